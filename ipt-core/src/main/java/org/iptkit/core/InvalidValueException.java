@@ -1,0 +1,35 @@
+package org.iptkit.core;
+
+/**
+ * Thrown when a core value is built from impossible data: a PHQ-9 item scored 4, a session
+ * numbered 0, a total that disagrees with its items. The message names the field and the bad
+ * value, never a patient reference or free text; {@link #field()} gives the field as a relative
+ * JSON Pointer (for example {@code "items/3"}) so a reader can point at the exact place in a
+ * document.
+ */
+public final class InvalidValueException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  private final String field;
+
+  /** Creates an exception about {@code field} (a relative JSON Pointer, without leading slash). */
+  public InvalidValueException(String field, String message) {
+    super(message);
+    this.field = field;
+  }
+
+  /** The field the bad value was given for, as a relative JSON Pointer such as {@code "items/3"}. */
+  public String field() {
+    return field;
+  }
+
+  static void require(boolean condition, String field, String message) {
+    if (!condition) {
+      throw new InvalidValueException(field, message);
+    }
+  }
+
+  static void requireNotBlank(String value, String field) {
+    require(!value.isBlank(), field, field + " must not be blank");
+  }
+}

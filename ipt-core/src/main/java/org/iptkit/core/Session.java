@@ -1,0 +1,120 @@
+package org.iptkit.core;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.immutables.value.Value;
+
+/**
+ * One scheduled session of a course: its number, date, length, whether it took place, its IPT
+ * phase, setting and modality, the billing code, the protocol tasks and techniques recorded, the
+ * problem areas it addressed (focus) and the measures taken in it. A cancelled or no-show session
+ * stays in the record (it matters for attendance) but carries no tasks, techniques or measures;
+ * an attended session has a phase.
+ *
+ * <pre>{@code
+ * Session first = Session.builder()
+ *     .number(1).date(LocalDate.of(2026, 1, 5)).minutes(50)
+ *     .attendance(Attendance.ATTENDED).phase(Phase.INITIAL)
+ *     .addTasks(SessionTask.DIAGNOSIS_NAMED, SessionTask.PSYCHOEDUCATION)
+ *     .addMeasure(Measure.ofItems(Instrument.PHQ9, 2, 3, 2, 2, 1, 2, 2, 1, 0))
+ *     .build();
+ * }</pre>
+ */
+@Value.Immutable
+public abstract class Session {
+  Session() {}
+
+  /** The session number, from 1. */
+  public abstract int number();
+
+  /** The date the session was scheduled for or took place. */
+  public abstract LocalDate date();
+
+  /** Its length in minutes, when recorded. */
+  public abstract OptionalInt minutes();
+
+  /** Whether it took place. */
+  public abstract Attendance attendance();
+
+  /** The IPT phase (required when attended). */
+  public abstract Optional<Phase> phase();
+
+  /** Individual, group or joint. */
+  public abstract Optional<Setting> setting();
+
+  /** In person, video or telephone. */
+  public abstract Optional<Modality> modality();
+
+  /** The CPT psychotherapy code billed (90832, 90834, 90837, …), if any. */
+  public abstract Optional<String> cpt();
+
+  /** The protocol tasks recorded as done. */
+  public abstract Set<SessionTask> tasks();
+
+  /** The techniques recorded as used. */
+  public abstract Set<Technique> techniques();
+
+  /** The problem areas the session addressed. */
+  public abstract Set<ProblemAreaType> focus();
+
+  /** The symptom measures taken in the session. */
+  public abstract List<Measure> measures();
+
+  /** Whether the session took place. */
+  public boolean isAttended() {
+    return attendance() == Attendance.ATTENDED;
+  }
+
+  /** Whether the session took place in the given phase. */
+  public boolean isIn(Phase phase) {
+    return isAttended() && phase().isPresent() && phase().get() == phase;
+  }
+
+  /** Whether the task was recorded. */
+  public boolean has(SessionTask task) {
+    return tasks().contains(task);
+  }
+
+  /** Whether the technique was recorded. */
+  public boolean uses(Technique technique) {
+    return techniques().contains(technique);
+  }
+
+  /** The first measure of the instrument taken in this session. */
+  public Optional<Measure> measure(Instrument instrument) {
+    for (Measure measure : measures()) {
+      if (measure.instrument() == instrument) {
+        return Optional.of(measure);
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Value.Check
+  void check() {
+    InvalidValueException.require(number() >= 1, "number",
+        "session number must be >= 1, was " + number());
+    if (minutes().isPresent()) {
+      int minutes = minutes().getAsInt();
+      InvalidValueException.require(minutes >= 1 && minutes <= 600, "minutes",
+          "session " + number() + ": minutes must be 1..600, was " + minutes);
+    }
+    if (isAttended()) {
+      InvalidValueException.require(phase().isPresent(), "phase",
+          "session " + number() + " is ATTENDED and needs a phase");
+    } else {
+      String why = "session " + number() + " is " + attendance() + " and cannot record ";
+      InvalidValueException.require(tasks().isEmpty(), "tasks", why + "tasks");
+      InvalidValueException.require(techniques().isEmpty(), "techniques", why + "techniques");
+      InvalidValueException.require(measures().isEmpty(), "measures", why + "measures");
+    }
+  }
+
+  /** A builder of a session. */
+  public static ImmutableSession.Builder builder() {
+    return ImmutableSession.builder();
+  }
+}

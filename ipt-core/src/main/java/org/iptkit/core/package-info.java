@@ -1,0 +1,29 @@
+/**
+ * The immutable model of an IPT course of treatment.
+ *
+ * <p>A {@link org.iptkit.core.TreatmentCourse} is the aggregate: its treatment
+ * {@link org.iptkit.core.Contract contracts}, the {@link org.iptkit.core.InterpersonalInventory
+ * interpersonal inventories} (dated snapshots of the patient's social network of
+ * {@link org.iptkit.core.Person people}), the chosen {@link org.iptkit.core.ProblemArea problem
+ * areas} ({@link org.iptkit.core.Grief}, {@link org.iptkit.core.RoleDispute},
+ * {@link org.iptkit.core.RoleTransition}, {@link org.iptkit.core.InterpersonalDeficits}), the
+ * shared {@link org.iptkit.core.Formulation}, the {@link org.iptkit.core.Session sessions} with
+ * their {@link org.iptkit.core.Phase phase}, {@link org.iptkit.core.SessionTask tasks} and
+ * {@link org.iptkit.core.Technique techniques}, symptom {@link org.iptkit.core.Measure measures}
+ * scored by their {@link org.iptkit.core.Instrument instrument}, and observer
+ * {@link org.iptkit.core.FidelityRating fidelity ratings}.
+ *
+ * <p>Every type is an immutable value built with a builder ({@code Session.builder()…build()})
+ * and changed with {@code with*} on its {@code Immutable*} implementation. Construction rejects
+ * impossible data (a PHQ-9 item scored 4, a session numbered 0) with an
+ * {@link java.lang.IllegalArgumentException} or {@link java.lang.IllegalStateException} that
+ * names the field and the bad value; whether a course follows its protocol is judged by the
+ * rules module, not here. Patient references and free text never appear in {@code toString()}.
+ *
+ * <p>The network helpers ({@link org.iptkit.core.NetworkMetrics},
+ * {@link org.iptkit.core.NetworkComparison}) answer whether the patient's social support grew
+ * between the first and the last inventory; the outcome helpers
+ * ({@link org.iptkit.core.SymptomChange}) give baseline, last score, response and remission.
+ */
+@IptStyle
+package org.iptkit.core;
