@@ -1,0 +1,55 @@
+package org.iptkit.rules;
+
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.immutables.value.Value;
+import org.iptkit.core.Instrument;
+import org.iptkit.core.SeverityBand;
+
+/**
+ * The clinical outcome of a course on the profile's primary instrument: baseline and last
+ * score, change, severity bands, response and remission (domain.md §7), sessions attended and
+ * planned, and whether the patient is a completer by the profile's definition.
+ */
+@Value.Immutable
+public abstract class ClinicalOutcome {
+  ClinicalOutcome() {}
+
+  /** The primary instrument of the profile. */
+  public abstract Instrument instrument();
+
+  /** The first score (baseline), if any. */
+  public abstract OptionalInt baseline();
+
+  /** The last score, when there is one after the baseline. */
+  public abstract OptionalInt last();
+
+  /** Last minus baseline. */
+  public abstract OptionalInt change();
+
+  /** The band of the baseline. */
+  public abstract Optional<SeverityBand> baselineBand();
+
+  /** The band of the last score. */
+  public abstract Optional<SeverityBand> lastBand();
+
+  /** Whether the change is a response; empty without baseline and later score. */
+  public abstract Optional<Boolean> response();
+
+  /** Whether the last score is a remission; empty without baseline and later score. */
+  public abstract Optional<Boolean> remission();
+
+  /** Attended sessions (pre-group sessions not counted). */
+  public abstract int sessionsAttended();
+
+  /** Sessions planned by the latest ACUTE contract. */
+  public abstract OptionalInt sessionsPlanned();
+
+  /** Whether the course meets the profile's completer definition; empty if it defines none. */
+  public abstract Optional<Boolean> completer();
+
+  /** A builder of an outcome. */
+  public static ImmutableClinicalOutcome.Builder builder() {
+    return ImmutableClinicalOutcome.builder();
+  }
+}

@@ -1,0 +1,259 @@
+package org.iptkit.rules;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.iptkit.core.Instrument;
+import org.iptkit.core.Score;
+import org.iptkit.core.Session;
+import org.iptkit.core.TreatmentCourse;
+import org.iptkit.rules.internal.CourseFacts;
+import org.iptkit.rules.internal.Deviation;
+import org.iptkit.rules.internal.Evaluation;
+import org.iptkit.rules.internal.RuleDefinition;
+import org.iptkit.rules.internal.Rules;
+
+/**
+ * Checks recorded courses for fidelity to one protocol profile and produces a
+ * {@link FidelityReport} per course. All per-profile work (resolving rule settings, severities,
+ * the rules that cannot apply) happens once, when the checker is built; the checker is
+ * immutable and thread-safe, so one instance can check millions of courses, from many threads.
+ *
+ * <pre>{@code
+ * FidelityChecker checker = FidelityChecker.of(Protocols.IPT_ACUTE_16);
+ * FidelityReport report = checker.check(course);
+ * report.findings().forEach(f -> System.out.println(f.rule() + " " + f.message()));
+ * }</pre>
+ *
+ * <p>Rule settings come from the profile's {@code rules} and then from the call
+ * ({@link Builder#setting(String, RuleSetting)}), the call winning. M04 cannot be switched off;
+ * an unknown rule code is an error.
+ */
+public final class FidelityChecker {
+  /** Rules about INITIAL, MIDDLE or TERMINATION sessions: not applicable without acute phases. */
+  private static final Set<String> ACUTE_PHASE_RULES = Set.of(
+      "P02", "P03", "P04", "I01", "I02", "I03", "I04", "I05", "I06", "I07", "I08", "I09",
+      "F05", "F06", "T02", "T03", "E01", "E02", "E03", "E04");
+
+  private final ProtocolProfile profile;
+  private final RuleDefinition[] rules;
+  private final Severity[] severities;
+  private final String[] fixedReasons;
+
+  private FidelityChecker(ProtocolProfile profile, Map<String, RuleSetting> calls) {
+    this.profile = profile;
+    Map<String, RuleSetting> settings = new LinkedHashMap<>(profile.rules());
+    settings.putAll(calls);
+    for (Map.Entry<String, RuleSetting> entry : settings.entrySet()) {
+      RuleInfo info = RuleCatalog.get(entry.getKey());
+      if (entry.getValue() == RuleSetting.OFF && !info.canBeSwitchedOff()) {
+        throw new IllegalArgumentException(
+            "rule " + info.code() + " (" + info.name() + ") cannot be switched off");
+      }
+    }
+    List<RuleDefinition> all = Rules.all();
+    this.rules = all.toArray(new RuleDefinition[0]);
+    this.severities = new Severity[rules.length];
+    this.fixedReasons = new String[rules.length];
+    for (int i = 0; i < rules.length; i++) {
+      RuleDefinition rule = rules[i];
+      RuleSetting setting = settings.get(rule.code());
+      if (setting == RuleSetting.OFF) {
+        fixedReasons[i] = "switched off by configuration";
+      } else if (!profile.hasAcutePhases() && ACUTE_PHASE_RULES.contains(rule.code())) {
+        fixedReasons[i] = "the profile has no acute phases";
+      }
+      severities[i] = setting == null || setting == RuleSetting.OFF
+          ? rule.info().defaultSeverity()
+          : setting.severity().orElseThrow();
+    }
+  }
+
+  /** A checker of every rule with the profile's own settings. */
+  public static FidelityChecker of(ProtocolProfile profile) {
+    return builder(profile).build();
+  }
+
+  /** A builder to change rule settings for this checker (per call configuration). */
+  public static Builder builder(ProtocolProfile profile) {
+    return new Builder(profile);
+  }
+
+  /** The profile this checker checks against. */
+  public ProtocolProfile profile() {
+    return profile;
+  }
+
+  /** The severity a rule reports at in this checker (its default, or as configured). */
+  public Severity severityOf(String code) {
+    RuleCatalog.get(code);
+    for (int i = 0; i < rules.length; i++) {
+      if (rules[i].code().equals(code)) {
+        return severities[i];
+      }
+    }
+    throw new IllegalStateException("rule " + code + " is in the catalog but not defined");
+  }
+
+  /** Checks one course and returns its fidelity report; never throws for a deviation. */
+  public FidelityReport check(TreatmentCourse course) {
+    Objects.requireNonNull(course, "course");
+    CourseFacts facts = new CourseFacts(course, profile);
+    List<RuleResult> results = new ArrayList<>(rules.length);
+    List<Finding> findings = new ArrayList<>();
+    EnumMap<RuleDomain, int[]> domainCounts = new EnumMap<>(RuleDomain.class);
+    int passed = 0;
+    int applicable = 0;
+    int errors = 0;
+    int warnings = 0;
+    int infos = 0;
+    for (int i = 0; i < rules.length; i++) {
+      RuleDefinition rule = rules[i];
+      ImmutableRuleResult.Builder result = RuleResult.builder().rule(rule.code());
+      if (fixedReasons[i] != null) {
+        results.add(result.outcome(RuleOutcome.NOT_APPLICABLE).reason(fixedReasons[i]).build());
+        continue;
+      }
+      Evaluation evaluation = rule.evaluate(facts);
+      if (evaluation.isNotApplicable()) {
+        results.add(result.outcome(RuleOutcome.NOT_APPLICABLE)
+            .reason(evaluation.reason().orElseThrow()).build());
+        continue;
+      }
+      int[] counts = domainCounts.computeIfAbsent(rule.info().domain(), d -> new int[2]);
+      counts[1]++;
+      applicable++;
+      if (evaluation.deviations().isEmpty()) {
+        counts[0]++;
+        passed++;
+        results.add(result.outcome(RuleOutcome.PASS).build());
+        continue;
+      }
+      Severity severity = severities[i];
+      List<Finding> ruleFindings = new ArrayList<>(evaluation.deviations().size());
+      for (Deviation deviation : evaluation.deviations()) {
+        ImmutableFinding.Builder finding = Finding.builder()
+            .rule(rule.code())
+            .name(rule.info().name())
+            .severity(severity)
+            .path(deviation.path())
+            .message(deviation.message())
+            .session(deviation.session())
+            .protocolPath(deviation.protocolPath());
+        ruleFindings.add(finding.build());
+      }
+      ruleFindings.sort(Finding.ORDER);
+      findings.addAll(ruleFindings);
+      switch (severity) {
+        case ERROR -> errors += ruleFindings.size();
+        case WARNING -> warnings += ruleFindings.size();
+        case INFO -> infos += ruleFindings.size();
+        default -> throw new IllegalStateException("unknown severity " + severity);
+      }
+      results.add(result.outcome(RuleOutcome.FINDINGS).findings(ruleFindings).build());
+    }
+    findings.sort(Finding.ORDER);
+    Map<RuleDomain, Double> byDomain = new EnumMap<>(RuleDomain.class);
+    for (Map.Entry<RuleDomain, int[]> entry : domainCounts.entrySet()) {
+      byDomain.put(entry.getKey(), (double) entry.getValue()[0] / entry.getValue()[1]);
+    }
+    FidelitySummary summary = FidelitySummary.builder()
+        .adherence(applicable == 0 ? 1.0 : (double) passed / applicable)
+        .byDomain(byDomain)
+        .errors(errors)
+        .warnings(warnings)
+        .infos(infos)
+        .build();
+    return FidelityReport.builder()
+        .courseId(course.courseId())
+        .therapistRef(course.therapistRef())
+        .protocol(profile.id())
+        .status(course.status())
+        .summary(summary)
+        .outcome(outcome(facts))
+        .results(results)
+        .findings(findings)
+        .build();
+  }
+
+  private ClinicalOutcome outcome(CourseFacts facts) {
+    TreatmentCourse course = facts.course();
+    Instrument instrument = profile.primaryInstrument();
+    List<Score> scores = course.scores(instrument);
+    ImmutableClinicalOutcome.Builder outcome = ClinicalOutcome.builder()
+        .instrument(instrument)
+        .sessionsAttended(facts.attendedTreatment().size())
+        .sessionsPlanned(course.plannedSessions());
+    if (!scores.isEmpty()) {
+      Score baseline = scores.get(0);
+      outcome.baseline(baseline.total()).baselineBand(baseline.band());
+      if (scores.size() > 1) {
+        Score last = scores.get(scores.size() - 1);
+        outcome.last(last.total())
+            .lastBand(last.band())
+            .change(last.total() - baseline.total())
+            .response(instrument.isResponse(baseline.total(), last.total()))
+            .remission(instrument.isRemission(last.total()));
+      }
+    }
+    OptionalInt minSessions = profile.completerMinSessions();
+    if (minSessions.isPresent()) {
+      List<Session> attended = facts.attendedTreatment();
+      boolean enoughSessions = attended.size() >= minSessions.getAsInt();
+      boolean enoughWeeks = true;
+      if (profile.completerMinWeeks() > 0) {
+        enoughWeeks = !attended.isEmpty() && ChronoUnit.DAYS.between(
+            attended.get(0).date(), attended.get(attended.size() - 1).date())
+            >= 7L * profile.completerMinWeeks();
+      }
+      outcome.completer(enoughSessions && enoughWeeks);
+    }
+    return outcome.build();
+  }
+
+  /** Configures rule settings for one checker: switch rules off or change their severity. */
+  public static final class Builder {
+    private final ProtocolProfile profile;
+    private final Map<String, RuleSetting> settings = new LinkedHashMap<>();
+
+    private Builder(ProtocolProfile profile) {
+      this.profile = Objects.requireNonNull(profile, "profile");
+    }
+
+    /**
+     * Sets a rule off or to a severity, over the profile's own setting.
+     *
+     * @throws IllegalArgumentException for an unknown code or for switching off M04
+     */
+    public Builder setting(String code, RuleSetting setting) {
+      RuleInfo info = RuleCatalog.get(code);
+      if (setting == RuleSetting.OFF && !info.canBeSwitchedOff()) {
+        throw new IllegalArgumentException(
+            "rule " + code + " (" + info.name() + ") cannot be switched off");
+      }
+      settings.put(code, Objects.requireNonNull(setting, "setting"));
+      return this;
+    }
+
+    /** Switches a rule off (not M04). */
+    public Builder off(String code) {
+      return setting(code, RuleSetting.OFF);
+    }
+
+    /** Changes a rule's severity. */
+    public Builder severity(String code, Severity severity) {
+      return setting(code, RuleSetting.valueOf(severity.name()));
+    }
+
+    /** Builds the checker; all per-profile work happens here. */
+    public FidelityChecker build() {
+      return new FidelityChecker(profile, settings);
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package org.iptkit.rules.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.iptkit.core.CourseStatus;
+import org.iptkit.core.Phase;
+import org.iptkit.core.Session;
+import org.iptkit.core.TreatmentCourse;
+import org.iptkit.rules.ProtocolProfile;
+
+/**
+ * The facts about one course that several rules need, computed once per check: the attended
+ * sessions in order with their attended index, each session's JSON Pointer, the initial-phase
+ * sessions and whether the initial phase is over (rules.md "Course status matters").
+ */
+public final class CourseFacts {
+  private final TreatmentCourse course;
+  private final ProtocolProfile profile;
+  private final List<Session> attended;
+  private final List<Session> attendedTreatment;
+  private final List<Session> initialSessions;
+  private final Map<Session, Integer> arrayIndex;
+  private final Map<Session, Integer> attendedIndex;
+  private final boolean initialPhaseOver;
+
+  /** Computes the facts of {@code course} checked against {@code profile}. */
+  public CourseFacts(TreatmentCourse course, ProtocolProfile profile) {
+    this.course = course;
+    this.profile = profile;
+    this.attended = course.attendedSessions();
+    List<Session> sessions = course.sessions();
+    this.arrayIndex = new IdentityHashMap<>(sessions.size() * 2);
+    for (int i = 0; i < sessions.size(); i++) {
+      arrayIndex.put(sessions.get(i), i);
+    }
+    this.attendedIndex = new IdentityHashMap<>(attended.size() * 2);
+    List<Session> treatment = new ArrayList<>(attended.size());
+    List<Session> initial = new ArrayList<>();
+    boolean nonInitialSeen = false;
+    for (int i = 0; i < attended.size(); i++) {
+      Session session = attended.get(i);
+      attendedIndex.put(session, i);
+      Phase phase = session.phase().orElseThrow();
+      if (phase != Phase.PRE_GROUP) {
+        treatment.add(session);
+      }
+      if (phase == Phase.INITIAL || phase == Phase.PRE_GROUP) {
+        initial.add(session);
+      } else {
+        nonInitialSeen = true;
+      }
+    }
+    this.attendedTreatment = Collections.unmodifiableList(treatment);
+    this.initialSessions = Collections.unmodifiableList(initial);
+    int initialMax = profile.initialPhase().map(r -> r.max()).orElse(0);
+    long initialOnly = initial.stream().filter(s -> s.isIn(Phase.INITIAL)).count();
+    this.initialPhaseOver = nonInitialSeen || initialOnly > initialMax;
+  }
+
+  /** The course. */
+  public TreatmentCourse course() {
+    return course;
+  }
+
+  /** The profile the course is checked against. */
+  public ProtocolProfile profile() {
+    return profile;
+  }
+
+  /** The course status. */
+  public CourseStatus status() {
+    return course.status();
+  }
+
+  /** Whether the course is COMPLETED (checked in full). */
+  public boolean isCompleted() {
+    return course.status() == CourseStatus.COMPLETED;
+  }
+
+  /** All attended sessions in number order, pre-group ones included. */
+  public List<Session> attended() {
+    return attended;
+  }
+
+  /** Attended sessions in number order without pre-group sessions (counted by S01, S02, P02). */
+  public List<Session> attendedTreatment() {
+    return attendedTreatment;
+  }
+
+  /** Attended INITIAL sessions, and PRE_GROUP ones (part of the initial phase for I-rules, M01). */
+  public List<Session> initialSessions() {
+    return initialSessions;
+  }
+
+  /** The last attended session of the initial phase (INITIAL or PRE_GROUP), if any. */
+  public Optional<Session> lastInitialSession() {
+    return initialSessions.isEmpty()
+        ? Optional.empty()
+        : Optional.of(initialSessions.get(initialSessions.size() - 1));
+  }
+
+  /**
+   * Whether the initial phase is over: the course has a non-INITIAL attended session, or more
+   * attended INITIAL sessions than the profile's {@code initial.max}. I-rules are due from then.
+   */
+  public boolean initialPhaseOver() {
+    return initialPhaseOver;
+  }
+
+  /** The attended sessions of a phase, in number order. */
+  public List<Session> sessionsIn(Phase phase) {
+    List<Session> result = new ArrayList<>();
+    for (Session session : attended) {
+      if (session.isIn(phase)) {
+        result.add(session);
+      }
+    }
+    return result;
+  }
+
+  /** The attended index of a session (0-based), or -1 when it was not attended. */
+  public int attendedIndex(Session session) {
+    Integer index = attendedIndex.get(session);
+    return index == null ? -1 : index;
+  }
+
+  /** The last attended session, if any. */
+  public Optional<Session> lastAttended() {
+    return attended.isEmpty() ? Optional.empty() : Optional.of(attended.get(attended.size() - 1));
+  }
+
+  /** The JSON Pointer of a session of this course, e.g. {@code "/sessions/6"}. */
+  public String pointer(Session session) {
+    Integer index = arrayIndex.get(session);
+    if (index == null) {
+      throw new IllegalArgumentException("session is not part of this course");
+    }
+    return "/sessions/" + index;
+  }
+
+  /** The JSON Pointer of a field of a session, e.g. {@code pointer(s, "tasks")}. */
+  public String pointer(Session session, String field) {
+    return pointer(session) + "/" + field;
+  }
+
+  /** The JSON Pointer of an element of a session's array field, e.g. {@code "/sessions/6/measures/0"}. */
+  public String pointer(Session session, String field, int index) {
+    return pointer(session) + "/" + field + "/" + index;
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Protocol fidelity for IPT courses.
+ *
+ * <p>A {@link org.iptkit.rules.ProtocolProfile} holds every parameter of a protocol (format.md
+ * §3); the nine built-in IPT variants are constants of {@link org.iptkit.rules.Protocols}. A
+ * {@link org.iptkit.rules.FidelityChecker}, built once per profile and shared freely, checks a
+ * {@link org.iptkit.core.TreatmentCourse} against every rule of the
+ * {@link org.iptkit.rules.RuleCatalog} (codes S01…N02) and returns a
+ * {@link org.iptkit.rules.FidelityReport}: per rule a {@link org.iptkit.rules.RuleResult}
+ * (PASS, FINDINGS or NOT_APPLICABLE with a reason), the {@link org.iptkit.rules.Finding findings}
+ * with JSON Pointers into the course, a {@link org.iptkit.rules.FidelitySummary} and the
+ * {@link org.iptkit.rules.ClinicalOutcome}. Reports deviations; never throws for one.
+ */
+@RulesStyle
+package org.iptkit.rules;
