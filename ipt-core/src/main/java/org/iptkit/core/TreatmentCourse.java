@@ -174,7 +174,7 @@ public abstract class TreatmentCourse {
   public Optional<NetworkComparison> networkChange() {
     Optional<InterpersonalInventory> first = firstInventory();
     Optional<InterpersonalInventory> last = lastInventory();
-    if (first.isEmpty() || first.get() == last.get()) {
+    if (first.isEmpty() || !first.get().takenOn().isBefore(last.get().takenOn())) {
       return Optional.empty();
     }
     return Optional.of(first.get().compareWith(last.get()));
