@@ -82,6 +82,18 @@ public final class CourseJsonReader {
   private static final String[] MEASURE = {"instrument", "items", "total", "date"};
   private static final String[] RATING = {"session", "scale", "rater", "items"};
 
+  /** Every field name of the format: only these may appear in the pointer of a syntax error. */
+  private static final java.util.Set<String> FIELD_NAMES = fieldNames();
+
+  private static java.util.Set<String> fieldNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (String[] kind : new String[][] {COURSE, CONTRACT, INVENTORY, PERSON, AREA, FORMULATION,
+        SESSION, MEASURE, RATING}) {
+      names.addAll(List.of(kind));
+    }
+    return java.util.Set.copyOf(names);
+  }
+
   private final JsonParser p;
   private final boolean lenient;
   private final List<ReadWarning> warnings;
@@ -963,6 +975,12 @@ public final class CourseJsonReader {
     String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     if (e instanceof StreamConstraintsException) {
       return limit(pointer, at, original);
+    }
+    if (context != null && context.inObject() && context.currentName() != null
+        && !FIELD_NAMES.contains(context.currentName())) {
+      // In malformed JSON the last name may be a value in the wrong place (a patient's name
+      // followed by a comma): point at the object instead of quoting it.
+      pointer = context.getParent() == null ? "" : context.getParent().pathAsPointer().toString();
     }
     if (original.startsWith("Duplicate Object property")) {
       return error(Problem.DUPLICATE_FIELD, pointer, at, "each field at most once",
