@@ -241,7 +241,7 @@ public final class IptJson {
       synchronized (this) {
         result = mapper;
         if (result == null) {
-          JsonMapper.Builder builder = JsonMapper.builder(settings.documentFactory())
+          JsonMapper.Builder builder = JsonMapper.builder(settings.mapperFactory())
               .addModule(new IptJsonModule(settings.lenient()))
               .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
               .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -28,6 +28,7 @@ public final class JsonSettings {
   private final long maxDocumentLength;
   private final JsonFactory documents;
   private final JsonFactory streams;
+  private final JsonFactory mappers;
 
   /**
    * Settings for a reader and writer.
@@ -53,6 +54,11 @@ public final class JsonSettings {
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
         .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+        .build();
+    // A host's mapper keeps Jackson's usual closing of the streams it is given.
+    this.mappers = JsonFactory.builder()
+        .streamReadConstraints(base.rebuild().maxDocumentLength(maxDocumentLength).build())
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
     // Batches of many records in one stream: the length limit applies per record (checked by the
     // reader), and duplicates are caught by the reader itself so a bad record can be skipped.
@@ -85,6 +91,11 @@ public final class JsonSettings {
   /** The factory for one stream holding many records (no whole-stream length limit). */
   public JsonFactory streamFactory() {
     return streams;
+  }
+
+  /** The factory for a host's mapper: the same limits, Jackson's usual stream closing. */
+  public JsonFactory mapperFactory() {
+    return mappers;
   }
 
   /** A generator writing to {@code out}, pretty or compact as configured. */
