@@ -15,7 +15,7 @@ import org.iptkit.core.TreatmentCourse;
  * try (Stream<BatchRecord> records = CourseBatchReader.of(IptJson.strict()).read(path)) {
  *   records.forEach(r -> {
  *     if (r.isCourse()) check(r.courseOrThrow());
- *     else System.err.println(r);   // "export.ndjson:7: /sessions/0/date: …"
+ *     else System.err.println(r);   // "export.ndjson:7 record 5: /sessions/0/date: …"
  *   });
  * }
  * }</pre>

@@ -129,15 +129,4 @@ public final class CourseReadException extends RuntimeException {
   public String reason() {
     return reason;
   }
-
-  /**
-   * The same error moved down by {@code lines} lines: used when a record was parsed on its own but
-   * sits further down in a file (NDJSON).
-   */
-  public CourseReadException shiftedBy(int lines) {
-    if (lines == 0 || line <= 0) {
-      return this;
-    }
-    return new CourseReadException(problem, pointer, line + lines, column, expected, reason);
-  }
 }
