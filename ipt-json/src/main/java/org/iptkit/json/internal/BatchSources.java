@@ -1,0 +1,397 @@
+package org.iptkit.json.internal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.iptkit.core.TreatmentCourse;
+import org.iptkit.json.BatchFormat;
+import org.iptkit.json.BatchRecord;
+import org.iptkit.json.CourseReadException;
+import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.ReadWarning;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.JacksonIOException;
+
+/**
+ * The record iterators behind the batch reader: a JSON array, NDJSON lines, a sequence of
+ * documents, a directory tree. Each keeps one record (and one open file) at a time.
+ */
+public final class BatchSources {
+  private BatchSources() {}
+
+  /** Records of one stream; {@code owned} is closed with the iterator (may be null). */
+  public static RecordIterator open(JsonSettings settings, InputStream in, String source,
+      BatchFormat format, boolean owned) {
+    BufferedInputStream buffered = in instanceof BufferedInputStream b ? b
+        : new BufferedInputStream(in, 1 << 16);
+    BatchFormat chosen = format;
+    if (chosen == BatchFormat.AUTO) {
+      chosen = byName(source);
+    }
+    if (chosen == BatchFormat.AUTO) {
+      chosen = detect(buffered, settings.maxDocumentLength());
+    }
+    InputStream toClose = owned ? buffered : null;
+    return switch (chosen) {
+      case NDJSON -> new NdjsonRecords(settings, buffered, source, toClose);
+      case JSON_ARRAY -> new ParsedRecords(settings, buffered, source, toClose, true);
+      case DOCUMENTS, AUTO -> new ParsedRecords(settings, buffered, source, toClose, false);
+    };
+  }
+
+  /** Records of a file, or of every course file under a directory in sorted order. */
+  public static RecordIterator open(JsonSettings settings, Path path, BatchFormat format) {
+    if (Files.isDirectory(path)) {
+      return new DirectoryRecords(settings, path, format);
+    }
+    return openFile(settings, path, format);
+  }
+
+  private static RecordIterator openFile(JsonSettings settings, Path file, BatchFormat format) {
+    try {
+      return open(settings, Files.newInputStream(file), file.toString(), format, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** NDJSON for a {@code .ndjson} / {@code .jsonl} name, else undecided. */
+  static BatchFormat byName(String source) {
+    String name = source == null ? "" : source.toLowerCase(Locale.ROOT);
+    return name.endsWith(".ndjson") || name.endsWith(".jsonl") ? BatchFormat.NDJSON
+        : BatchFormat.AUTO;
+  }
+
+  /** Whether a file name is one the batch reader takes from a directory. */
+  static boolean isCourseFile(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".json") || name.endsWith(".ndjson") || name.endsWith(".jsonl");
+  }
+
+  /**
+   * Looks at the first bytes: {@code [} is an array; a first line holding a whole object is
+   * NDJSON; anything else a sequence of (pretty-printed) documents. Empty input is NDJSON, which
+   * reports it.
+   */
+  static BatchFormat detect(BufferedInputStream in, long maxLength) {
+    int readLimit = (int) Math.min(maxLength + 8, Integer.MAX_VALUE - 16);
+    in.mark(readLimit);
+    try {
+      int read = 0;
+      int b;
+      int first = -1;
+      int lastSignificant = -1;
+      while (read < readLimit && (b = in.read()) >= 0) {
+        read++;
+        boolean space = b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF
+            || b == 0xBB || b == 0xBF;
+        if (first < 0) {
+          if (space) {
+            continue;
+          }
+          first = b;
+          if (first != '{') {
+            break;
+          }
+          lastSignificant = b;
+          continue;
+        }
+        if (b == '\n') {
+          break;
+        }
+        if (!space) {
+          lastSignificant = b;
+        }
+      }
+      in.reset();
+      if (first < 0) {
+        return BatchFormat.NDJSON;
+      }
+      if (first == '[') {
+        return BatchFormat.JSON_ARRAY;
+      }
+      return first == '{' && lastSignificant == '}' ? BatchFormat.NDJSON : BatchFormat.DOCUMENTS;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    if (in != null) {
+      try {
+        in.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private static CourseReadException emptySource() {
+    return new CourseReadException(Problem.EMPTY_INPUT, "", 0, 0, "at least one course document",
+        "empty input, expected at least one course document");
+  }
+
+  // ---------------------------------------------------------------- NDJSON
+
+  /** One course per line; a bad line, even malformed JSON, is reported and reading goes on. */
+  private static final class NdjsonRecords extends RecordIterator {
+    private final JsonSettings settings;
+    private final LineReader lines;
+    private final String source;
+    private final InputStream owned;
+    private int lineNumber;
+    private long records;
+
+    NdjsonRecords(JsonSettings settings, InputStream in, String source, InputStream owned) {
+      this.settings = settings;
+      this.lines = new LineReader(in, settings.maxDocumentLength());
+      this.source = source;
+      this.owned = owned;
+    }
+
+    @Override
+    protected BatchRecord compute() {
+      while (lines.next()) {
+        lineNumber++;
+        if (!lines.tooLong() && lines.blank()) {
+          continue;
+        }
+        long index = records++;
+        if (lines.tooLong()) {
+          long max = settings.maxDocumentLength();
+          return BatchRecord.ofError(source, index, lineNumber, new CourseReadException(
+              Problem.LIMIT_EXCEEDED, "", lineNumber, 1, "a line of at most " + max + " bytes",
+              "line longer than the maximum of " + max + " bytes"));
+        }
+        List<ReadWarning> warnings = settings.lenient() ? new ArrayList<>() : null;
+        try (JsonParser parser = settings.documentParser(lines.bytes(), 0, lines.length())) {
+          TreatmentCourse course = new CourseJsonReader(parser, settings.lenient(), warnings,
+              lineNumber - 1, 0).readDocument();
+          return BatchRecord.ofCourse(source, index, lineNumber, course,
+              warnings == null ? List.of() : warnings);
+        } catch (CourseReadException e) {
+          return BatchRecord.ofError(source, index, lineNumber, e);
+        }
+      }
+      if (records == 0) {
+        records++;
+        return BatchRecord.ofError(source, 0, 0, emptySource());
+      }
+      return null;
+    }
+
+    @Override
+    public void close() {
+      closeQuietly(owned);
+    }
+  }
+
+  // ---------------------------------------------------------------- array or documents
+
+  /**
+   * The elements of one JSON array, or the documents of a sequence, read with one parser. A record
+   * that breaks the format is reported and skipped; malformed JSON or an exceeded limit ends the
+   * source after one report.
+   */
+  private static final class ParsedRecords extends RecordIterator {
+    private final JsonSettings settings;
+    private final String source;
+    private final InputStream owned;
+    private final boolean array;
+    private final JsonParser parser;
+    private final CourseJsonReader tokens;
+    private boolean started;
+    private boolean done;
+    private BatchRecord pending;
+    private long index;
+
+    ParsedRecords(JsonSettings settings, InputStream in, String source, InputStream owned,
+        boolean array) {
+      this.settings = settings;
+      this.source = source;
+      this.owned = owned;
+      this.array = array;
+      this.parser = settings.streamParser(in);
+      this.tokens = new CourseJsonReader(parser, false, null, 0, 0);
+    }
+
+    private int depth() {
+      return array ? 1 : 0;
+    }
+
+    @Override
+    protected BatchRecord compute() {
+      if (pending != null) {
+        BatchRecord result = pending;
+        pending = null;
+        return result;
+      }
+      if (done) {
+        return null;
+      }
+      JsonToken token;
+      try {
+        token = parser.nextToken();
+        if (!started) {
+          started = true;
+          if (token == null) {
+            done = true;
+            return BatchRecord.ofError(source, 0, 0, emptySource());
+          }
+          if (array) {
+            if (token != JsonToken.START_ARRAY) {
+              done = true;
+              return BatchRecord.ofError(source, 0, line(), new CourseReadException(
+                  Problem.WRONG_TYPE, "", line(), column(), "an array of course documents",
+                  "expected an array of course documents"));
+            }
+            token = parser.nextToken();
+          }
+        }
+        if (array && token == JsonToken.END_ARRAY) {
+          done = true;
+          if (parser.nextToken() != null) {
+            return BatchRecord.ofError(source, index, line(), new CourseReadException(
+                Problem.TRAILING_CONTENT, "", line(), column(), "the end of the input",
+                "trailing content after the array of course documents"));
+          }
+          return null;
+        }
+        if (token == null) {
+          done = true;
+          return null;
+        }
+      } catch (JacksonIOException e) {
+        throw new UncheckedIOException(e.getCause());
+      } catch (JacksonException e) {
+        done = true;
+        return BatchRecord.ofError(source, index, line(), tokens.fromJackson(e));
+      }
+      long current = index++;
+      int line = line();
+      List<ReadWarning> warnings = settings.lenient() ? new ArrayList<>() : null;
+      CourseJsonReader reader = new CourseJsonReader(parser, settings.lenient(), warnings, 0,
+          settings.maxDocumentLength());
+      try {
+        TreatmentCourse course = reader.readValue(TreatmentCourse.class);
+        return BatchRecord.ofCourse(source, current, line, course,
+            warnings == null ? List.of() : warnings);
+      } catch (CourseReadException e) {
+        if (e.problem() == Problem.MALFORMED_JSON || e.problem() == Problem.LIMIT_EXCEEDED) {
+          done = true;
+        } else {
+          try {
+            reader.skipTo(depth());
+          } catch (CourseReadException fatal) {
+            done = true;
+            pending = BatchRecord.ofError(source, current, line, fatal);
+          }
+        }
+        return BatchRecord.ofError(source, current, line, e);
+      }
+    }
+
+    private int line() {
+      return Math.max(0, parser.currentTokenLocation().getLineNr());
+    }
+
+    private int column() {
+      return Math.max(0, parser.currentTokenLocation().getColumnNr());
+    }
+
+    @Override
+    public void close() {
+      try {
+        parser.close();
+      } finally {
+        closeQuietly(owned);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- directories
+
+  /** Every course file under a directory, depth first, each directory's entries sorted by name. */
+  private static final class DirectoryRecords extends RecordIterator {
+    private final JsonSettings settings;
+    private final BatchFormat format;
+    private final Deque<Iterator<Path>> pending = new ArrayDeque<>();
+    private RecordIterator current;
+
+    DirectoryRecords(JsonSettings settings, Path root, BatchFormat format) {
+      this.settings = settings;
+      this.format = format;
+      push(root);
+    }
+
+    private void push(Path directory) {
+      try (Stream<Path> children = Files.list(directory)) {
+        pending.push(children
+            .filter(child -> !child.getFileName().toString().startsWith("."))
+            .sorted(Comparator.comparing(child -> child.getFileName().toString()))
+            .toList()
+            .iterator());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    private Path nextFile() {
+      while (!pending.isEmpty()) {
+        Iterator<Path> entries = pending.peek();
+        if (!entries.hasNext()) {
+          pending.pop();
+          continue;
+        }
+        Path entry = entries.next();
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+          push(entry);
+        } else if (isCourseFile(entry) && Files.isRegularFile(entry)) {
+          return entry;
+        }
+      }
+      return null;
+    }
+
+    @Override
+    protected BatchRecord compute() {
+      while (true) {
+        if (current != null) {
+          if (current.hasNext()) {
+            return current.next();
+          }
+          current.close();
+          current = null;
+        }
+        Path file = nextFile();
+        if (file == null) {
+          return null;
+        }
+        current = openFile(settings, file, format);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (current != null) {
+        current.close();
+        current = null;
+      }
+      pending.clear();
+    }
+  }
+}

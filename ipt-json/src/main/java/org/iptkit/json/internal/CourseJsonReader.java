@@ -1,0 +1,1023 @@
+package org.iptkit.json.internal;
+
+import java.io.UncheckedIOException;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.iptkit.core.Attendance;
+import org.iptkit.core.Contract;
+import org.iptkit.core.DisputeStage;
+import org.iptkit.core.FidelityRating;
+import org.iptkit.core.Formulation;
+import org.iptkit.core.Grief;
+import org.iptkit.core.ImmutableContract;
+import org.iptkit.core.ImmutableFidelityRating;
+import org.iptkit.core.ImmutableFormulation;
+import org.iptkit.core.ImmutableInterpersonalInventory;
+import org.iptkit.core.ImmutableMeasure;
+import org.iptkit.core.ImmutablePerson;
+import org.iptkit.core.ImmutableSession;
+import org.iptkit.core.ImmutableTreatmentCourse;
+import org.iptkit.core.InterpersonalDeficits;
+import org.iptkit.core.InterpersonalInventory;
+import org.iptkit.core.InvalidValueException;
+import org.iptkit.core.Measure;
+import org.iptkit.core.Person;
+import org.iptkit.core.ProblemArea;
+import org.iptkit.core.ProblemAreaType;
+import org.iptkit.core.RoleDispute;
+import org.iptkit.core.RoleTransition;
+import org.iptkit.core.Session;
+import org.iptkit.core.TransitionKind;
+import org.iptkit.core.TreatmentCourse;
+import org.iptkit.json.CourseReadException;
+import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.ReadWarning;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.exc.StreamConstraintsException;
+
+/**
+ * A hand-written streaming reader of the course format (format.md §1) over one Jackson
+ * {@link JsonParser}. It walks the tokens once, calls the public core builders and turns every
+ * problem into a {@link CourseReadException} naming the JSON Pointer (taken from the parser's own
+ * path), the line and column, and what was expected. Values are never quoted from free-text or
+ * reference fields; only enumeration values, numbers, dates and schema versions are, and only when
+ * they look like one.
+ *
+ * <p>One instance reads from one parser and is not thread-safe; create one per parser.
+ */
+public final class CourseJsonReader {
+  /** The newest major version of the format this reader understands. */
+  public static final int SUPPORTED_MAJOR = 1;
+
+  static final String DATE = "a date YYYY-MM-DD";
+  private static final String INTEGER = "an integer";
+  private static final String STRING = "a string";
+  private static final String BOOLEAN = "true or false";
+
+  private static final String[] COURSE = {"schemaVersion", "courseId", "patientRef",
+      "therapistRef", "protocol", "status", "contracts", "inventories", "problemAreas",
+      "formulation", "sessions", "measures", "fidelityRatings", "endedOn"};
+  private static final String[] CONTRACT = {"kind", "agreedOn", "plannedSessions", "frequency",
+      "sessionMinutes", "goals"};
+  private static final String[] INVENTORY = {"takenOn", "people"};
+  private static final String[] PERSON = {"id", "relationship", "circle", "contact", "confidant",
+      "conflict", "changedNearOnset", "deceased", "diedOn", "satisfying", "unsatisfying",
+      "expectationsMet", "desiredChange"};
+  private static final String[] AREA = {"type", "primary", "personId", "stage", "fromRole",
+      "toRole", "transition"};
+  private static final String[] FORMULATION = {"sharedOn", "areas", "patientAgreed"};
+  private static final String[] SESSION = {"number", "date", "minutes", "attendance", "phase",
+      "setting", "modality", "cpt", "tasks", "techniques", "focus", "measures"};
+  private static final String[] MEASURE = {"instrument", "items", "total", "date"};
+  private static final String[] RATING = {"session", "scale", "rater", "items"};
+
+  /** Every field name of the format: only these may appear in the pointer of a syntax error. */
+  private static final java.util.Set<String> FIELD_NAMES = fieldNames();
+
+  private static java.util.Set<String> fieldNames() {
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (String[] kind : new String[][] {COURSE, CONTRACT, INVENTORY, PERSON, AREA, FORMULATION,
+        SESSION, MEASURE, RATING}) {
+      names.addAll(List.of(kind));
+    }
+    return java.util.Set.copyOf(names);
+  }
+
+  private final JsonParser p;
+  private final boolean lenient;
+  private final List<ReadWarning> warnings;
+  private final int lineOffset;
+  private final long recordLimit;
+  private long recordStart;
+  private boolean versionSeen;
+  private TokenStreamLocation lastSessionNumberAt;
+  private TokenStreamLocation lastPersonIdAt;
+
+  /**
+   * A reader over {@code parser}.
+   *
+   * @param parser the parser to read from
+   * @param lenient whether unknown fields are ignored (with a warning) instead of rejected
+   * @param warnings where warnings go, or null to drop them
+   * @param lineOffset added to every reported line (NDJSON: the line of the record minus one)
+   * @param recordLimit the largest record in bytes or characters, or 0 for no limit of our own
+   */
+  public CourseJsonReader(JsonParser parser, boolean lenient, List<ReadWarning> warnings,
+      int lineOffset, long recordLimit) {
+    this.p = parser;
+    this.lenient = lenient;
+    this.warnings = warnings;
+    this.lineOffset = lineOffset;
+    this.recordLimit = recordLimit;
+  }
+
+  // ---------------------------------------------------------------- entry points
+
+  /**
+   * Reads a whole input holding exactly one course document: fails on empty input and on anything
+   * after the document.
+   */
+  public TreatmentCourse readDocument() {
+    try {
+      if (p.nextToken() == null) {
+        throw emptyInput();
+      }
+      TreatmentCourse course = readCourseValue();
+      JsonToken after;
+      try {
+        after = p.nextToken();
+      } catch (StreamConstraintsException e) {
+        throw fromJackson(e);
+      } catch (JacksonIOException e) {
+        throw new UncheckedIOException(e.getCause());
+      } catch (JacksonException e) {
+        throw trailing(location(e));
+      }
+      if (after != null) {
+        throw trailing(p.currentTokenLocation());
+      }
+      return course;
+    } catch (JacksonIOException e) {
+      throw new UncheckedIOException(e.getCause());
+    } catch (JacksonException e) {
+      throw fromJackson(e);
+    }
+  }
+
+  /** The "empty input" error at the parser's current location. */
+  public CourseReadException emptyInput() {
+    return error(Problem.EMPTY_INPUT, "", p.currentLocation(), "a course document",
+        "empty input, expected a course document");
+  }
+
+  private CourseReadException trailing(TokenStreamLocation at) {
+    return error(Problem.TRAILING_CONTENT, "", at, "the end of the input",
+        "trailing content after the course document, expected the end of the input");
+  }
+
+  /**
+   * Reads the value of type {@code type} (a course or one of its parts) that starts at the
+   * parser's current token, leaving the parser on the value's last token.
+   */
+  public <T> T readValue(Class<T> type) {
+    try {
+      Object value;
+      if (type == TreatmentCourse.class) {
+        value = readCourseValue();
+      } else if (type == Session.class) {
+        value = readSession();
+      } else if (type == Measure.class) {
+        value = readMeasure();
+      } else if (type == Contract.class) {
+        value = readContract();
+      } else if (type == InterpersonalInventory.class) {
+        value = readInventory();
+      } else if (type == Person.class) {
+        value = readPerson();
+      } else if (type == ProblemArea.class) {
+        value = readProblemArea();
+      } else if (type == Formulation.class) {
+        value = readFormulation();
+      } else if (type == FidelityRating.class) {
+        value = readRating();
+      } else {
+        throw new IllegalArgumentException("not a part of a course: " + type.getName());
+      }
+      return type.cast(value);
+    } catch (JacksonIOException e) {
+      throw new UncheckedIOException(e.getCause());
+    } catch (JacksonException e) {
+      throw fromJackson(e);
+    }
+  }
+
+  /**
+   * Skips forward until the parser's nesting depth is {@code depth} again: after a bad record of a
+   * batch, this moves to the record's last token so reading can go on with the next one.
+   */
+  public void skipTo(int depth) {
+    try {
+      while (p.streamReadContext().getNestingDepth() > depth) {
+        if (p.nextToken() == null) {
+          return;
+        }
+      }
+    } catch (JacksonIOException e) {
+      throw new UncheckedIOException(e.getCause());
+    } catch (JacksonException e) {
+      throw fromJackson(e);
+    }
+  }
+
+  // ---------------------------------------------------------------- the course
+
+  private TreatmentCourse readCourseValue() {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw wrongType("a course object");
+    }
+    recordStart = offset(p.currentTokenLocation());
+    versionSeen = false;
+    int containerDepth = p.streamReadContext().getNestingDepth() - 1;
+    try {
+      return readCourse();
+    } catch (CourseReadException e) {
+      if (!versionSeen && e.problem() != Problem.MALFORMED_JSON
+          && e.problem() != Problem.LIMIT_EXCEEDED) {
+        CourseReadException newer = newerVersionLater(containerDepth);
+        if (newer != null) {
+          throw newer;
+        }
+      }
+      throw e;
+    }
+  }
+
+  private TreatmentCourse readCourse() {
+    Scope o = new Scope(COURSE);
+    ImmutableTreatmentCourse.Builder b = TreatmentCourse.builder();
+    for (int f; (f = o.nextField()) >= 0; ) {
+      switch (f) {
+        case 0 -> {
+          versionSeen = true;
+          readVersion();
+        }
+        case 1 -> b.courseId(readString());
+        case 2 -> b.patientRef(readString());
+        case 3 -> b.therapistRef(readString());
+        case 4 -> b.protocol(readString());
+        case 5 -> b.status(readEnum(EnumCodec.STATUS));
+        case 6 -> readArray("an array of contracts", i -> b.addContract(readContract()));
+        case 7 -> readArray("an array of inventories", i -> b.addInventory(readInventory()));
+        case 8 -> readArray("an array of problem areas", i -> b.addProblemArea(readProblemArea()));
+        case 9 -> b.formulation(readFormulation());
+        case 10 -> readArray("an array of sessions", i -> {
+          b.addSession(readSession());
+          o.spot("sessions/" + i + "/number", lastSessionNumberAt);
+        });
+        case 11 -> readArray("an array of measures", i -> b.addMeasure(readMeasure()));
+        case 12 -> readArray("an array of fidelity ratings", i -> b.addFidelityRating(readRating()));
+        case 13 -> b.endedOn(readDate());
+        default -> throw new AssertionError(f);
+      }
+    }
+    o.require(0, "a schema version such as \"1.0\"");
+    o.require(1, STRING);
+    o.require(4, STRING);
+    o.require(5, EnumCodec.STATUS.oneOf());
+    o.require(10, "an array of sessions");
+    return o.build(b::build);
+  }
+
+  private void readVersion() {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      throw wrongType("a schema version such as \"1.0\"");
+    }
+    CourseReadException problem = checkVersion(p.getString(), p.currentTokenLocation());
+    if (problem != null) {
+      throw problem;
+    }
+  }
+
+  private CourseReadException checkVersion(String version, TokenStreamLocation at) {
+    int dot = version.indexOf('.');
+    boolean wellFormed = dot > 0 && dot < version.length() - 1 && dot <= 6
+        && version.length() <= 13 && digits(version, 0, dot)
+        && digits(version, dot + 1, version.length());
+    String expected = "a schema version " + SUPPORTED_MAJOR + ".x such as \"1.0\"";
+    if (!wellFormed) {
+      return error(Problem.UNKNOWN_VALUE, here(), at, expected,
+          "expected " + expected + ", got " + describeString(version, Quote.VERSION));
+    }
+    int major = Integer.parseInt(version.substring(0, dot));
+    if (major > SUPPORTED_MAJOR) {
+      return error(Problem.UNSUPPORTED_VERSION, here(), at, expected,
+          "schema version " + version + " is newer than this reader supports, expected "
+              + expected + "; read it with a newer iptkit");
+    }
+    if (major < SUPPORTED_MAJOR) {
+      return error(Problem.UNKNOWN_VALUE, here(), at, expected,
+          "expected " + expected + ", got \"" + version + "\"");
+    }
+    return null;
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * After an error found before {@code schemaVersion} was read: looks for it in the rest of the
+   * course object, so a document of a newer major version is refused for its version rather than
+   * for its first unfamiliar field.
+   */
+  private CourseReadException newerVersionLater(int containerDepth) {
+    try {
+      while (p.streamReadContext().getNestingDepth() > containerDepth) {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+          return null;
+        }
+        if (t == JsonToken.PROPERTY_NAME
+            && p.streamReadContext().getNestingDepth() == containerDepth + 1
+            && "schemaVersion".equals(p.currentName())
+            && p.nextToken() == JsonToken.VALUE_STRING) {
+          CourseReadException problem = checkVersion(p.getString(), p.currentTokenLocation());
+          if (problem != null && problem.problem() == Problem.UNSUPPORTED_VERSION) {
+            return problem;
+          }
+        }
+      }
+    } catch (JacksonException e) {
+      return null;
+    }
+    return null;
+  }
+
+  // ---------------------------------------------------------------- parts
+
+  private Contract readContract() {
+    expectObject("a contract object");
+    Scope o = new Scope(CONTRACT);
+    ImmutableContract.Builder b = Contract.builder();
+    for (int f; (f = o.nextField()) >= 0; ) {
+      switch (f) {
+        case 0 -> b.kind(readEnum(EnumCodec.CONTRACT_KIND));
+        case 1 -> b.agreedOn(readDate());
+        case 2 -> b.plannedSessions(readInt());
+        case 3 -> b.frequency(readEnum(EnumCodec.FREQUENCY));
+        case 4 -> b.sessionMinutes(readInt());
+        case 5 -> readStrings(b::addGoal);
+        default -> throw new AssertionError(f);
+      }
+    }
+    o.require(0, EnumCodec.CONTRACT_KIND.oneOf());
+    o.require(1, DATE);
+    return o.build(b::build);
+  }
+
+  private InterpersonalInventory readInventory() {
+    expectObject("an inventory object");
+    Scope o = new Scope(INVENTORY);
+    ImmutableInterpersonalInventory.Builder b = InterpersonalInventory.builder();
+    for (int f; (f = o.nextField()) >= 0; ) {
+      switch (f) {
+        case 0 -> b.takenOn(readDate());
+        case 1 -> readArray("an array of people", i -> {
+          b.addPerson(readPerson());
+          o.spot("people/" + i + "/id", lastPersonIdAt);
+        });
+        default -> throw new AssertionError(f);
+      }
+    }
+    o.require(0, DATE);
+    o.require(1, "an array of people");
+    return o.build(b::build);
+  }
+
+  private Person readPerson() {
+    expectObject("a person object");
+    Scope o = new Scope(PERSON);
+    ImmutablePerson.Builder b = Person.builder();
+    for (int f; (f = o.nextField()) >= 0; ) {
+      switch (f) {
+        case 0 -> b.id(readString());
+        case 1 -> b.relationship(readEnum(EnumCodec.RELATIONSHIP));
+        case 2 -> b.circle(readInt());
+        case 3 -> b.contact(readEnum(EnumCodec.CONTACT));
+        case 4 -> b.confidant(readBoolean());
+        case 5 -> b.conflict(readBoolean());
+        case 6 -> b.changedNearOnset(readBoolean());
+        case 7 -> b.deceased(readBoolean());
+        case 8 -> b.diedOn(readDate());
+        case 9 -> readStrings(b::addSatisfying);
+        case 10 -> readStrings(b::addUnsatisfying);
+        case 11 -> b.expectationsMet(readBoolean());
+        case 12 -> b.desiredChange(readString());
+        default -> throw new AssertionError(f);
+      }
+    }
+    o.require(0, STRING);
+    lastPersonIdAt = o.spotOf("id");
+    return o.build(b::build);
+  }
+
+  private ProblemArea readProblemArea() {
+    expectObject("a problem area object");
+    Scope o = new Scope(AREA);
+    ProblemAreaType type = null;
+    boolean primary = false;
+    String personId = null;
+    String fromRole = null;
+    String toRole = null;
+    DisputeStage stage = null;
+    TransitionKind transition = null;
+    for (int f; (f = o.nextField()) >= 0; ) {
+      switch (f) {
+        case 0 -> type = readEnum(EnumCodec.AREA);
+        case 1 -> primary = readBoolean();
+        case 2 -> personId = readString();
+        case 3 -> stage = readEnum(EnumCodec.STAGE);
+        case 4 -> fromRole = readString();
+        case 5 -> toRole = readString();
+        case 6 -> transition = readEnum(EnumCodec.TRANSITION);
+        default -> throw new AssertionError(f);
+      }
+    }
+    o.require(0, EnumCodec.AREA.oneOf());
+    long allowed = switch (type) {
+      case GRIEF -> bits(0, 1, 2);
+      case ROLE_DISPUTE -> bits(0, 1, 2, 3);
+      case ROLE_TRANSITION -> bits(0, 1, 4, 5, 6);
+      case INTERPERSONAL_DEFICITS -> bits(0, 1);
+    };
+    o.onlyFieldsFor(allowed, "a " + type + " problem area");
+    boolean isPrimary = primary;
+    Optional<String> person = Optional.ofNullable(personId);
+    Optional<String> from = Optional.ofNullable(fromRole);
+    Optional<String> to = Optional.ofNullable(toRole);
+    Optional<DisputeStage> disputeStage = Optional.ofNullable(stage);
+    Optional<TransitionKind> kind = Optional.ofNullable(transition);
+    return switch (type) {
+      case GRIEF -> o.build(() -> Grief.builder().primary(isPrimary).personId(person).build());
+      case ROLE_DISPUTE -> o.build(() -> RoleDispute.builder().primary(isPrimary)
+          .personId(person).stage(disputeStage).build());
+      case ROLE_TRANSITION -> o.build(() -> RoleTransition.builder().primary(isPrimary)
+          .fromRole(from).toRole(to).transition(kind).build());
+      case INTERPERSONAL_DEFICITS ->
+          o.build(() -> InterpersonalDeficits.builder().primary(isPrimary).build());
+    };
+  }
+
+  private static long bits(int... fields) {
+    long mask = 0;
+    for (int field : fields) {
+      mask |= 1L << field;
+    }
+    return mask;
+  }
+
+  private Formulation readFormulation() {
+    expectObject("a formulation object");
+    Scope o = new Scope(FORMULATION);
+    ImmutableFormulation.Builder b = Formulation.builder();
+    for (int f; (f = o.nextField()) >= 0; ) {
+      switch (f) {
+        case 0 -> b.sharedOn(readDate());
+        case 1 -> readEnumSet(EnumCodec.AREA, b::addArea);
+        case 2 -> b.patientAgreed(readBoolean());
+        default -> throw new AssertionError(f);
+      }
+    }
+    o.require(0, DATE);
+    return o.build(b::build);
+  }
+
+  private Session readSession() {
+    expectObject("a session object");
+    Scope o = new Scope(SESSION);
+    ImmutableSession.Builder b = Session.builder();
+    Attendance attendance = null;
+    for (int f; (f = o.nextField()) >= 0; ) {
+      switch (f) {
+        case 0 -> b.number(readInt());
+        case 1 -> b.date(readDate());
+        case 2 -> b.minutes(readInt());
+        case 3 -> {
+          attendance = readEnum(EnumCodec.ATTENDANCE);
+          b.attendance(attendance);
+        }
+        case 4 -> b.phase(readEnum(EnumCodec.PHASE));
+        case 5 -> b.setting(readEnum(EnumCodec.SETTING));
+        case 6 -> b.modality(readEnum(EnumCodec.MODALITY));
+        case 7 -> b.cpt(readString());
+        case 8 -> readEnumSet(EnumCodec.TASK, b::addTask);
+        case 9 -> readEnumSet(EnumCodec.TECHNIQUE, b::addTechnique);
+        case 10 -> readEnumSet(EnumCodec.AREA, b::addFocus);
+        case 11 -> readArray("an array of measures", i -> b.addMeasure(readMeasure()));
+        default -> throw new AssertionError(f);
+      }
+    }
+    o.require(0, INTEGER + " from 1");
+    o.require(1, DATE);
+    o.require(3, EnumCodec.ATTENDANCE.oneOf());
+    if (attendance == Attendance.ATTENDED && !o.has(4)) {
+      throw o.missing(4, EnumCodec.PHASE.oneOf() + " (an ATTENDED session needs its phase)");
+    }
+    lastSessionNumberAt = o.spotOf("number");
+    return o.build(b::build);
+  }
+
+  private Measure readMeasure() {
+    expectObject("a measure object");
+    Scope o = new Scope(MEASURE);
+    ImmutableMeasure.Builder b = Measure.builder();
+    for (int f; (f = o.nextField()) >= 0; ) {
+      switch (f) {
+        case 0 -> b.instrument(readEnum(EnumCodec.INSTRUMENT));
+        case 1 -> readInts(o, "items", b::addItem);
+        case 2 -> b.total(readInt());
+        case 3 -> b.date(readDate());
+        default -> throw new AssertionError(f);
+      }
+    }
+    o.require(0, EnumCodec.INSTRUMENT.oneOf());
+    if (!o.has(1) && !o.has(2)) {
+      throw o.missing(1, "an array of item scores, or a total");
+    }
+    return o.build(b::build);
+  }
+
+  private FidelityRating readRating() {
+    expectObject("a fidelity rating object");
+    Scope o = new Scope(RATING);
+    ImmutableFidelityRating.Builder b = FidelityRating.builder();
+    for (int f; (f = o.nextField()) >= 0; ) {
+      switch (f) {
+        case 0 -> b.session(readInt());
+        case 1 -> b.scale(readString());
+        case 2 -> b.rater(readString());
+        case 3 -> readInts(o, "items", b::addItem);
+        default -> throw new AssertionError(f);
+      }
+    }
+    o.require(0, INTEGER + " session number");
+    o.require(1, "a scale identifier such as \"IPT-QAS\"");
+    o.require(3, "an array of item scores");
+    return o.build(b::build);
+  }
+
+  // ---------------------------------------------------------------- scalars and arrays
+
+  private void expectObject(String expected) {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      throw wrongType(expected);
+    }
+  }
+
+  private String readString() {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      throw wrongType(STRING);
+    }
+    return p.getString();
+  }
+
+  private boolean readBoolean() {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_TRUE) {
+      return true;
+    }
+    if (t == JsonToken.VALUE_FALSE) {
+      return false;
+    }
+    throw wrongType(BOOLEAN);
+  }
+
+  private int readInt() {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_NUMBER_INT) {
+      if (p.getNumberType() == JsonParser.NumberType.INT) {
+        return p.getIntValue();
+      }
+      throw error(Problem.WRONG_TYPE, here(), p.currentTokenLocation(), INTEGER,
+          "expected " + INTEGER + ", got " + numberText() + ", which is out of range");
+    }
+    if (t == JsonToken.VALUE_NUMBER_FLOAT) {
+      throw error(Problem.WRONG_TYPE, here(), p.currentTokenLocation(), INTEGER,
+          "expected " + INTEGER + ", got " + numberText());
+    }
+    throw wrongType(INTEGER);
+  }
+
+  private String numberText() {
+    String text = p.getString();
+    return text.length() > 40 ? text.substring(0, 37) + "..." : text;
+  }
+
+  private LocalDate readDate() {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      throw wrongType(DATE);
+    }
+    String text = p.getString();
+    if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-'
+        && digits(text, 0, 4) && digits(text, 5, 7) && digits(text, 8, 10)) {
+      try {
+        return LocalDate.of(Integer.parseInt(text.substring(0, 4)),
+            Integer.parseInt(text.substring(5, 7)), Integer.parseInt(text.substring(8, 10)));
+      } catch (DateTimeException e) {
+        throw error(Problem.INVALID_DATE, here(), p.currentTokenLocation(), DATE,
+            "expected " + DATE + ", got \"" + text + "\", which is not a calendar date");
+      }
+    }
+    throw error(Problem.INVALID_DATE, here(), p.currentTokenLocation(), DATE,
+        "expected " + DATE + ", got " + describeString(text, Quote.DATE));
+  }
+
+  private <E extends Enum<E>> E readEnum(EnumCodec<E> codec) {
+    if (p.currentToken() != JsonToken.VALUE_STRING) {
+      throw wrongType(codec.oneOf());
+    }
+    String text = p.getString();
+    E value = codec.lookup(text);
+    if (value == null) {
+      throw error(Problem.UNKNOWN_VALUE, here(), p.currentTokenLocation(), codec.oneOf(),
+          "expected " + codec.oneOf() + ", got " + describeString(text, Quote.NAME));
+    }
+    return value;
+  }
+
+  private <E extends Enum<E>> void readEnumSet(EnumCodec<E> codec, Consumer<E> add) {
+    java.util.Set<E> seen = null;
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw wrongType("an array of " + codec.oneOf());
+    }
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      E value = readEnum(codec);
+      if (seen == null) {
+        seen = EnumSet.noneOf(value.getDeclaringClass());
+      }
+      if (!seen.add(value)) {
+        throw error(Problem.INVALID_VALUE, here(), p.currentTokenLocation(),
+            "each value at most once", value + " is listed twice, expected each value at most once");
+      }
+      add.accept(value);
+    }
+  }
+
+  private void readStrings(Consumer<String> add) {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw wrongType("an array of strings");
+    }
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      add.accept(readString());
+    }
+  }
+
+  private void readInts(Scope o, String name, IntConsumer add) {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw wrongType("an array of integers");
+    }
+    int i = 0;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      o.spot(name + "/" + i, p.currentTokenLocation());
+      add.accept(readInt());
+      i++;
+    }
+  }
+
+  private void readArray(String expected, IntConsumer element) {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw wrongType(expected);
+    }
+    int i = 0;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      element.accept(i++);
+    }
+  }
+
+  // ---------------------------------------------------------------- one object being read
+
+  /** The state of one JSON object being read: fields seen, where values were, where it started. */
+  private final class Scope {
+    private final String[] names;
+    private final TokenStreamLocation start;
+    private long seen;
+    private String[] spotKeys = new String[8];
+    private TokenStreamLocation[] spotAt = new TokenStreamLocation[8];
+    private int spots;
+    private String pointer;
+
+    Scope(String[] names) {
+      this.names = names;
+      this.start = p.currentTokenLocation();
+      if (recordLimit > 0 && offset(start) - recordStart > recordLimit) {
+        throw error(Problem.LIMIT_EXCEEDED, here(), start, "a record of at most " + recordLimit
+            + " bytes", "record longer than the maximum of " + recordLimit + " bytes");
+      }
+    }
+
+    /**
+     * Moves to the next known field's value and returns the field's index, or -1 at the end of
+     * the object. Unknown fields are rejected (or skipped with a warning when lenient), repeated
+     * ones rejected.
+     */
+    int nextField() {
+      while (true) {
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.END_OBJECT) {
+          pointer = here();
+          return -1;
+        }
+        String name = p.currentName();
+        int index = indexOf(name);
+        if (index < 0) {
+          unknownField(list(names, ~0L), "unknown field");
+          continue;
+        }
+        if ((seen & (1L << index)) != 0) {
+          throw error(Problem.DUPLICATE_FIELD, here(), p.currentTokenLocation(),
+              "each field at most once", "duplicate field, expected each field at most once");
+        }
+        seen |= 1L << index;
+        p.nextToken();
+        spot(name, p.currentTokenLocation());
+        return index;
+      }
+    }
+
+    private int indexOf(String name) {
+      for (int i = 0; i < names.length; i++) {
+        if (names[i].equals(name)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    boolean has(int field) {
+      return (seen & (1L << field)) != 0;
+    }
+
+    void require(int field, String expected) {
+      if (!has(field)) {
+        throw missing(field, expected);
+      }
+    }
+
+    CourseReadException missing(int field, String expected) {
+      return error(Problem.MISSING_FIELD, pointer + "/" + names[field], start, expected,
+          "missing required field, expected " + expected);
+    }
+
+    /** Rejects (or, when lenient, drops with a warning) fields not defined for this kind. */
+    void onlyFieldsFor(long allowed, String kind) {
+      long extra = seen & ~allowed;
+      for (int i = 0; i < names.length; i++) {
+        if ((extra & (1L << i)) != 0) {
+          TokenStreamLocation at = spotOf(names[i]);
+          String reason = "field not defined for " + kind;
+          if (!lenient) {
+            throw error(Problem.UNKNOWN_FIELD, pointer + "/" + names[i], at, list(names, allowed),
+                reason + ", expected one of " + list(names, allowed));
+          }
+          warn(pointer + "/" + names[i], at, reason + ", ignored");
+          seen &= ~(1L << i);
+        }
+      }
+    }
+
+    void spot(String key, TokenStreamLocation at) {
+      if (at == null) {
+        return;
+      }
+      if (spots == spotKeys.length) {
+        spotKeys = java.util.Arrays.copyOf(spotKeys, spots * 2);
+        spotAt = java.util.Arrays.copyOf(spotAt, spots * 2);
+      }
+      spotKeys[spots] = key;
+      spotAt[spots] = at;
+      spots++;
+    }
+
+    /** Where the value of {@code key} (a relative pointer) was, or the nearest enclosing one. */
+    TokenStreamLocation spotOf(String key) {
+      String k = key;
+      while (true) {
+        for (int i = spots - 1; i >= 0; i--) {
+          if (spotKeys[i].equals(k)) {
+            return spotAt[i];
+          }
+        }
+        int slash = k.lastIndexOf('/');
+        if (slash < 0) {
+          return start;
+        }
+        k = k.substring(0, slash);
+      }
+    }
+
+    /** Builds the value, turning a core invariant violation into a pointed read error. */
+    <V> V build(Supplier<V> builder) {
+      try {
+        return builder.get();
+      } catch (InvalidValueException e) {
+        String field = e.field();
+        String where = field == null || field.isEmpty() ? pointer : pointer + "/" + field;
+        throw error(Problem.INVALID_VALUE, where, field == null ? start : spotOf(field),
+            "a possible value", e.getMessage());
+      }
+    }
+  }
+
+  private static String list(String[] names, long mask) {
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < names.length; i++) {
+      if ((mask & (1L << i)) != 0) {
+        if (s.length() > 0) {
+          s.append(", ");
+        }
+        s.append(names[i]);
+      }
+    }
+    return s.toString();
+  }
+
+  /** At a field name that is not known: reject it, or warn and skip its value when lenient. */
+  private void unknownField(String known, String reason) {
+    String pointer = here();
+    TokenStreamLocation at = p.currentTokenLocation();
+    p.nextToken();
+    if (lenient) {
+      p.skipChildren();
+      warn(pointer, at, reason + ", ignored");
+      return;
+    }
+    CourseReadException e = error(Problem.UNKNOWN_FIELD, pointer, at, "one of " + known,
+        reason + ", expected one of " + known);
+    throw skipThen(e);
+  }
+
+  private void warn(String pointer, TokenStreamLocation at, String message) {
+    if (warnings != null) {
+      warnings.add(new ReadWarning(pointer, line(at), column(at), message));
+    }
+  }
+
+  private CourseReadException wrongType(String expected) {
+    CourseReadException e = error(Problem.WRONG_TYPE, here(), p.currentTokenLocation(), expected,
+        "expected " + expected + ", got " + describe(p.currentToken()));
+    return skipThen(e);
+  }
+
+  /**
+   * Before reporting a problem found at the start of an object or array, skips over it: if the
+   * structure itself is too deep or malformed, that is the more fundamental problem to report.
+   */
+  private CourseReadException skipThen(CourseReadException e) {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+      try {
+        p.skipChildren();
+      } catch (JacksonIOException io) {
+        throw new UncheckedIOException(io.getCause());
+      } catch (JacksonException j) {
+        return fromJackson(j);
+      }
+    }
+    return e;
+  }
+
+  private static String describe(JsonToken t) {
+    if (t == null) {
+      return "the end of the input";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT -> "an integer";
+      case VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      default -> t.name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  /** Which strings may be quoted back in a message, by the kind of value expected. */
+  private enum Quote {
+    /** Enumeration values: letters, digits and a little punctuation. */
+    NAME,
+    /** Dates: digits and date punctuation. */
+    DATE,
+    /** Schema versions: digits, letters, dots. */
+    VERSION
+  }
+
+  /**
+   * A string quoted back when it looks like a value of the expected kind (so an enumeration value
+   * or a date may be quoted, free text never is), else only its type.
+   */
+  private static String describeString(String text, Quote kind) {
+    if (text.isEmpty()) {
+      return "an empty string";
+    }
+    if (text.length() > 40) {
+      return "a string of " + text.length() + " characters";
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean fine = switch (kind) {
+        case NAME -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+            || c == '_' || c == '-' || c == '.';
+        case DATE -> (c >= '0' && c <= '9') || c == '-' || c == '/' || c == '.' || c == ':'
+            || c == 'T' || c == 'Z' || c == '+';
+        case VERSION -> (c >= '0' && c <= '9') || c == '.' || c == 'v' || c == 'V';
+      };
+      if (!fine) {
+        return "a string that is not " + (kind == Quote.DATE ? "a date" : "one of them");
+      }
+    }
+    return "\"" + text + "\"";
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  private String here() {
+    return p.streamReadContext().pathAsPointer().toString();
+  }
+
+  private static long offset(TokenStreamLocation at) {
+    return Math.max(at.getByteOffset(), at.getCharOffset());
+  }
+
+  private int line(TokenStreamLocation at) {
+    return at == null || at.getLineNr() <= 0 ? 0 : at.getLineNr() + lineOffset;
+  }
+
+  private static int column(TokenStreamLocation at) {
+    return at == null || at.getColumnNr() <= 0 ? 0 : at.getColumnNr();
+  }
+
+  private CourseReadException error(Problem problem, String pointer, TokenStreamLocation at,
+      String expected, String reason) {
+    return new CourseReadException(problem, pointer, line(at), column(at), expected, reason);
+  }
+
+  private TokenStreamLocation location(JacksonException e) {
+    TokenStreamLocation at = e.getLocation();
+    return at != null && at.getLineNr() > 0 ? at : p.currentLocation();
+  }
+
+  /** A Jackson streaming error as a read error, its message cleared of document content. */
+  public CourseReadException fromJackson(JacksonException e) {
+    if (e instanceof JacksonIOException io) {
+      throw new UncheckedIOException(io.getCause());
+    }
+    TokenStreamContext context = p.streamReadContext();
+    String pointer = context == null ? "" : context.pathAsPointer().toString();
+    TokenStreamLocation at = location(e);
+    String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (e instanceof StreamConstraintsException) {
+      return limit(pointer, at, original);
+    }
+    if (context != null && context.inObject() && context.currentName() != null
+        && !FIELD_NAMES.contains(context.currentName())) {
+      // In malformed JSON the last name may be a value in the wrong place (a patient's name
+      // followed by a comma): point at the object instead of quoting it.
+      pointer = context.getParent() == null ? "" : context.getParent().pathAsPointer().toString();
+    }
+    if (original.startsWith("Duplicate Object property")) {
+      return error(Problem.DUPLICATE_FIELD, pointer, at, "each field at most once",
+          "duplicate field, expected each field at most once");
+    }
+    return error(Problem.MALFORMED_JSON, pointer, at, "well-formed JSON",
+        "malformed JSON: " + JsonMessages.withoutContent(original));
+  }
+
+  private CourseReadException limit(String pointer, TokenStreamLocation at, String original) {
+    var constraints = p.streamReadConstraints();
+    if (original.contains("nesting depth")) {
+      int max = constraints.getMaxNestingDepth();
+      return error(Problem.LIMIT_EXCEEDED, pointer, at, "at most " + max + " levels of nesting",
+          "nesting depth exceeds the maximum of " + max + " (no course nests that deep)");
+    }
+    if (original.startsWith("String value length")) {
+      int max = constraints.getMaxStringLength();
+      return error(Problem.LIMIT_EXCEEDED, pointer, at, "a string of at most " + max
+          + " characters", "string longer than the maximum of " + max + " characters");
+    }
+    if (original.startsWith("Number value length") || original.contains("Number length")) {
+      int max = constraints.getMaxNumberLength();
+      return error(Problem.LIMIT_EXCEEDED, pointer, at, "a number of at most " + max
+          + " digits", "number longer than the maximum of " + max + " digits");
+    }
+    if (original.startsWith("Document length")) {
+      long max = constraints.getMaxDocumentLength();
+      return error(Problem.LIMIT_EXCEEDED, pointer, at, "a document of at most " + max
+          + " bytes", "document longer than the maximum of " + max + " bytes");
+    }
+    if (original.startsWith("Name length")) {
+      int max = constraints.getMaxNameLength();
+      return error(Problem.LIMIT_EXCEEDED, pointer, at, "a field name of at most " + max
+          + " characters", "field name longer than the maximum of " + max + " characters");
+    }
+    return error(Problem.LIMIT_EXCEEDED, pointer, at, "a document within the reader's limits",
+        "document exceeds a reader limit: " + JsonMessages.withoutContent(original));
+  }
+}

@@ -1,0 +1,64 @@
+package org.iptkit.json.internal;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.iptkit.core.Attendance;
+import org.iptkit.core.ContactFrequency;
+import org.iptkit.core.ContractKind;
+import org.iptkit.core.CourseStatus;
+import org.iptkit.core.DisputeStage;
+import org.iptkit.core.Frequency;
+import org.iptkit.core.Instrument;
+import org.iptkit.core.Modality;
+import org.iptkit.core.Phase;
+import org.iptkit.core.ProblemAreaType;
+import org.iptkit.core.Relationship;
+import org.iptkit.core.SessionTask;
+import org.iptkit.core.Setting;
+import org.iptkit.core.Technique;
+import org.iptkit.core.TransitionKind;
+
+/**
+ * The wire names of one clinical enumeration (UPPER_SNAKE, exactly the constant names) and the
+ * "one of …" text listing them for error messages.
+ */
+final class EnumCodec<E extends Enum<E>> {
+  static final EnumCodec<CourseStatus> STATUS = new EnumCodec<>(CourseStatus.class);
+  static final EnumCodec<ContractKind> CONTRACT_KIND = new EnumCodec<>(ContractKind.class);
+  static final EnumCodec<Frequency> FREQUENCY = new EnumCodec<>(Frequency.class);
+  static final EnumCodec<Relationship> RELATIONSHIP = new EnumCodec<>(Relationship.class);
+  static final EnumCodec<ContactFrequency> CONTACT = new EnumCodec<>(ContactFrequency.class);
+  static final EnumCodec<ProblemAreaType> AREA = new EnumCodec<>(ProblemAreaType.class);
+  static final EnumCodec<DisputeStage> STAGE = new EnumCodec<>(DisputeStage.class);
+  static final EnumCodec<TransitionKind> TRANSITION = new EnumCodec<>(TransitionKind.class);
+  static final EnumCodec<Attendance> ATTENDANCE = new EnumCodec<>(Attendance.class);
+  static final EnumCodec<Phase> PHASE = new EnumCodec<>(Phase.class);
+  static final EnumCodec<Setting> SETTING = new EnumCodec<>(Setting.class);
+  static final EnumCodec<Modality> MODALITY = new EnumCodec<>(Modality.class);
+  static final EnumCodec<SessionTask> TASK = new EnumCodec<>(SessionTask.class);
+  static final EnumCodec<Technique> TECHNIQUE = new EnumCodec<>(Technique.class);
+  static final EnumCodec<Instrument> INSTRUMENT = new EnumCodec<>(Instrument.class);
+
+  private final Map<String, E> byName = new HashMap<>();
+  private final String oneOf;
+
+  private EnumCodec(Class<E> type) {
+    StringJoiner names = new StringJoiner(", ", "one of ", "");
+    for (E constant : type.getEnumConstants()) {
+      byName.put(constant.name(), constant);
+      names.add(constant.name());
+    }
+    this.oneOf = names.toString();
+  }
+
+  /** The constant with this wire name, or null. */
+  E lookup(String name) {
+    return byName.get(name);
+  }
+
+  /** "one of A, B, C". */
+  String oneOf() {
+    return oneOf;
+  }
+}
