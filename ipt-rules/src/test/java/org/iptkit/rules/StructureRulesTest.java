@@ -501,14 +501,16 @@ class StructureRulesTest {
 
   /** A copy of {@code set} with {@code task} added. */
   static Set<SessionTask> plus(Set<SessionTask> set, SessionTask task) {
-    Set<SessionTask> tasks = set.isEmpty() ? EnumSet.noneOf(SessionTask.class) : EnumSet.copyOf(set);
+    Set<SessionTask> tasks = EnumSet.noneOf(SessionTask.class);
+    tasks.addAll(set);
     tasks.add(task);
     return tasks;
   }
 
   /** A copy of {@code set} without {@code task}. */
   static Set<SessionTask> minus(Set<SessionTask> set, SessionTask task) {
-    Set<SessionTask> tasks = set.isEmpty() ? EnumSet.noneOf(SessionTask.class) : EnumSet.copyOf(set);
+    Set<SessionTask> tasks = EnumSet.noneOf(SessionTask.class);
+    tasks.addAll(set);
     tasks.remove(task);
     return tasks;
   }
