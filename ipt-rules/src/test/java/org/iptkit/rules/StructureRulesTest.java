@@ -103,6 +103,11 @@ class StructureRulesTest {
       List<Finding> findings = findings(Protocols.IPT_ACUTE_16, course, "S01");
       assertThat(findings).extracting(Finding::message).containsExactly(
           "1 individual pre-group session attended; the protocol expects 0");
+      TreatmentCourse ongoing = ImmutableTreatmentCourse.copyOf(course)
+          .withStatus(CourseStatus.ONGOING);
+      assertThat(findings(Protocols.IPT_ACUTE_16, ongoing, "S01")).extracting(Finding::message)
+          .containsExactly("1 individual pre-group session attended, more than the protocol's"
+              + " maximum of 0");
     }
   }
 

@@ -113,8 +113,8 @@ public final class StructureRules {
             + " attended; the protocol expects " + preGroup);
       }
     } else if (preGroupAttended > preGroup.max()) {
-      found.add("/sessions", preGroupAttended + " individual pre-group sessions attended, more"
-          + " than the protocol's maximum of " + preGroup.max());
+      found.add("/sessions", sessions(preGroupAttended, "individual pre-group")
+          + " attended, more than the protocol's maximum of " + preGroup.max());
     }
     return found.result();
   }
