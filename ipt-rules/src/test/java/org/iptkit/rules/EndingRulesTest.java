@@ -155,6 +155,18 @@ class EndingRulesTest {
     }
 
     @Test
+    void e01ReportsACompletedCourseTooShortForTheLead() {
+      TreatmentCourse short2 = ImmutableTreatmentCourse.copyOf(acute16Ongoing(2))
+          .withStatus(CourseStatus.COMPLETED);
+      assertThat(check(short2, "E01").findings()).singleElement().satisfies(f -> {
+        assertThat(f.path()).isEqualTo("/sessions");
+        assertThat(f.session()).isEmpty();
+        assertThat(f.message()).isEqualTo("a course of 2 attended sessions leaves no session in"
+            + " which to discuss the ending 2 sessions before the last session 2");
+      });
+    }
+
+    @Test
     void e01DoesNotApplyToAnOngoingCourse() {
       RuleResult result = check(acute16Ongoing(14), "E01");
       assertThat(result.outcome()).isEqualTo(RuleOutcome.NOT_APPLICABLE);

@@ -99,8 +99,9 @@ public final class EndingRules {
     Evaluation.Collector found = Evaluation.collect().protocolPath("/phases/endingLeadSessions");
     String ahead = lead + " sessions before the last session " + attended.get(end).number();
     if (due < 0) {
-      return found.add("/sessions", "a course of " + attended.size() + " attended sessions"
-          + " leaves no session in which to discuss the ending " + ahead).result();
+      return found.add("/sessions", "a course of " + attended.size() + " attended session"
+          + (attended.size() == 1 ? "" : "s") + " leaves no session in which to discuss the"
+          + " ending " + ahead).result();
     }
     Session dueSession = attended.get(due);
     String discussed = first < 0
@@ -192,6 +193,7 @@ public final class EndingRules {
       return Evaluation.notApplicable("no maintenance sessions");
     }
     TreatmentCourse course = facts.course();
+    // The acute contract in force: a renegotiation (a later ACUTE contract) supersedes.
     Optional<Contract> acute = course.latestContract(ContractKind.ACUTE);
     List<Contract> contracts = course.contracts();
     Evaluation.Collector found = Evaluation.collect();

@@ -55,7 +55,7 @@ public final class MeasurementRules {
       "A primary-instrument total at least the profile's deteriorationPoints above baseline is"
           + " followed, in the same or one of the next two sessions, by TREATMENT_PLAN_REVIEWED.",
       "Worsening symptoms call for a review of the treatment plan, not more of the same.",
-      "W2000 ch.7; domain.md section 7",
+      "domain.md section 7 (threshold: our default, configurable)",
       MeasurementRules::deterioration);
 
   /** The rules of this domain, in code order. */
