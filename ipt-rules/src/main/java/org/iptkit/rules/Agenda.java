@@ -71,7 +71,8 @@ public abstract class Agenda {
   /**
    * The expected date of the next session: the last recorded session's date plus the
    * contract's frequency (twice weekly 3 days, weekly 7, fortnightly 14, monthly one month; 7
-   * days without a contract frequency); empty before the first session.
+   * days without a contract frequency); empty before the first session (or past the end of the
+   * calendar).
    */
   public abstract Optional<LocalDate> nextSessionDate();
 

@@ -1,5 +1,6 @@
 package org.iptkit.rules;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +15,7 @@ import org.iptkit.core.Attendance;
 import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.CourseStatus;
+import org.iptkit.core.Frequency;
 import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.InterpersonalInventory;
@@ -96,7 +98,7 @@ final class AgendaPlanner {
         ? contract.get().plannedSessions() : OptionalInt.empty();
     Optional<Session> last = course.lastSession();
     int nextNumber = last.isPresent() ? last.get().number() + 1 : 1;
-    Optional<LocalDate> nextDate = last.map(s -> next(s.date(), contract));
+    Optional<LocalDate> nextDate = last.flatMap(s -> next(s.date(), contract));
     agenda.nextSessionNumber(nextNumber).nextPhase(nextPhase);
     nextDate.ifPresent(agenda::nextSessionDate);
     if (planned.isPresent()) {
@@ -116,7 +118,7 @@ final class AgendaPlanner {
     if (nextPhase == Phase.INITIAL || nextPhase == Phase.PRE_GROUP) {
       initialTasks(nextPhase);
     }
-    measurement(counted, planned);
+    measurement(counted, planned, nextNumber);
     ending(nextPhase, counted, planned);
 
     List<AgendaItem> hypothetical = new ArrayList<>();
@@ -212,16 +214,19 @@ final class AgendaPlanner {
     return counted;
   }
 
-  private static LocalDate next(LocalDate last, Optional<Contract> contract) {
-    if (contract.isEmpty() || contract.get().frequency().isEmpty()) {
-      return last.plusDays(7);
+  /** The expected date after {@code last}; empty only at the end of the calendar. */
+  private static Optional<LocalDate> next(LocalDate last, Optional<Contract> contract) {
+    Frequency frequency = contract.flatMap(Contract::frequency).orElse(Frequency.WEEKLY);
+    try {
+      return Optional.of(switch (frequency) {
+        case TWICE_WEEKLY -> last.plusDays(3);
+        case WEEKLY -> last.plusDays(7);
+        case FORTNIGHTLY -> last.plusDays(14);
+        case MONTHLY -> last.plusMonths(1);
+      });
+    } catch (DateTimeException beyondTheCalendar) {
+      return Optional.empty();
     }
-    return switch (contract.get().frequency().get()) {
-      case TWICE_WEEKLY -> last.plusDays(3);
-      case WEEKLY -> last.plusDays(7);
-      case FORTNIGHTLY -> last.plusDays(14);
-      case MONTHLY -> last.plusMonths(1);
-    };
   }
 
   // --- explicit items --------------------------------------------------------------------------
@@ -293,7 +298,7 @@ final class AgendaPlanner {
    * last session with the primary instrument (M02; an out-of-session baseline counts as taken
    * just before the first session); a final measure in the last two planned sessions (M03).
    */
-  private void measurement(List<Session> counted, OptionalInt planned) {
+  private void measurement(List<Session> counted, OptionalInt planned, int nextNumber) {
     String name = instrument.displayName();
     List<Session> attended = facts.attended();
     List<Score> scores = course.scores(instrument);
@@ -328,7 +333,8 @@ final class AgendaPlanner {
           name + " overdue: " + taken + ", " + sinceNow + " sessions ago; " + every, since);
     } else if (sinceNow + 1 >= interval) {
       add(AgendaItem.Kind.DUE, "M02", Optional.empty(), Optional.of(instrument),
-          name + " due: " + taken + ", " + (sinceNow + 1) + " sessions before the next one; "
+          name + " due in session " + nextNumber + ": " + taken
+              + (lastMeasured < 0 ? "" : ", " + (sinceNow + 1) + " sessions earlier") + "; "
               + every, since);
     }
     if (planned.isPresent() && counted.size() + 1 >= planned.getAsInt() - 1

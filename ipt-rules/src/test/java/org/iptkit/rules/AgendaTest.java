@@ -202,8 +202,8 @@ class AgendaTest {
       assertThat(item(agenda, AgendaItem.Kind.DUE, "M02")).hasValueSatisfying(i -> {
         assertThat(i.instrument()).contains(Instrument.PHQ9);
         assertThat(i.sinceSession()).hasValue(1);
-        assertThat(i.message()).contains("PHQ-9 due").contains("last taken in session 1")
-            .contains("at least every 4 sessions");
+        assertThat(i.message()).isEqualTo("PHQ-9 due in session 5: last taken in session 1, 4"
+            + " sessions earlier; the protocol asks for it at least every 4 sessions");
       });
     }
 
