@@ -2,7 +2,9 @@ package org.iptkit.rules;
 
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ public final class FidelityChecker {
   private final RuleDefinition[] rules;
   private final Severity[] severities;
   private final String[] fixedReasons;
+  private final Set<String> switchedOff;
 
   private FidelityChecker(ProtocolProfile profile, Map<String, RuleSetting> calls) {
     this.profile = profile;
@@ -57,6 +60,13 @@ public final class FidelityChecker {
             "rule " + info.code() + " (" + info.name() + ") cannot be switched off");
       }
     }
+    Set<String> off = new HashSet<>();
+    for (Map.Entry<String, RuleSetting> entry : settings.entrySet()) {
+      if (entry.getValue() == RuleSetting.OFF) {
+        off.add(entry.getKey());
+      }
+    }
+    this.switchedOff = Collections.unmodifiableSet(off);
     List<RuleDefinition> all = Rules.all();
     this.rules = all.toArray(new RuleDefinition[0]);
     this.severities = new Severity[rules.length];
@@ -99,6 +109,23 @@ public final class FidelityChecker {
       }
     }
     throw new IllegalStateException("rule " + code + " is in the catalog but not defined");
+  }
+
+  /**
+   * Whether this checker never reports a rule: it is switched off by the profile or the call,
+   * or it is about acute phases and the profile has none. Codes not in the catalog are not off.
+   */
+  boolean isOff(String code) {
+    return switchedOff.contains(code)
+        || (!profile.hasAcutePhases() && ACUTE_PHASE_RULES.contains(code));
+  }
+
+  /**
+   * What is due and overdue in the next session of an ONGOING course, derived from this
+   * checker's rules and profile; see {@link Agenda#of(FidelityChecker, TreatmentCourse)}.
+   */
+  public Agenda agenda(TreatmentCourse course) {
+    return Agenda.of(this, course);
   }
 
   /** Checks one course and returns its fidelity report; never throws for a deviation. */

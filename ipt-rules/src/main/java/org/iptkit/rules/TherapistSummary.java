@@ -1,0 +1,47 @@
+package org.iptkit.rules;
+
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The fidelity of one therapist's courses in a cohort report: how many courses, their mean
+ * adherence, how many had an ERROR finding, and per rule the share of applicable courses that
+ * pass. Courses without a therapist reference form their own summary, whose
+ * {@link #therapistRef()} is empty. The therapist reference is redacted from {@code toString()}.
+ */
+@Value.Immutable
+public abstract class TherapistSummary {
+  TherapistSummary() {}
+
+  /** The pseudonymous therapist reference; empty for the courses that name no therapist. */
+  @Value.Redacted
+  public abstract Optional<String> therapistRef();
+
+  /** The number of the therapist's courses. */
+  public abstract long courses();
+
+  /** The mean of the courses' overall adherence ({@link FidelitySummary#adherence()}). */
+  public abstract double meanAdherence();
+
+  /** The number of the therapist's courses with at least one ERROR finding. */
+  public abstract long coursesWithErrors();
+
+  /** Per rule, applicable and passed courses, in catalog order. */
+  public abstract List<RuleTally> rules();
+
+  /** The tally of one rule, by code. */
+  public Optional<RuleTally> rule(String code) {
+    for (RuleTally tally : rules()) {
+      if (tally.rule().equals(code)) {
+        return Optional.of(tally);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A builder of a therapist summary. */
+  static ImmutableTherapistSummary.Builder builder() {
+    return ImmutableTherapistSummary.builder();
+  }
+}
