@@ -1,13 +1,233 @@
 package org.iptkit.rules.internal;
 
-import java.util.List;
+import static org.iptkit.rules.internal.RuleDefinition.define;
 
-/** The E rules of rules.md. */
+import java.util.List;
+import java.util.Optional;
+import org.iptkit.core.Contract;
+import org.iptkit.core.ContractKind;
+import org.iptkit.core.CourseStatus;
+import org.iptkit.core.Instrument;
+import org.iptkit.core.Phase;
+import org.iptkit.core.Score;
+import org.iptkit.core.Session;
+import org.iptkit.core.SessionTask;
+import org.iptkit.core.TreatmentCourse;
+import org.iptkit.rules.Severity;
+
+/**
+ * The E rules of rules.md: the ending of acute treatment (discussed ahead, progress, relapse
+ * prevention, feelings about ending), the plan after non-response, and the separate contract of
+ * continuation or maintenance treatment.
+ */
 public final class EndingRules {
   private EndingRules() {}
 
+  private static final String NOT_COMPLETED = "course is not completed";
+  private static final String NO_SESSIONS = "no attended sessions";
+
+  static final RuleDefinition E01 = define("E01", "ending-discussed-early", Severity.ERROR,
+      "COMPLETED: ENDING_DISCUSSED recorded in a session whose attended index is at most the last"
+          + " index minus the profile's endingLeadSessions (lead 2, 16 sessions: by session 14).",
+      "Discussing the ending well ahead lets the patient prepare for it as a planned transition.",
+      "W2000 ch.7; Markowitz Pocket Guide",
+      EndingRules::endingDiscussedEarly);
+
+  static final RuleDefinition E02 = define("E02", "progress-reviewed", Severity.WARNING,
+      "COMPLETED: PROGRESS_REVIEWED recorded in a TERMINATION session.",
+      "Reviewing progress consolidates the gains and attributes them to the patient.",
+      "W2000 ch.7; Markowitz Pocket Guide",
+      facts -> terminationTask(facts, SessionTask.PROGRESS_REVIEWED, "no progress review"));
+
+  static final RuleDefinition E03 = define("E03", "relapse-prevention", Severity.WARNING,
+      "COMPLETED: RELAPSE_PREVENTION_PLAN (warning signs, contingency plan) recorded in a"
+          + " TERMINATION session.",
+      "Knowing the warning signs and what to do protects against relapse after treatment ends.",
+      "W2000 ch.7; Markowitz Pocket Guide",
+      facts -> terminationTask(facts, SessionTask.RELAPSE_PREVENTION_PLAN,
+          "no relapse prevention plan (warning signs, contingency plan)"));
+
+  static final RuleDefinition E04 = define("E04", "feelings-about-ending", Severity.INFO,
+      "COMPLETED: FEELINGS_ABOUT_ENDING recorded in a TERMINATION session.",
+      "The ending is itself a loss or role transition whose feelings are worked on in IPT.",
+      "W2000 ch.7; Markowitz Pocket Guide",
+      facts -> terminationTask(facts, SessionTask.FEELINGS_ABOUT_ENDING,
+          "no work on feelings about the ending"));
+
+  static final RuleDefinition E05 = define("E05", "non-response-plan", Severity.ERROR,
+      "COMPLETED or DISCONTINUED, where the last primary score is not a response or is still at"
+          + " or above the instrument's cut-off: FURTHER_TREATMENT_OFFERED recorded in one of the"
+          + " last two sessions. No baseline or no later score: not applicable.",
+      "After non-response the treatment, not the patient, failed: an alternative is offered.",
+      "W2000 ch.7; Markowitz Pocket Guide",
+      EndingRules::nonResponsePlan);
+
+  static final RuleDefinition E06 = define("E06", "continuation-contract", Severity.ERROR,
+      "Every MAINTENANCE session is dated on or after the agreement of a CONTINUATION or"
+          + " MAINTENANCE contract, which, in a course that also has an ACUTE contract, was agreed"
+          + " after the ACUTE one.",
+      "Continuation or maintenance treatment follows acute IPT under a separate, new contract.",
+      "W2018 ch.2; Stuart & Robertson",
+      EndingRules::continuationContract);
+
   /** The rules of this domain, in code order. */
   public static List<RuleDefinition> rules() {
-    return List.of();
+    return List.of(E01, E02, E03, E04, E05, E06);
+  }
+
+  private static Evaluation endingDiscussedEarly(CourseFacts facts) {
+    if (!facts.isCompleted()) {
+      return Evaluation.notApplicable(NOT_COMPLETED);
+    }
+    List<Session> attended = facts.attended();
+    if (attended.isEmpty()) {
+      return Evaluation.notApplicable(NO_SESSIONS);
+    }
+    int lead = facts.profile().endingLeadSessions();
+    int end = attended.size() - 1;
+    int due = end - lead;
+    int first = -1;
+    for (int i = 0; i < attended.size(); i++) {
+      if (attended.get(i).has(SessionTask.ENDING_DISCUSSED)) {
+        first = i;
+        break;
+      }
+    }
+    if (first >= 0 && first <= due) {
+      return Evaluation.pass();
+    }
+    Evaluation.Collector found = Evaluation.collect().protocolPath("/phases/endingLeadSessions");
+    String ahead = lead + " sessions before the last session " + attended.get(end).number();
+    if (due < 0) {
+      return found.add("/sessions", "a course of " + attended.size() + " attended session"
+          + (attended.size() == 1 ? "" : "s") + " leaves no session in which to discuss the"
+          + " ending " + ahead).result();
+    }
+    Session dueSession = attended.get(due);
+    String discussed = first < 0
+        ? "the ending was never discussed"
+        : "the ending was first discussed in session " + attended.get(first).number();
+    return found.add(dueSession, facts.pointer(dueSession, "tasks"), discussed
+        + "; the protocol expects it by session " + dueSession.number() + ", " + ahead).result();
+  }
+
+  private static Evaluation terminationTask(CourseFacts facts, SessionTask task, String what) {
+    if (!facts.isCompleted()) {
+      return Evaluation.notApplicable(NOT_COMPLETED);
+    }
+    Optional<Session> lastAttended = facts.lastAttended();
+    if (lastAttended.isEmpty()) {
+      return Evaluation.notApplicable(NO_SESSIONS);
+    }
+    List<Session> termination = facts.sessionsIn(Phase.TERMINATION);
+    for (Session session : termination) {
+      if (session.has(task)) {
+        return Evaluation.pass();
+      }
+    }
+    if (termination.isEmpty()) {
+      Session last = lastAttended.get();
+      return Evaluation.collect().add(last, facts.pointer(last, "tasks"), what
+          + " was recorded: the course has no termination-phase session").result();
+    }
+    Session last = termination.get(termination.size() - 1);
+    String sessions = termination.size() == 1
+        ? "session " + last.number()
+        : "sessions " + termination.get(0).number() + "-" + last.number();
+    return Evaluation.collect().add(last, facts.pointer(last, "tasks"), what
+        + " was recorded in the termination phase (" + sessions + ")").result();
+  }
+
+  private static Evaluation nonResponsePlan(CourseFacts facts) {
+    if (facts.status() == CourseStatus.ONGOING) {
+      return Evaluation.notApplicable("course is ongoing");
+    }
+    Instrument primary = facts.profile().primaryInstrument();
+    List<Score> scores = facts.course().scores(primary);
+    if (scores.isEmpty()) {
+      return Evaluation.notApplicable("no primary measure recorded");
+    }
+    if (scores.size() < 2) {
+      return Evaluation.notApplicable("no primary measure after baseline");
+    }
+    List<Session> attended = facts.attended();
+    if (attended.isEmpty()) {
+      return Evaluation.notApplicable(NO_SESSIONS);
+    }
+    int baseline = scores.get(0).total();
+    int last = scores.get(scores.size() - 1).total();
+    boolean response = primary.isResponse(baseline, last);
+    boolean aboveCutOff = primary.isAtOrAboveCutOff(last);
+    if (response && !aboveCutOff) {
+      return Evaluation.pass();
+    }
+    int end = attended.size() - 1;
+    for (int i = Math.max(0, end - 1); i <= end; i++) {
+      if (attended.get(i).has(SessionTask.FURTHER_TREATMENT_OFFERED)) {
+        return Evaluation.pass();
+      }
+    }
+    String why;
+    if (!response && aboveCutOff) {
+      why = "is not a response and is at or above the cut-off of " + primary.cutOff();
+    } else if (!response) {
+      why = "is not a response";
+    } else {
+      why = "is still at or above the cut-off of " + primary.cutOff();
+    }
+    Session lastSession = attended.get(end);
+    String sessions = end == 0
+        ? "the only session (" + lastSession.number() + ")"
+        : "the last two sessions (" + attended.get(end - 1).number() + " and "
+            + lastSession.number() + ")";
+    return Evaluation.collect().protocolPath("/measurement/primary")
+        .add(lastSession, facts.pointer(lastSession, "tasks"), "the last "
+            + primary.displayName() + " score of " + last + " (baseline " + baseline + ") " + why
+            + ", but no further treatment was offered in " + sessions)
+        .result();
+  }
+
+  private static Evaluation continuationContract(CourseFacts facts) {
+    List<Session> maintenance = facts.sessionsIn(Phase.MAINTENANCE);
+    if (maintenance.isEmpty()) {
+      return Evaluation.notApplicable("no maintenance sessions");
+    }
+    TreatmentCourse course = facts.course();
+    // The acute contract in force: a renegotiation (a later ACUTE contract) supersedes.
+    Optional<Contract> acute = course.latestContract(ContractKind.ACUTE);
+    List<Contract> contracts = course.contracts();
+    Evaluation.Collector found = Evaluation.collect();
+    for (Session session : maintenance) {
+      boolean any = false;
+      boolean covered = false;
+      boolean notAfterAcute = false;
+      for (Contract contract : contracts) {
+        if (contract.kind() == ContractKind.ACUTE) {
+          continue;
+        }
+        any = true;
+        boolean afterAcute = acute.isEmpty()
+            || contract.agreedOn().isAfter(acute.get().agreedOn());
+        if (!contract.agreedOn().isAfter(session.date())) {
+          covered |= afterAcute;
+          notAfterAcute |= !afterAcute;
+        }
+      }
+      if (covered) {
+        continue;
+      }
+      String which = "maintenance session " + session.number();
+      String message;
+      if (!any) {
+        message = which + " took place without a continuation or maintenance contract";
+      } else if (notAfterAcute) {
+        message = which + " falls under a continuation or maintenance contract that was not"
+            + " agreed after the acute contract";
+      } else {
+        message = which + " took place before a continuation or maintenance contract was agreed";
+      }
+      found.add(session, facts.pointer(session), message);
+    }
+    return found.result();
   }
 }

@@ -1,0 +1,447 @@
+package org.iptkit.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.iptkit.rules.EndingRulesTest.maintenanceCourse;
+import static org.iptkit.rules.EndingRulesTest.with;
+import static org.iptkit.rules.FocusRulesTest.check;
+import static org.iptkit.rules.fixtures.ReferenceCourses.START;
+import static org.iptkit.rules.fixtures.ReferenceCourses.acute16;
+import static org.iptkit.rules.fixtures.ReferenceCourses.acute16Ongoing;
+import static org.iptkit.rules.fixtures.ReferenceCourses.dateOf;
+import static org.iptkit.rules.fixtures.ReferenceCourses.withSession;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.iptkit.core.Attendance;
+import org.iptkit.core.CourseStatus;
+import org.iptkit.core.ImmutableSession;
+import org.iptkit.core.ImmutableTreatmentCourse;
+import org.iptkit.core.Instrument;
+import org.iptkit.core.Measure;
+import org.iptkit.core.Phase;
+import org.iptkit.core.Session;
+import org.iptkit.core.SessionTask;
+import org.iptkit.core.TreatmentCourse;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Tests of the measurement rules M01–M05, with the PHQ-9 of ipt-acute-16, the EPDS of
+ * ipt-ppd-12, the PCL-5 of ipt-ptsd-14 and the monthly sessions of ipt-m-monthly.
+ */
+class MeasurementRulesTest {
+
+  /**
+   * The first {@code sessions} sessions of the acute-16 reference as a COMPLETED course of
+   * {@code protocol}, measured only with {@code instrument}: {@code totals} are pairs of session
+   * number and total.
+   */
+  static TreatmentCourse measured(int sessions, String protocol, Instrument instrument,
+      int... totals) {
+    List<Session> kept = new ArrayList<>();
+    for (Session session : acute16().sessions()) {
+      if (session.number() > sessions) {
+        continue;
+      }
+      ImmutableSession copy = ImmutableSession.copyOf(session).withMeasures();
+      for (int i = 0; i < totals.length; i += 2) {
+        if (totals[i] == session.number()) {
+          copy = copy.withMeasures(Measure.ofTotal(instrument, totals[i + 1]));
+        }
+      }
+      kept.add(copy);
+    }
+    return ImmutableTreatmentCourse.copyOf(acute16()).withProtocol(protocol).withSessions(kept)
+        .withEndedOn(dateOf(sessions));
+  }
+
+  /** A 12-session ipt-ppd-12 course with EPDS 18 → 14 → 10 → 7 in sessions 1, 5, 9 and 12. */
+  static TreatmentCourse ppd12() {
+    return measured(12, "ipt-ppd-12", Instrument.EPDS, 1, 18, 5, 14, 9, 10, 12, 7);
+  }
+
+  /** A 14-session ipt-ptsd-14 course with PCL-5 52 → 45 → 38 → 30 → 28 in 1, 5, 9, 13, 14. */
+  static TreatmentCourse ptsd14() {
+    return measured(14, "ipt-ptsd-14", Instrument.PCL5, 1, 52, 5, 45, 9, 38, 13, 30, 14, 28);
+  }
+
+  static TreatmentCourse withoutMeasures(TreatmentCourse course, int... numbers) {
+    TreatmentCourse result = course;
+    for (int number : numbers) {
+      result = withSession(result, number, s -> s.withMeasures());
+    }
+    return result;
+  }
+
+  static TreatmentCourse withTotal(TreatmentCourse course, int number, Instrument instrument,
+      int total) {
+    return withSession(course, number, s -> s.withMeasures(Measure.ofTotal(instrument, total)));
+  }
+
+  static TreatmentCourse withScreening(TreatmentCourse course, Measure... measures) {
+    return ImmutableTreatmentCourse.copyOf(course).withMeasures(measures);
+  }
+
+  static Measure phq9On(java.time.LocalDate date, int total) {
+    return Measure.builder().instrument(Instrument.PHQ9).total(total).date(date).build();
+  }
+
+  static TreatmentCourse withTask(TreatmentCourse course, int number, SessionTask task) {
+    return withSession(course, number, s -> s.withTasks(with(s.tasks(), task)));
+  }
+
+  static TreatmentCourse noSessions() {
+    return ImmutableTreatmentCourse.copyOf(acute16Ongoing(1)).withSessions();
+  }
+
+  @Nested
+  class M01 {
+    @Test
+    void m01ReportsAFirstSessionWithoutThePrimaryInstrument() {
+      RuleResult result = check(withoutMeasures(acute16(), 1), "M01");
+      assertThat(result.findings()).singleElement().satisfies(f -> {
+        assertThat(f.rule()).isEqualTo("M01");
+        assertThat(f.name()).isEqualTo("baseline-measure");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.path()).isEqualTo("/sessions/0/measures");
+        assertThat(f.session()).hasValue(1);
+        assertThat(f.protocolPath()).contains("/measurement/primary");
+        assertThat(f.message()).isEqualTo(
+            "PHQ-9 was not recorded in the first session (1) nor within 14 days before it");
+      });
+    }
+
+    @Test
+    void m01AcceptsADatedScreeningWithin14DaysBeforeTheFirstSession() {
+      TreatmentCourse course = withoutMeasures(acute16(), 1);
+      assertThat(check(withScreening(course, phq9On(START.minusDays(14), 17)), "M01").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+      assertThat(check(withScreening(course, phq9On(START.minusDays(15), 17)), "M01").outcome())
+          .isEqualTo(RuleOutcome.FINDINGS);
+      assertThat(check(withScreening(course, phq9On(START.plusDays(1), 17)), "M01").outcome())
+          .isEqualTo(RuleOutcome.FINDINGS);
+    }
+
+    @Test
+    void m01ReadsTheProfilesPrimaryInstrument() {
+      assertThat(check(ppd12(), Protocols.IPT_PPD_12, "M01").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+      TreatmentCourse phq9First = withTotal(ppd12(), 1, Instrument.PHQ9, 16);
+      assertThat(check(phq9First, Protocols.IPT_PPD_12, "M01").findings()).singleElement()
+          .satisfies(f -> assertThat(f.message()).startsWith("EPDS was not recorded"));
+      assertThat(check(ptsd14(), Protocols.IPT_PTSD_14, "M01").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m01ExpectsTheBaselineInThePreGroupSession() {
+      TreatmentCourse preGroup = withSession(acute16(), 1, s -> s.withPhase(Phase.PRE_GROUP));
+      assertThat(check(preGroup, Protocols.GROUP_IPT_8, "M01").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+      TreatmentCourse late = withTotal(withoutMeasures(preGroup, 1), 2, Instrument.PHQ9, 16);
+      assertThat(check(late, Protocols.GROUP_IPT_8, "M01").findings()).singleElement()
+          .satisfies(f -> assertThat(f.path()).isEqualTo("/sessions/0/measures"));
+    }
+
+    @Test
+    void m01PassesTheMaintenanceCourse() {
+      assertThat(check(maintenanceCourse(), Protocols.IPT_M_MONTHLY, "M01").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m01DoesNotApplyWithoutAttendedSessions() {
+      RuleResult result = check(noSessions(), "M01");
+      assertThat(result.outcome()).isEqualTo(RuleOutcome.NOT_APPLICABLE);
+      assertThat(result.reason()).contains("no attended sessions");
+    }
+  }
+
+  @Nested
+  class M02 {
+    @Test
+    void m02ReportsTooManySessionsBetweenTwoMeasures() {
+      RuleResult result = check(withoutMeasures(acute16(), 5), "M02");
+      assertThat(result.findings()).singleElement().satisfies(f -> {
+        assertThat(f.rule()).isEqualTo("M02");
+        assertThat(f.name()).isEqualTo("measure-interval");
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.path()).isEqualTo("/sessions/4/measures");
+        assertThat(f.session()).hasValue(5);
+        assertThat(f.protocolPath()).contains("/measurement/maxInterval");
+        assertThat(f.message()).isEqualTo("PHQ-9 was due by session 5 but after session 1 it"
+            + " was next recorded in session 9, 8 attended sessions later; the protocol asks"
+            + " for it at least every 4 attended sessions");
+      });
+    }
+
+    @Test
+    void m02ReportsTheStretchFromTheLastMeasureToTheEndOfACompletedCourse() {
+      RuleResult result = check(withoutMeasures(acute16(), 13, 16), "M02");
+      assertThat(result.findings()).singleElement().satisfies(f -> {
+        assertThat(f.path()).isEqualTo("/sessions/12/measures");
+        assertThat(f.message()).isEqualTo("PHQ-9 was due by session 13 but its last record was"
+            + " session 9, 7 attended sessions before the last session 16; the protocol asks"
+            + " for it at least every 4 attended sessions");
+      });
+    }
+
+    @Test
+    void m02ReportsTheTrailingStretchOfAnOngoingCourseOnlyOnceOverdue() {
+      assertThat(check(acute16Ongoing(12), "M02").outcome()).isEqualTo(RuleOutcome.PASS);
+      assertThat(check(withoutMeasures(acute16Ongoing(13), 13), "M02").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+      RuleResult overdue = check(withoutMeasures(acute16Ongoing(14), 13), "M02");
+      assertThat(overdue.findings()).singleElement().satisfies(f -> {
+        assertThat(f.path()).isEqualTo("/sessions/12/measures");
+        assertThat(f.message()).isEqualTo("PHQ-9 is overdue since session 13: its last record"
+            + " was session 9, 5 attended sessions before the latest session 14; the protocol"
+            + " asks for it at least every 4 attended sessions");
+      });
+    }
+
+    @Test
+    void m02CountsAttendedSessionsOnly() {
+      TreatmentCourse course = withoutMeasures(acute16(), 5);
+      for (int n = 5; n <= 8; n++) {
+        course = withSession(course, n, s -> s.withTasks().withTechniques().withFocus()
+            .withAttendance(Attendance.CANCELLED));
+      }
+      // Sessions 1 and 9 are four attended sessions apart (2, 3, 4, 9).
+      assertThat(check(course, "M02").outcome()).isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m02LetsADatedScreeningStandForTheFirstSession() {
+      TreatmentCourse screened = withScreening(withoutMeasures(acute16(), 1),
+          phq9On(START.minusDays(7), 17));
+      assertThat(check(screened, "M02").outcome()).isEqualTo(RuleOutcome.PASS);
+      assertThat(check(withoutMeasures(screened, 5), "M02").findings()).singleElement()
+          .satisfies(f -> assertThat(f.message()).startsWith("PHQ-9 was due by session 5 but"
+              + " after the screening before session 1 it was next recorded in session 9"));
+    }
+
+    @Test
+    void m02ReadsTheProfilesIntervalAndInstrument() {
+      assertThat(check(maintenanceCourse(), Protocols.IPT_M_MONTHLY, "M02").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+      TreatmentCourse late = withTotal(withoutMeasures(maintenanceCourse(), 4), 5,
+          Instrument.PHQ9, 5);
+      assertThat(check(late, Protocols.IPT_M_MONTHLY, "M02").findings()).singleElement()
+          .satisfies(f -> {
+            assertThat(f.path()).isEqualTo("/sessions/3/measures");
+            assertThat(f.message()).contains("due by session 4", "at least every 3 attended");
+          });
+      assertThat(check(ptsd14(), Protocols.IPT_PTSD_14, "M02").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+      assertThat(check(withoutMeasures(ppd12(), 9), Protocols.IPT_PPD_12, "M02").findings())
+          .singleElement().satisfies(f -> assertThat(f.message()).startsWith("EPDS was due by"
+              + " session 9 but after session 5 it was next recorded in session 12"));
+    }
+
+    @Test
+    void m02DoesNotApplyWhenThePrimaryInstrumentIsNeverRecordedInASession() {
+      RuleResult result = check(acute16(), Protocols.IPT_PPD_12, "M02");
+      assertThat(result.outcome()).isEqualTo(RuleOutcome.NOT_APPLICABLE);
+      assertThat(result.reason()).contains("EPDS was never recorded in a session");
+      assertThat(check(noSessions(), "M02").reason()).contains("no attended sessions");
+    }
+  }
+
+  @Nested
+  class M03 {
+    @Test
+    void m03ReportsACompletedCourseWithoutAFinalMeasure() {
+      RuleResult result = check(withoutMeasures(acute16(), 16), "M03");
+      assertThat(result.findings()).singleElement().satisfies(f -> {
+        assertThat(f.rule()).isEqualTo("M03");
+        assertThat(f.name()).isEqualTo("final-measure");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.path()).isEqualTo("/sessions/15/measures");
+        assertThat(f.session()).hasValue(16);
+        assertThat(f.protocolPath()).contains("/measurement/primary");
+        assertThat(f.message()).isEqualTo(
+            "PHQ-9 was not recorded in either of the last two sessions (15 and 16)");
+      });
+    }
+
+    @Test
+    void m03AcceptsTheMeasureInTheSecondToLastSession() {
+      TreatmentCourse course = withTotal(withoutMeasures(acute16(), 16), 15, Instrument.PHQ9, 4);
+      assertThat(check(course, "M03").outcome()).isEqualTo(RuleOutcome.PASS);
+      assertThat(check(acute16(), "M03").outcome()).isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m03ReadsTheProfilesPrimaryInstrument() {
+      assertThat(check(ppd12(), Protocols.IPT_PPD_12, "M03").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+      TreatmentCourse phq9Last = withTotal(ppd12(), 12, Instrument.PHQ9, 4);
+      assertThat(check(phq9Last, Protocols.IPT_PPD_12, "M03").findings()).singleElement()
+          .satisfies(f -> assertThat(f.message()).isEqualTo(
+              "EPDS was not recorded in either of the last two sessions (11 and 12)"));
+      assertThat(check(ptsd14(), Protocols.IPT_PTSD_14, "M03").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m03DoesNotApplyToAnOngoingCourse() {
+      RuleResult result = check(withoutMeasures(acute16Ongoing(15), 13), "M03");
+      assertThat(result.outcome()).isEqualTo(RuleOutcome.NOT_APPLICABLE);
+      assertThat(result.reason()).contains("course is not completed");
+    }
+  }
+
+  @Nested
+  class M04 {
+    private final TreatmentCourse epdsItem10 = withSession(ppd12(), 1, s -> s.withMeasures(
+        Measure.ofItems(Instrument.EPDS, 2, 2, 2, 2, 2, 2, 2, 1, 1, 2)));
+
+    @Test
+    void m04ReportsAPositiveEpdsItem10WithoutRiskAssessment() {
+      RuleResult result = check(epdsItem10, Protocols.IPT_PPD_12, "M04");
+      assertThat(result.findings()).singleElement().satisfies(f -> {
+        assertThat(f.rule()).isEqualTo("M04");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.path()).isEqualTo("/sessions/0/measures/0");
+        assertThat(f.session()).hasValue(1);
+        assertThat(f.message()).isEqualTo(
+            "EPDS item 10 scored 2 in session 1 but no risk assessment was recorded");
+      });
+    }
+
+    @Test
+    void m04PassesAPositiveItemFollowedByARiskAssessment() {
+      TreatmentCourse assessed = withTask(epdsItem10, 1, SessionTask.RISK_ASSESSED);
+      assertThat(check(assessed, Protocols.IPT_PPD_12, "M04").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+      assertThat(check(acute16(), "M04").outcome()).isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m04DoesNotApplyWhenNoSafetyItemWasScored() {
+      RuleResult result = check(ptsd14(), Protocols.IPT_PTSD_14, "M04");
+      assertThat(result.outcome()).isEqualTo(RuleOutcome.NOT_APPLICABLE);
+      assertThat(result.reason()).contains("no safety item was scored in a session");
+      // Totals alone do not show the safety item either.
+      assertThat(check(ppd12(), Protocols.IPT_PPD_12, "M04").outcome())
+          .isEqualTo(RuleOutcome.NOT_APPLICABLE);
+    }
+  }
+
+  @Nested
+  class M05 {
+    private final TreatmentCourse worse = withTotal(acute16(), 7, Instrument.PHQ9, 21);
+
+    @Test
+    void m05ReportsADeteriorationWithoutATreatmentPlanReview() {
+      RuleResult result = check(worse, "M05");
+      assertThat(result.findings()).singleElement().satisfies(f -> {
+        assertThat(f.rule()).isEqualTo("M05");
+        assertThat(f.name()).isEqualTo("deterioration");
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.path()).isEqualTo("/sessions/6/measures/0");
+        assertThat(f.session()).hasValue(7);
+        assertThat(f.protocolPath()).contains("/measurement/deteriorationPoints");
+        assertThat(f.message()).isEqualTo("PHQ-9 total of 21 in session 7 is 5 points above"
+            + " the baseline of 16, but no treatment plan review was recorded in that session"
+            + " or the next two");
+      });
+    }
+
+    @Test
+    void m05AcceptsAReviewInTheSameOrOneOfTheNextTwoSessions() {
+      for (int n = 7; n <= 9; n++) {
+        assertThat(check(withTask(worse, n, SessionTask.TREATMENT_PLAN_REVIEWED), "M05")
+            .outcome()).isEqualTo(RuleOutcome.PASS);
+      }
+      assertThat(check(withTask(worse, 10, SessionTask.TREATMENT_PLAN_REVIEWED), "M05")
+          .outcome()).isEqualTo(RuleOutcome.FINDINGS);
+      assertThat(check(withTotal(acute16(), 7, Instrument.PHQ9, 20), "M05").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m05WaitsForTheNextTwoSessionsOfAnOngoingCourse() {
+      TreatmentCourse ongoing = withTotal(acute16Ongoing(8), 7, Instrument.PHQ9, 21);
+      assertThat(check(ongoing, "M05").outcome()).isEqualTo(RuleOutcome.PASS);
+      TreatmentCourse due = withTotal(acute16Ongoing(9), 7, Instrument.PHQ9, 21);
+      assertThat(check(due, "M05").outcome()).isEqualTo(RuleOutcome.FINDINGS);
+    }
+
+    @Test
+    void m05ReadsTheThresholdOfTheInstrumentOrTheProfile() {
+      assertThat(check(withTotal(ptsd14(), 7, Instrument.PCL5, 61), Protocols.IPT_PTSD_14,
+          "M05").outcome()).isEqualTo(RuleOutcome.PASS);
+      assertThat(check(withTotal(ptsd14(), 7, Instrument.PCL5, 62), Protocols.IPT_PTSD_14,
+          "M05").findings()).singleElement().satisfies(f -> assertThat(f.message())
+              .startsWith("PCL-5 total of 62 in session 7 is 10 points above the baseline of 52"));
+      assertThat(check(withTotal(ppd12(), 6, Instrument.EPDS, 22), Protocols.IPT_PPD_12, "M05")
+          .outcome()).isEqualTo(RuleOutcome.FINDINGS);
+      ProtocolProfile strict = ProtocolProfile.builder().from(Protocols.IPT_ACUTE_16)
+          .id("strict-trial").deteriorationPoints(3).build();
+      assertThat(check(withTotal(acute16(), 7, Instrument.PHQ9, 19), strict, "M05").outcome())
+          .isEqualTo(RuleOutcome.FINDINGS);
+    }
+
+    @Test
+    void m05FollowsUpAMeasureTakenOutsideASession() {
+      TreatmentCourse course = withScreening(acute16(), phq9On(dateOf(6).plusDays(3), 22));
+      RuleResult result = check(course, "M05");
+      assertThat(result.findings()).singleElement().satisfies(f -> {
+        assertThat(f.path()).isEqualTo("/measures/0");
+        assertThat(f.session()).isEmpty();
+        assertThat(f.message()).isEqualTo("PHQ-9 total of 22 recorded outside a session is 6"
+            + " points above the baseline of 16, but no treatment plan review was recorded in"
+            + " the next two sessions");
+      });
+      assertThat(check(withTask(course, 8, SessionTask.TREATMENT_PLAN_REVIEWED), "M05")
+          .outcome()).isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m05ChecksMaintenanceSessions() {
+      TreatmentCourse worseMaintenance = withTotal(maintenanceCourse(), 4, Instrument.PHQ9, 18);
+      assertThat(check(worseMaintenance, Protocols.IPT_M_MONTHLY, "M05").findings())
+          .singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("/sessions/3/measures/0"));
+      assertThat(check(maintenanceCourse(), Protocols.IPT_M_MONTHLY, "M05").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m05DoesNotApplyWithoutAScoreAfterBaseline() {
+      RuleResult onlyBaseline = check(acute16Ongoing(4), "M05");
+      assertThat(onlyBaseline.outcome()).isEqualTo(RuleOutcome.NOT_APPLICABLE);
+      assertThat(onlyBaseline.reason()).contains("no primary measure after baseline");
+      assertThat(check(acute16(), Protocols.IPT_PTSD_14, "M05").reason())
+          .contains("no primary measure recorded");
+    }
+  }
+
+  @Nested
+  class MaintenanceProfile {
+    @Test
+    void theMaintenanceProfileChecksMeasuresButNotTheAcutePhases() {
+      FidelityReport report = FidelityChecker.of(Protocols.IPT_M_MONTHLY)
+          .check(maintenanceCourse());
+      for (String code : List.of("M01", "M02", "M04", "M05")) {
+        assertThat(report.result(code).orElseThrow().outcome()).isEqualTo(RuleOutcome.PASS);
+      }
+      assertThat(report.result("M03").orElseThrow().reason()).contains("course is not completed");
+      for (String code : List.of("F05", "F06", "T02", "T03")) {
+        assertThat(report.result(code).orElseThrow().reason())
+            .contains("the profile has no acute phases");
+      }
+    }
+
+    @Test
+    void aMaintenanceCourseStatusChangesOnlyWhatIsDue() {
+      TreatmentCourse completed = ImmutableTreatmentCourse.copyOf(maintenanceCourse())
+          .withStatus(CourseStatus.COMPLETED);
+      FidelityReport report = FidelityChecker.of(Protocols.IPT_M_MONTHLY).check(completed);
+      // Completed, the course now owes a final PHQ-9: sessions 5 and 6 (the last two) lack it.
+      assertThat(report.result("M03").orElseThrow().outcome()).isEqualTo(RuleOutcome.FINDINGS);
+      assertThat(report.result("M02").orElseThrow().outcome()).isEqualTo(RuleOutcome.PASS);
+    }
+  }
+}
