@@ -106,15 +106,17 @@ final class CleanCourses {
     }
     // Gaps between attended sessions.
     int maxGap = profile.maxGapDays();
-    boolean twiceWeeklyStart = plan.acute && !plan.group && rng.nextDouble() < 0.1;
+    DayOfWeek weekday = draft.start.getDayOfWeek();
+    boolean twiceWeeklyStart = plan.acute && !plan.group && rng.nextDouble() < 0.1
+        && (weekday == DayOfWeek.MONDAY || weekday == DayOfWeek.TUESDAY);
+    int firstShortGap = weekday == DayOfWeek.MONDAY && rng.nextBoolean() ? 4 : 3;
     long budget = spanLimit(profile);
     for (int j = 1; j < attended.size(); j++) {
       SlotDraft slot = attended.get(j);
       int gap = base;
-      if (attended.get(j - 1).preGroup()) {
-        gap = Scores.between(rng, 4, 7);
-      } else if (twiceWeeklyStart && j - plan.preGroup <= 2) {
-        gap = Scores.between(rng, 3, 4);
+      if (twiceWeeklyStart && j <= 2) {
+        // Twice weekly early on: two short gaps that add up to a week keep the weekday.
+        gap = j == 1 ? firstShortGap : 7 - firstShortGap;
       }
       slot.interval = Math.min(gap, maxGap);
       budget -= slot.interval;
@@ -137,9 +139,13 @@ final class CleanCourses {
     // Missed appointments, never so many that attendance so far falls near the minimum.
     int attendedSoFar = 0;
     int scheduledSoFar = 0;
+    LocalDate date = draft.start;
     double missRate = plan.monthly ? 0.05 : 0.07;
     for (int j = 0; j < attended.size(); j++) {
       SlotDraft slot = attended.get(j);
+      if (j > 0) {
+        date = date.plusDays(slot.interval);
+      }
       boolean candidate = j >= 2 && !slot.preGroup() && !attended.get(j - 1).preGroup();
       if (candidate && rng.nextDouble() < missRate
           && (double) attendedSoFar / (scheduledSoFar + 1) >= profile.minAttendance() + 0.05) {
@@ -153,8 +159,8 @@ final class CleanCourses {
           budget -= base;
           draft.slots.add(missed);
           scheduledSoFar++;
-        } else if (slot.interval >= 2) {
-          int rebooked = Scores.between(rng, 1, Math.min(4, slot.interval - 1));
+        } else if (rebookDays(date, slot.interval - 1, rng) > 0) {
+          int rebooked = rebookDays(date, slot.interval - 1, rng);
           missed.interval = slot.interval - rebooked;
           slot.interval = rebooked;
           draft.slots.add(missed);
@@ -166,6 +172,22 @@ final class CleanCourses {
       scheduledSoFar++;
     }
     draft.slots.get(0).interval = 0;
+  }
+
+  /**
+   * How many days before an attended session on {@code date} a missed appointment was, so that
+   * it falls on a weekday (the session was rebooked in the same week); -1 when none fits in
+   * {@code maxDays}.
+   */
+  static int rebookDays(LocalDate date, int maxDays, SplittableRandom rng) {
+    List<Integer> options = new ArrayList<>();
+    for (int days = 1; days <= Math.min(4, maxDays); days++) {
+      DayOfWeek day = date.minusDays(days).getDayOfWeek();
+      if (day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY) {
+        options.add(days);
+      }
+    }
+    return options.isEmpty() ? -1 : options.get(rng.nextInt(options.size()));
   }
 
   // ---------------------------------------------------------------------------------------
@@ -589,7 +611,7 @@ final class CleanCourses {
       }
     } else {
       contract.kind = ContractKind.MAINTENANCE;
-      contract.offsetDays = -Scores.between(rng, 0, 14);
+      contract.offsetDays = -7 * Scores.between(rng, 0, 2);
       contract.frequency = Frequency.MONTHLY;
       contract.minutes = 50;
       contract.planned = sessions;

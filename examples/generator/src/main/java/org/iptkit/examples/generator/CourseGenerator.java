@@ -94,6 +94,7 @@ public final class CourseGenerator {
     ProtocolProfile profile = profiles.get(rng.nextInt(profiles.size()));
     CourseStatus status = status(rng);
     List<DeviationKind> chosen = chooseKinds(profile, status, rng);
+    int wanted = chosen.size();
     Plan plan = plan(profile, status, chosen, rng);
     chosen.removeIf(kind -> kind.isPlanned() && !plan.has(kind));
     chooseCut(plan, chosen, rng);
@@ -124,20 +125,24 @@ public final class CourseGenerator {
     Deviations deviations = new Deviations(draft, rng);
     List<DeviationKind> applied = new ArrayList<>(plan.planned);
     for (DeviationKind kind : chosen) {
-      if (kind.isPlanned()) {
-        continue;
-      }
-      if (deviations.apply(kind)) {
+      if (!kind.isPlanned() && deviations.apply(kind)) {
         applied.add(kind);
-        continue;
       }
+    }
+    // Kinds that did not fit this course (its cut, its measures, …) are replaced by others.
+    while (applied.size() < wanted) {
       List<DeviationKind> alternatives = alternatives(profile, status, plan, applied, chosen);
       Collections.shuffle(alternatives, new java.util.Random(rng.nextLong()));
+      boolean added = false;
       for (DeviationKind alternative : alternatives) {
         if (deviations.apply(alternative)) {
           applied.add(alternative);
+          added = true;
           break;
         }
+      }
+      if (!added) {
+        break;
       }
     }
     Consistency.apply(draft, rng);
@@ -251,9 +256,10 @@ public final class CourseGenerator {
       IntRange ending = profile.terminationPhase().get();
       boolean longInitial = plan.has(DeviationKind.INITIAL_PHASE_TOO_LONG);
       boolean longEnding = plan.has(DeviationKind.TERMINATION_PHASE_TOO_LONG);
+      double roll = rng.nextDouble();
       plan.initial = longInitial ? initial.max() + 1
-          : rng.nextDouble() < 0.65 ? initial.max() : Scores.between(rng, initial.min(),
-              initial.max());
+          : roll < 0.75 ? initial.max()
+          : roll < 0.95 ? Math.max(initial.min(), initial.max() - 1) : initial.min();
       plan.termination = longEnding ? ending.max() + 1
           : Scores.between(rng, Math.max(ending.min(), ending.max() - 2), ending.max());
       while (sessions - plan.initial - plan.termination < 1) {

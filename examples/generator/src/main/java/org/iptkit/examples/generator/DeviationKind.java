@@ -70,10 +70,10 @@ public enum DeviationKind {
   INITIAL_PHASE_TOO_LONG("P02", "too many initial sessions", w(PHASES), r()),
   /**
    * COMPLETED with every middle session recorded as TERMINATION (course-level); this also makes
-   * the termination phase too long (P04) and leaves the areas' core strategies outside a middle
-   * phase (F06).
+   * the termination phase too long (P04). F05 and F06 may call themselves not applicable (no
+   * middle phase, "P03 reports it") or report the missing middle work: both are tolerated.
    */
-  NO_MIDDLE_PHASE("P03", "no middle phase", w(PHASES), r(), "P04", "F06"),
+  NO_MIDDLE_PHASE("P03", "no middle phase", w(PHASES), r(), "P04"),
   /** COMPLETED with one TERMINATION session more than the profile allows (course-level). */
   TERMINATION_PHASE_TOO_LONG("P04", "too many termination sessions", w(PHASES), r()),
   /** No DIAGNOSIS_NAMED task in the initial phase (course-level). */
@@ -220,7 +220,8 @@ public enum DeviationKind {
   public Set<String> toleratedRules() {
     return switch (this) {
       case NO_INVENTORY -> Set.of("F04", "N01", "N02");
-      case NO_FOCUS, NO_MIDDLE_PHASE -> Set.of("F05");
+      case NO_FOCUS -> Set.of("F05");
+      case NO_MIDDLE_PHASE -> Set.of("F05", "F06");
       case MAINTENANCE_BEFORE_CONTRACT -> Set.of("P01");
       default -> Set.of();
     };

@@ -195,7 +195,10 @@ final class Deviations {
     int j = any(candidates);
     SlotDraft slot = slots.get(j);
     int extra = profile.maxGapDays() + 1 - slot.interval;
-    extra += (int) Math.min(room - extra, Scores.between(rng, 0, 10));
+    int weeks = (extra + 6) / 7 * 7;
+    if (weeks <= room) {
+      extra = weeks;
+    }
     slot.interval += extra;
     draft.deviation(kind, slot);
     return true;
@@ -209,21 +212,22 @@ final class Deviations {
     for (int j = 1; j < slots.size(); j++) {
       SlotDraft slot = slots.get(j);
       if (slot.attended() && slots.get(j - 1).attended() && slot.interval >= 1
-          && slot.interval < profile.maxGapDays()) {
+          && slot.interval + 7 <= profile.maxGapDays()) {
         candidates.add(slot);
-        capacity += profile.maxGapDays() - slot.interval;
+        capacity += (profile.maxGapDays() - slot.interval) / 7 * 7;
       }
     }
     if (target <= 0 || capacity < target) {
       return false;
     }
+    // Whole weeks added to allowed gaps (holidays), none beyond the maximum gap.
     Collections.shuffle(candidates, new java.util.Random(rng.nextLong()));
     long remaining = target;
     for (SlotDraft slot : candidates) {
-      int add = (int) Math.min(remaining, profile.maxGapDays() - slot.interval);
+      int add = (profile.maxGapDays() - slot.interval) / 7 * 7;
       slot.interval += add;
       remaining -= add;
-      if (remaining == 0) {
+      if (remaining <= 0) {
         break;
       }
     }
@@ -254,6 +258,11 @@ final class Deviations {
     if (candidates.size() < needed) {
       return false;
     }
+    java.time.LocalDate[] dates = draft.dates();
+    candidates.removeIf(j -> CleanCourses.rebookDays(dates[j], slots.get(j).interval - 1, rng) < 0);
+    if (candidates.size() < needed) {
+      return false;
+    }
     Collections.shuffle(candidates, new java.util.Random(rng.nextLong()));
     List<Integer> chosen = new ArrayList<>(candidates.subList(0, needed));
     chosen.sort(Collections.reverseOrder());
@@ -261,7 +270,7 @@ final class Deviations {
       SlotDraft slot = slots.get(j);
       SlotDraft miss = SlotDraft.missed(
           rng.nextBoolean() ? Attendance.NO_SHOW : Attendance.CANCELLED);
-      int rebooked = Scores.between(rng, 1, Math.min(3, slot.interval - 1));
+      int rebooked = CleanCourses.rebookDays(dates[j], slot.interval - 1, rng);
       miss.interval = slot.interval - rebooked;
       slot.interval = rebooked;
       slots.add(j, miss);
@@ -528,8 +537,8 @@ final class Deviations {
         for (int p = 0; p < inventory.people.size(); p++) {
           Person person = inventory.people.get(p);
           if (person.id().equals(id)) {
-            inventory.people.set(p, ImmutablePerson.copyOf(person).withDeceased(false)
-                .withDiedOn(Optional.empty()).withContact(ContactFrequency.RARELY));
+            inventory.people.set(p, ImmutablePerson.copyOf(person).withDiedOn(Optional.empty())
+                .withDeceased(false).withContact(ContactFrequency.RARELY));
           }
         }
       }

@@ -53,7 +53,7 @@ final class SlotDraft {
     return slot;
   }
 
-  /** Swaps the phase content (phase, setting, non-positional tasks, techniques, focus). */
+  /** Swaps the phase content (phase, setting, non-positional tasks, IPT techniques, focus). */
   void swapContent(SlotDraft other) {
     Phase p = phase;
     phase = other.phase;
@@ -69,9 +69,24 @@ final class SlotDraft {
     theirs.removeAll(POSITIONAL);
     tasks.addAll(theirs);
     other.tasks.addAll(mine);
-    EnumSet<Technique> t = techniques;
-    techniques = other.techniques;
-    other.techniques = t;
+    // IPT techniques belong to the phase content; a recorded non-IPT technique stays where it
+    // was used.
+    EnumSet<Technique> myIpt = EnumSet.noneOf(Technique.class);
+    EnumSet<Technique> theirIpt = EnumSet.noneOf(Technique.class);
+    for (Technique technique : techniques) {
+      if (technique.isIpt()) {
+        myIpt.add(technique);
+      }
+    }
+    for (Technique technique : other.techniques) {
+      if (technique.isIpt()) {
+        theirIpt.add(technique);
+      }
+    }
+    techniques.removeAll(myIpt);
+    other.techniques.removeAll(theirIpt);
+    techniques.addAll(theirIpt);
+    other.techniques.addAll(myIpt);
     EnumSet<ProblemAreaType> f = focus;
     focus = other.focus;
     other.focus = f;
