@@ -10,6 +10,12 @@
  * (PASS, FINDINGS or NOT_APPLICABLE with a reason), the {@link org.iptkit.rules.Finding findings}
  * with JSON Pointers into the course, a {@link org.iptkit.rules.FidelitySummary} and the
  * {@link org.iptkit.rules.ClinicalOutcome}. Reports deviations; never throws for one.
+ *
+ * <p>A {@link org.iptkit.rules.CohortReport} aggregates any number of course reports as they
+ * stream past (per-rule pass shares, per therapist, response and remission rates); an
+ * {@link org.iptkit.rules.Agenda} tells a clinician what is due and overdue in the next session
+ * of an ongoing course; a {@link org.iptkit.rules.ProtocolRegistry} holds the built-in and a
+ * trial's own profiles, with one cached checker per profile.
  */
 @RulesStyle
 package org.iptkit.rules;
