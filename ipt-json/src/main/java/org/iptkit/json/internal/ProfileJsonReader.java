@@ -122,23 +122,7 @@ public final class ProfileJsonReader {
     set(number(o, "minAttendance", parent == null ? null : parent.minAttendance(), true),
         b::minAttendance);
 
-    Fields phases = o.object("phases", "a phases object", PHASES);
-    Fields inPhases = phases == null ? Fields.of(emptyObject(o, "phases"), "", PHASES) : phases;
-    if (isNull(inPhases, "initial")) {
-      b.initialPhase(Optional.empty());
-    } else {
-      set(range(inPhases, "initial", parent == null ? null : parent.initialPhase().orElse(null),
-          false), b::initialPhase);
-    }
-    if (isNull(inPhases, "termination")) {
-      b.terminationPhase(Optional.empty());
-    } else {
-      set(range(inPhases, "termination",
-          parent == null ? null : parent.terminationPhase().orElse(null), false),
-          b::terminationPhase);
-    }
-    set(integer(inPhases, "endingLeadSessions",
-        parent == null ? null : parent.endingLeadSessions(), true), b::endingLeadSessions);
+    readPhases(o, parent, b);
 
     Fields focus = o.object("focus", "a focus object", FOCUS);
     if (focus != null) {
@@ -147,22 +131,7 @@ public final class ProfileJsonReader {
     }
     set(o.integer("circles"), b::circles);
 
-    Fields measurement = o.object("measurement", "a measurement object", MEASUREMENT);
-    Fields inMeasurement = measurement == null
-        ? Fields.of(emptyObject(o, "measurement"), "", MEASUREMENT) : measurement;
-    Instrument primary = inMeasurement.enumValue("primary", EnumCodec.INSTRUMENT);
-    if (primary != null) {
-      b.primaryInstrument(primary);
-    } else if (parent == null) {
-      missing(inMeasurement, "primary");
-    }
-    set(integer(inMeasurement, "maxInterval",
-        parent == null ? null : parent.maxMeasureInterval(), true), b::maxMeasureInterval);
-    if (isNull(inMeasurement, "deteriorationPoints")) {
-      b.deteriorationPoints(OptionalInt.empty());
-    } else {
-      set(inMeasurement.integer("deteriorationPoints"), b::deteriorationPoints);
-    }
+    readMeasurement(o, parent, b);
 
     set(range(o, "preGroupSessions", parent == null ? null : parent.preGroupSessions(), false),
         b::preGroupSessions);
@@ -178,20 +147,7 @@ public final class ProfileJsonReader {
       b.allowedTechniques(allowed);
     }
 
-    Fields completer = o.object("completer", "a completer object", COMPLETER);
-    if (completer != null) {
-      Integer minSessions = isNull(completer, "minSessions")
-          ? null : completer.integer("minSessions");
-      if (isNull(completer, "minSessions")) {
-        b.completerMinSessions(OptionalInt.empty());
-      }
-      if (minSessions != null && minSessions < 0) {
-        throw completer.get("minSessions").error(Problem.INVALID_VALUE, "an integer from 0",
-            "completer.minSessions must be >= 0, was " + minSessions);
-      }
-      set(minSessions, b::completerMinSessions);
-      set(completer.integer("minWeeks"), b::completerMinWeeks);
-    }
+    readCompleter(o, b);
     b.rules(rules(o, parent));
 
     if (!missing.isEmpty()) {
@@ -202,6 +158,67 @@ public final class ProfileJsonReader {
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage());
     }
+  }
+
+  /** {@code phases}: the initial and termination ranges and the ending lead. */
+  private void readPhases(Fields o, ProtocolProfile parent,
+      ImmutableProtocolProfile.Builder b) {
+    Fields phases = o.object("phases", "a phases object", PHASES);
+    Fields in = phases == null ? Fields.of(emptyObject(o, "phases"), "", PHASES) : phases;
+    if (isNull(in, "initial")) {
+      b.initialPhase(Optional.empty());
+    } else {
+      set(range(in, "initial", parent == null ? null : parent.initialPhase().orElse(null),
+          false), b::initialPhase);
+    }
+    if (isNull(in, "termination")) {
+      b.terminationPhase(Optional.empty());
+    } else {
+      set(range(in, "termination", parent == null ? null
+          : parent.terminationPhase().orElse(null), false), b::terminationPhase);
+    }
+    set(integer(in, "endingLeadSessions", parent == null ? null : parent.endingLeadSessions(),
+        true), b::endingLeadSessions);
+  }
+
+  /** {@code measurement}: the primary instrument, its interval and the deterioration points. */
+  private void readMeasurement(Fields o, ProtocolProfile parent,
+      ImmutableProtocolProfile.Builder b) {
+    Fields measurement = o.object("measurement", "a measurement object", MEASUREMENT);
+    Fields in = measurement == null
+        ? Fields.of(emptyObject(o, "measurement"), "", MEASUREMENT) : measurement;
+    Instrument primary = in.enumValue("primary", EnumCodec.INSTRUMENT);
+    if (primary != null) {
+      b.primaryInstrument(primary);
+    } else if (parent == null) {
+      missing(in, "primary");
+    }
+    set(integer(in, "maxInterval", parent == null ? null : parent.maxMeasureInterval(), true),
+        b::maxMeasureInterval);
+    if (isNull(in, "deteriorationPoints")) {
+      b.deteriorationPoints(OptionalInt.empty());
+    } else {
+      set(in.integer("deteriorationPoints"), b::deteriorationPoints);
+    }
+  }
+
+  /** {@code completer}: the minimum sessions (or null for none) and weeks. */
+  private static void readCompleter(Fields o, ImmutableProtocolProfile.Builder b) {
+    Fields completer = o.object("completer", "a completer object", COMPLETER);
+    if (completer == null) {
+      return;
+    }
+    if (isNull(completer, "minSessions")) {
+      b.completerMinSessions(OptionalInt.empty());
+    } else {
+      Integer minSessions = completer.integer("minSessions");
+      if (minSessions != null && minSessions < 0) {
+        throw completer.get("minSessions").error(Problem.INVALID_VALUE, "an integer from 0",
+            "completer.minSessions must be >= 0, was " + minSessions);
+      }
+      set(minSessions, b::completerMinSessions);
+    }
+    set(completer.integer("minWeeks"), b::completerMinWeeks);
   }
 
   private ProtocolProfile parent(Node at, String basedOn) {
