@@ -10,6 +10,8 @@ import org.iptkit.json.BatchFormat;
 import org.iptkit.json.BatchRecord;
 import org.iptkit.json.CourseBatchReader;
 import org.iptkit.json.IptJson;
+import org.iptkit.json.ReportFormat;
+import org.iptkit.json.ReportWriter;
 import org.iptkit.rules.FidelityReport;
 import org.iptkit.rules.ProtocolRegistry;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,7 +35,8 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The whole pipeline a host such as {@code ipt validate --format ndjson} runs, on 1 000 generated
  * courses of every profile held as NDJSON bytes: read them with the {@link CourseBatchReader},
- * check each with its profile's shared checker, write each fidelity report as one NDJSON line.
+ * check each with its profile's shared checker, write each fidelity report as one NDJSON line
+ * with {@link IptJson#reportWriter(java.io.OutputStream, ReportFormat)}.
  * Against it, the floor: a bare Jackson token walk over the same bytes, which is as fast as any
  * JSON-reading pipeline can be. Two steps of the pipeline are also measured alone (reading;
  * reading and checking) to show where the time goes. Every score is per course.
@@ -51,6 +54,7 @@ public class PipelineBenchmark {
   static final int COURSES = 1_000;
 
   private byte[] ndjson;
+  private IptJson json;
   private CourseBatchReader reader;
   private ProtocolRegistry registry;
   private JsonFactory factory;
@@ -71,7 +75,8 @@ public class PipelineBenchmark {
   @Setup
   public void setUp() {
     ndjson = Inputs.ndjson(Inputs.mixedCourses(COURSES));
-    reader = IptJson.strict().batchReader();
+    json = IptJson.strict();
+    reader = json.batchReader();
     registry = ProtocolRegistry.builtIn();
     factory = JsonFactory.builder().build();
   }
@@ -144,7 +149,7 @@ public class PipelineBenchmark {
   private int pipeline(Output output) {
     output.bytes.reset();
     try (Stream<BatchRecord> records = records();
-        InterimReportWriter writer = new InterimReportWriter(output.bytes)) {
+        ReportWriter writer = json.reportWriter(output.bytes, ReportFormat.NDJSON)) {
       Iterator<BatchRecord> it = records.iterator();
       while (it.hasNext()) {
         TreatmentCourse course = it.next().courseOrThrow();
