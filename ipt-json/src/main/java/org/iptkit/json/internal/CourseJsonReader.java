@@ -101,6 +101,7 @@ public final class CourseJsonReader {
   private final long recordLimit;
   private long recordStart;
   private boolean versionSeen;
+  private Scope[] scopes = new Scope[8];
   private long lastSessionNumberAt = TokenPositions.NONE;
   private long lastPersonIdAt = TokenPositions.NONE;
 
@@ -245,7 +246,7 @@ public final class CourseJsonReader {
   }
 
   private TreatmentCourse readCourse() {
-    Scope o = new Scope(COURSE);
+    Scope o = scope(COURSE);
     ImmutableTreatmentCourse.Builder b = TreatmentCourse.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -364,7 +365,7 @@ public final class CourseJsonReader {
 
   private Contract readContract() {
     expectObject("a contract object");
-    Scope o = new Scope(CONTRACT);
+    Scope o = scope(CONTRACT);
     ImmutableContract.Builder b = Contract.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -384,7 +385,7 @@ public final class CourseJsonReader {
 
   private InterpersonalInventory readInventory() {
     expectObject("an inventory object");
-    Scope o = new Scope(INVENTORY);
+    Scope o = scope(INVENTORY);
     ImmutableInterpersonalInventory.Builder b = InterpersonalInventory.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -403,7 +404,7 @@ public final class CourseJsonReader {
 
   private Person readPerson() {
     expectObject("a person object");
-    Scope o = new Scope(PERSON);
+    Scope o = scope(PERSON);
     ImmutablePerson.Builder b = Person.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -430,7 +431,7 @@ public final class CourseJsonReader {
 
   private ProblemArea readProblemArea() {
     expectObject("a problem area object");
-    Scope o = new Scope(AREA);
+    Scope o = scope(AREA);
     ProblemAreaType type = null;
     boolean primary = false;
     String personId = null;
@@ -485,7 +486,7 @@ public final class CourseJsonReader {
 
   private Formulation readFormulation() {
     expectObject("a formulation object");
-    Scope o = new Scope(FORMULATION);
+    Scope o = scope(FORMULATION);
     ImmutableFormulation.Builder b = Formulation.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -501,7 +502,7 @@ public final class CourseJsonReader {
 
   private Session readSession() {
     expectObject("a session object");
-    Scope o = new Scope(SESSION);
+    Scope o = scope(SESSION);
     ImmutableSession.Builder b = Session.builder();
     Attendance attendance = null;
     for (int f; (f = o.nextField()) >= 0; ) {
@@ -536,7 +537,7 @@ public final class CourseJsonReader {
 
   private Measure readMeasure() {
     expectObject("a measure object");
-    Scope o = new Scope(MEASURE);
+    Scope o = scope(MEASURE);
     ImmutableMeasure.Builder b = Measure.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -556,7 +557,7 @@ public final class CourseJsonReader {
 
   private FidelityRating readRating() {
     expectObject("a fidelity rating object");
-    Scope o = new Scope(RATING);
+    Scope o = scope(RATING);
     ImmutableFidelityRating.Builder b = FidelityRating.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -642,9 +643,9 @@ public final class CourseJsonReader {
     if (p.currentToken() != JsonToken.VALUE_STRING) {
       throw wrongType(codec.oneOf());
     }
-    String text = p.getString();
-    E value = codec.lookup(text);
+    E value = codec.lookup(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
     if (value == null) {
+      String text = p.getString();
       throw error(Problem.UNKNOWN_VALUE, here(), p.currentTokenLocation(), codec.oneOf(),
           "expected " + codec.oneOf() + ", got " + JsonErrors.describeString(text, JsonErrors.Quote.NAME));
     }
@@ -710,22 +711,46 @@ public final class CourseJsonReader {
 
   // ---------------------------------------------------------------- one object being read
 
+  /**
+   * The scope of the object starting at the current token. Scopes are reused by nesting depth:
+   * an object's scope is done with before the next object at its depth starts (the sessions of a
+   * course, the measures of the sessions), so a course needs a handful instead of one per object.
+   */
+  private Scope scope(String[] names) {
+    int depth = p.streamReadContext().getNestingDepth();
+    if (depth >= scopes.length) {
+      scopes = java.util.Arrays.copyOf(scopes, Math.max(depth + 1, scopes.length * 2));
+    }
+    Scope scope = scopes[depth];
+    if (scope == null) {
+      scope = new Scope();
+      scopes[depth] = scope;
+    }
+    scope.open(names);
+    return scope;
+  }
+
   /** The state of one JSON object being read: fields seen, where values were, where it started. */
   private final class Scope {
-    private final String[] names;
-    private final long start;
+    private String[] names;
+    private long start;
     private long seen;
     // Where values were, by relative pointer: key, or key/index, or key/index/suffix. The index
-    // and suffix arrays exist once an indexed spot was noted (items, sessions, people).
-    private String[] spotKeys = new String[8];
-    private long[] spotAt = new long[8];
+    // and suffix arrays are used once an indexed spot was noted (items, sessions, people).
+    private String[] spotKeys = new String[16];
+    private long[] spotAt = new long[16];
     private int[] spotIndexes;
     private String[] spotSuffixes;
+    private boolean indexed;
     private int spots;
 
-    Scope(String[] names) {
+    /** Starts reading the object at the current token, allowed to hold {@code names}. */
+    void open(String[] names) {
       this.names = names;
       this.start = positions.current();
+      this.seen = 0;
+      this.spots = 0;
+      this.indexed = false;
       if (recordLimit > 0 && positions.currentOffset() - recordStart > recordLimit) {
         throw error(Problem.LIMIT_EXCEEDED, here(), start, "a record of at most " + recordLimit
             + " bytes", "record longer than the maximum of " + recordLimit + " bytes");
@@ -825,19 +850,22 @@ public final class CourseJsonReader {
       if (spots == spotKeys.length) {
         spotKeys = java.util.Arrays.copyOf(spotKeys, spots * 2);
         spotAt = java.util.Arrays.copyOf(spotAt, spots * 2);
-        if (spotIndexes != null) {
-          spotIndexes = java.util.Arrays.copyOf(spotIndexes, spots * 2);
-          spotSuffixes = java.util.Arrays.copyOf(spotSuffixes, spots * 2);
-        }
       }
-      if (index >= 0 && spotIndexes == null) {
-        spotIndexes = new int[spotKeys.length];
-        java.util.Arrays.fill(spotIndexes, -1);
-        spotSuffixes = new String[spotKeys.length];
+      if (index >= 0 && !indexed) {
+        if (spotIndexes == null || spotIndexes.length < spotKeys.length) {
+          spotIndexes = new int[spotKeys.length];
+          spotSuffixes = new String[spotKeys.length];
+        }
+        java.util.Arrays.fill(spotIndexes, 0, spots, -1);
+        indexed = true;
+      }
+      if (indexed && spotIndexes.length < spotKeys.length) {
+        spotIndexes = java.util.Arrays.copyOf(spotIndexes, spotKeys.length);
+        spotSuffixes = java.util.Arrays.copyOf(spotSuffixes, spotKeys.length);
       }
       spotKeys[spots] = key;
       spotAt[spots] = at;
-      if (spotIndexes != null) {
+      if (indexed) {
         spotIndexes[spots] = index;
         spotSuffixes[spots] = suffix;
       }
@@ -846,7 +874,7 @@ public final class CourseJsonReader {
 
     private boolean spotIs(int spot, String key) {
       String first = spotKeys[spot];
-      if (spotIndexes == null || spotIndexes[spot] < 0) {
+      if (!indexed || spotIndexes[spot] < 0) {
         return first.equals(key);
       }
       String suffix = spotSuffixes[spot];
