@@ -106,6 +106,19 @@ class ToolTest {
   }
 
   @Test
+  void debugGivenAfterTheCommandStillSwitchesDebuggingOn() {
+    for (String[] args : new String[][] {{"--debug", "validate", "x.json"},
+        {"validate", "--debug", "x.json"}}) {
+      picocli.CommandLine cli = Ipt.commandLine(new Io(java.io.InputStream.nullInputStream(),
+          java.io.OutputStream.nullOutputStream(), new java.io.PrintWriter(
+              java.io.Writer.nullWriter()), false));
+      cli.parseArgs(args);
+      Ipt ipt = cli.getCommand();
+      assertThat(ipt.debug()).as(String.join(" ", args)).isTrue();
+    }
+  }
+
+  @Test
   void debugIsAcceptedBeforeAndAfterTheCommand() {
     Path file = Fixtures.write(dir.resolve("clean.ndjson"), Fixtures.cleanNdjson(1));
 
