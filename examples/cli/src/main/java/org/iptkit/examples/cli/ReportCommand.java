@@ -43,10 +43,6 @@ final class ReportCommand implements Callable<Integer> {
       description = "therapist: add adherence and rule pass rates per therapist.")
   String by;
 
-  @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-      description = "Check on N threads. Default: ${DEFAULT-VALUE}.")
-  int threads;
-
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Course files, "
       + "directories, or - for standard input.")
   List<String> paths;
@@ -58,12 +54,11 @@ final class ReportCommand implements Callable<Integer> {
       Choices.of(spec, "--by", by, "therapist");
     }
     boolean byTherapist = by != null;
-    Choices.threads(spec, threads);
     CourseChecks checks = profile.checks();
     CohortReport.Accumulator cohort = CohortReport.accumulator();
     Trajectories trajectories = new Trajectories();
     boolean html = chosenFormat.equals("html");
-    Diagnostics diagnostics = BatchRun.run(ipt, checks, threads, paths, checked -> {
+    Diagnostics diagnostics = BatchRun.run(ipt, checks, 1, paths, checked -> {
       cohort.add(checked.report());
       if (html) {
         trajectories.add(checked.course(), checked.checker().profile().primaryInstrument());

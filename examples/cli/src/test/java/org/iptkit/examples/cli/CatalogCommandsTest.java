@@ -8,10 +8,10 @@ import org.iptkit.rules.ProtocolRegistry;
 import org.iptkit.rules.Protocols;
 import org.iptkit.rules.RuleCatalog;
 import org.iptkit.rules.RuleInfo;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

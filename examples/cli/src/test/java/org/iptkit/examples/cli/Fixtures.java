@@ -1,7 +1,6 @@
 package org.iptkit.examples.cli;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import org.iptkit.core.TreatmentCourse;
 import org.iptkit.examples.generator.CourseGenerator;
 import org.iptkit.examples.generator.GeneratedCourse;
 import org.iptkit.json.IptJson;
-import org.iptkit.rules.FidelityChecker;
 import org.iptkit.rules.ProtocolRegistry;
 import org.iptkit.rules.Protocols;
 import org.iptkit.rules.Severity;
@@ -120,19 +118,5 @@ final class Fixtures {
       }
     }
     throw new IllegalStateException("no course with status " + status);
-  }
-
-  /** A checker of the built-in profile with this id. */
-  static FidelityChecker checker(String id) {
-    return ProtocolRegistry.builtIn().checkerFor(id);
-  }
-
-  /** Writes bytes to a stream, for tests that build input by hand. */
-  static void copy(byte[] bytes, OutputStream out) {
-    try {
-      out.write(bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

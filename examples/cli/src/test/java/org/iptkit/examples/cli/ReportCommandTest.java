@@ -112,16 +112,6 @@ class ReportCommandTest {
   }
 
   @Test
-  void twoThreadsGiveTheSameReport() {
-    Path file = cohort();
-    for (String format : List.of("text", "json", "csv", "html")) {
-      assertThat(Cli.run("report", "--format", format, "--threads", "2", file.toString())
-          .outBytes()).as(format)
-          .isEqualTo(Cli.run("report", "--format", format, file.toString()).outBytes());
-    }
-  }
-
-  @Test
   void byAcceptsOnlyTherapist() {
     Cli.Result result = Cli.run("report", "--by", "site", cohort().toString());
 
