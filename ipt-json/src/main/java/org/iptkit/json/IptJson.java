@@ -251,7 +251,10 @@ public final class IptJson {
    * {@link #writeProfile(ProtocolProfile)} writes it. With {@code basedOn} the profile starts from
    * that profile of {@code registry} and overrides only what it gives: nested objects field by
    * field ({@code "sessions": {"max": 12}} keeps the parent's {@code min}, {@code "rules"} adds to
-   * the parent's rule settings), arrays and scalars whole. Without {@code basedOn} every required
+   * the parent's rule settings), arrays and scalars whole; an optional parameter given as
+   * {@code null} ({@code source}, {@code phases.initial}, {@code phases.termination},
+   * {@code measurement.deteriorationPoints}, {@code completer.minSessions}) is unset rather than
+   * inherited, as in JSON Merge Patch (RFC 7386). Without {@code basedOn} every required
    * parameter must be given: {@code id}, {@code title}, {@code sessions}, {@code sessionMinutes},
    * {@code maxGapDays}, {@code maxSpanWeeks}, {@code minAttendance},
    * {@code phases.endingLeadSessions}, {@code measurement.primary},
@@ -308,7 +311,8 @@ public final class IptJson {
    * ({@code ipt-m-monthly}) has no {@code phases.initial} and {@code phases.termination}; its
    * {@code phases} keeps {@code endingLeadSessions}. Unset optional parameters
    * ({@code measurement.deteriorationPoints}: the instrument's default; {@code
-   * completer.minSessions}: no completer definition) are left out. The result reads back equal
+   * completer.minSessions}: no completer definition) are left out, or written as {@code null} in a
+   * profile with {@code basedOn}, so they are not inherited on reading. The result reads back equal
    * with {@link #readProfile(String, ProtocolRegistry)}. Pretty or compact as configured, without
    * a final newline.
    */

@@ -105,6 +105,52 @@ class ProfileAndReportSchemaTest {
         .isEmpty();
   }
 
+  private static final java.util.Set<JsonReadException.Problem> SYNTAX = java.util.EnumSet.of(
+      JsonReadException.Problem.MALFORMED_JSON, JsonReadException.Problem.EMPTY_INPUT,
+      JsonReadException.Problem.TRAILING_CONTENT, JsonReadException.Problem.LIMIT_EXCEEDED,
+      JsonReadException.Problem.DUPLICATE_FIELD);
+
+  static Stream<org.junit.jupiter.params.provider.Arguments> malformedProfiles() {
+    return MalformedProfilesTest.malformedProfiles()
+        .filter(row -> !SYNTAX.contains((JsonReadException.Problem) row.get()[3]));
+  }
+
+  static Stream<org.junit.jupiter.params.provider.Arguments> malformedReports() {
+    return MalformedReportsTest.malformedReports()
+        .filter(row -> !SYNTAX.contains((JsonReadException.Problem) row.get()[3]));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedProfiles")
+  void profileSchemaRejectsWhatTheReaderRejectsWhereASchemaCanTell(String name, String document,
+      String pointer, JsonReadException.Problem problem, String message, boolean schemaCatches) {
+    if (schemaCatches) {
+      assertThat(validateProfile(document)).as(name).isNotEmpty();
+    } else {
+      assertThat(validateProfile(document)).as("a gap only the reader closes: " + name).isEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedReports")
+  void reportSchemaRejectsWhatTheReaderRejectsWhereASchemaCanTell(String name, String document,
+      String pointer, JsonReadException.Problem problem, String message, boolean schemaCatches) {
+    if (schemaCatches) {
+      assertThat(validateReport(document)).as(name).isNotEmpty();
+    } else {
+      assertThat(validateReport(document)).as("a gap only the reader closes: " + name).isEmpty();
+    }
+  }
+
+  @Test
+  void profileWithNullsForUnsetOptionalParametersIsValid() {
+    String written = IptJson.strict().writeProfile(ProtocolProfile.builder()
+        .from(Protocols.IPT_M_MONTHLY).id("t").basedOn("ipt-acute-16").build());
+
+    assertThat(written).contains("\"initial\":null");
+    assertThat(validateProfile(written)).isEmpty();
+  }
+
   @Test
   void ruleCodesOfTheProfileSchemaAreTheCatalogs() {
     assertThat(strings(PROFILE_TREE.path("$defs").path("ruleCode").path("enum")))

@@ -135,21 +135,6 @@ final class Fields {
     throw wrongType(value, INTEGER);
   }
 
-  Long longInteger(String name) {
-    Node value = get(name);
-    if (value == null) {
-      return null;
-    }
-    if (value.isLong()) {
-      return Long.parseLong(value.text());
-    }
-    if (value.kind() == Kind.INTEGER || value.kind() == Kind.DECIMAL) {
-      throw value.error(Problem.WRONG_TYPE, INTEGER,
-          "expected " + INTEGER + ", got " + numberText(value));
-    }
-    throw wrongType(value, INTEGER);
-  }
-
   /** A finite number, integer or not. */
   Double number(String name) {
     Node value = get(name);

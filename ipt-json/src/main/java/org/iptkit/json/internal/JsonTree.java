@@ -115,12 +115,6 @@ public final class JsonTree {
       return kind == Kind.INTEGER && numberType == JsonParser.NumberType.INT;
     }
 
-    /** Whether the value is an integer that fits in a {@code long}. */
-    public boolean isLong() {
-      return kind == Kind.INTEGER && (numberType == JsonParser.NumberType.INT
-          || numberType == JsonParser.NumberType.LONG);
-    }
-
     /** A number's value as a double. */
     public double number() {
       return number;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +28,11 @@ import org.iptkit.rules.SickRole;
  * {@code basedOn} starts from that profile of the registry and overrides what it gives: nested
  * objects ({@code sessions}, {@code phases}, {@code focus}, {@code measurement},
  * {@code completer}, {@code rules}…) field by field, arrays and scalars whole. A profile without
- * {@code basedOn} gives every required parameter. Every problem is a {@link JsonReadException}
- * at the JSON Pointer of the parameter.
+ * {@code basedOn} gives every required parameter. An optional parameter given as {@code null}
+ * ({@code source}, {@code phases.initial}, {@code phases.termination},
+ * {@code measurement.deteriorationPoints}, {@code completer.minSessions}) is not set, even where
+ * the parent sets it, as in JSON Merge Patch (RFC 7386). Every problem is a
+ * {@link JsonReadException} at the JSON Pointer of the parameter.
  */
 public final class ProfileJsonReader {
   static final List<String> TOP = List.of("id", "title", "basedOn", "source", "sessions",
@@ -84,7 +88,7 @@ public final class ProfileJsonReader {
     String id = o.identifier("id");
     String title = o.string("title");
     String basedOn = o.identifier("basedOn");
-    String source = o.string("source");
+    String source = isNull(o, "source") ? null : o.string("source");
     ProtocolProfile parent = basedOn == null ? null : parent(o.get("basedOn"), basedOn);
 
     ImmutableProtocolProfile.Builder b = ProtocolProfile.builder();
@@ -104,6 +108,8 @@ public final class ProfileJsonReader {
     }
     if (source != null) {
       b.source(source);
+    } else if (isNull(o, "source")) {
+      b.source(Optional.empty());
     }
 
     set(range(o, "sessions", parent == null ? null : parent.sessions(), true), b::sessions);
@@ -116,20 +122,7 @@ public final class ProfileJsonReader {
     set(number(o, "minAttendance", parent == null ? null : parent.minAttendance(), true),
         b::minAttendance);
 
-    Fields phases = o.object("phases", "a phases object", PHASES);
-    Fields inPhases = phases == null ? Fields.of(emptyObject(o, "phases"), "", PHASES) : phases;
-    IntRange initial = range(inPhases, "initial",
-        parent == null ? null : parent.initialPhase().orElse(null), false);
-    if (initial != null) {
-      b.initialPhase(initial);
-    }
-    IntRange termination = range(inPhases, "termination",
-        parent == null ? null : parent.terminationPhase().orElse(null), false);
-    if (termination != null) {
-      b.terminationPhase(termination);
-    }
-    set(integer(inPhases, "endingLeadSessions",
-        parent == null ? null : parent.endingLeadSessions(), true), b::endingLeadSessions);
+    readPhases(o, parent, b);
 
     Fields focus = o.object("focus", "a focus object", FOCUS);
     if (focus != null) {
@@ -138,18 +131,7 @@ public final class ProfileJsonReader {
     }
     set(o.integer("circles"), b::circles);
 
-    Fields measurement = o.object("measurement", "a measurement object", MEASUREMENT);
-    Fields inMeasurement = measurement == null
-        ? Fields.of(emptyObject(o, "measurement"), "", MEASUREMENT) : measurement;
-    Instrument primary = inMeasurement.enumValue("primary", EnumCodec.INSTRUMENT);
-    if (primary != null) {
-      b.primaryInstrument(primary);
-    } else if (parent == null) {
-      missing(inMeasurement, "primary");
-    }
-    set(integer(inMeasurement, "maxInterval",
-        parent == null ? null : parent.maxMeasureInterval(), true), b::maxMeasureInterval);
-    set(inMeasurement.integer("deteriorationPoints"), b::deteriorationPoints);
+    readMeasurement(o, parent, b);
 
     set(range(o, "preGroupSessions", parent == null ? null : parent.preGroupSessions(), false),
         b::preGroupSessions);
@@ -165,16 +147,7 @@ public final class ProfileJsonReader {
       b.allowedTechniques(allowed);
     }
 
-    Fields completer = o.object("completer", "a completer object", COMPLETER);
-    if (completer != null) {
-      Integer minSessions = completer.integer("minSessions");
-      if (minSessions != null && minSessions < 0) {
-        throw completer.get("minSessions").error(Problem.INVALID_VALUE, "an integer from 0",
-            "completer.minSessions must be >= 0, was " + minSessions);
-      }
-      set(minSessions, b::completerMinSessions);
-      set(completer.integer("minWeeks"), b::completerMinWeeks);
-    }
+    readCompleter(o, b);
     b.rules(rules(o, parent));
 
     if (!missing.isEmpty()) {
@@ -185,6 +158,67 @@ public final class ProfileJsonReader {
     } catch (IllegalArgumentException e) {
       throw invalid(e.getMessage());
     }
+  }
+
+  /** {@code phases}: the initial and termination ranges and the ending lead. */
+  private void readPhases(Fields o, ProtocolProfile parent,
+      ImmutableProtocolProfile.Builder b) {
+    Fields phases = o.object("phases", "a phases object", PHASES);
+    Fields in = phases == null ? Fields.of(emptyObject(o, "phases"), "", PHASES) : phases;
+    if (isNull(in, "initial")) {
+      b.initialPhase(Optional.empty());
+    } else {
+      set(range(in, "initial", parent == null ? null : parent.initialPhase().orElse(null),
+          false), b::initialPhase);
+    }
+    if (isNull(in, "termination")) {
+      b.terminationPhase(Optional.empty());
+    } else {
+      set(range(in, "termination", parent == null ? null
+          : parent.terminationPhase().orElse(null), false), b::terminationPhase);
+    }
+    set(integer(in, "endingLeadSessions", parent == null ? null : parent.endingLeadSessions(),
+        true), b::endingLeadSessions);
+  }
+
+  /** {@code measurement}: the primary instrument, its interval and the deterioration points. */
+  private void readMeasurement(Fields o, ProtocolProfile parent,
+      ImmutableProtocolProfile.Builder b) {
+    Fields measurement = o.object("measurement", "a measurement object", MEASUREMENT);
+    Fields in = measurement == null
+        ? Fields.of(emptyObject(o, "measurement"), "", MEASUREMENT) : measurement;
+    Instrument primary = in.enumValue("primary", EnumCodec.INSTRUMENT);
+    if (primary != null) {
+      b.primaryInstrument(primary);
+    } else if (parent == null) {
+      missing(in, "primary");
+    }
+    set(integer(in, "maxInterval", parent == null ? null : parent.maxMeasureInterval(), true),
+        b::maxMeasureInterval);
+    if (isNull(in, "deteriorationPoints")) {
+      b.deteriorationPoints(OptionalInt.empty());
+    } else {
+      set(in.integer("deteriorationPoints"), b::deteriorationPoints);
+    }
+  }
+
+  /** {@code completer}: the minimum sessions (or null for none) and weeks. */
+  private static void readCompleter(Fields o, ImmutableProtocolProfile.Builder b) {
+    Fields completer = o.object("completer", "a completer object", COMPLETER);
+    if (completer == null) {
+      return;
+    }
+    if (isNull(completer, "minSessions")) {
+      b.completerMinSessions(OptionalInt.empty());
+    } else {
+      Integer minSessions = completer.integer("minSessions");
+      if (minSessions != null && minSessions < 0) {
+        throw completer.get("minSessions").error(Problem.INVALID_VALUE, "an integer from 0",
+            "completer.minSessions must be >= 0, was " + minSessions);
+      }
+      set(minSessions, b::completerMinSessions);
+    }
+    set(completer.integer("minWeeks"), b::completerMinWeeks);
   }
 
   private ProtocolProfile parent(Node at, String basedOn) {
@@ -200,6 +234,15 @@ public final class ProfileJsonReader {
   /** An empty object standing for an absent nested one, so its fields read as absent. */
   private static Node emptyObject(Fields holder, String name) {
     return JsonTree.emptyObject(holder.pointerOf(name), holder.node());
+  }
+
+  /**
+   * Whether an optional parameter is given as {@code null}: not set, and not inherited from the
+   * parent either (as in JSON Merge Patch, RFC 7386).
+   */
+  private static boolean isNull(Fields o, String name) {
+    Node value = o.get(name);
+    return value != null && value.kind() == JsonTree.Kind.NULL;
   }
 
   private void missing(Fields holder, String name) {
@@ -305,8 +348,9 @@ public final class ProfileJsonReader {
       Node value = entry.getValue();
       if (!codes.contains(code)) {
         String known = "one of " + String.join(", ", codes);
+        String shown = JsonErrors.describeString(code, JsonErrors.Quote.NAME);
         throw value.error(Problem.UNKNOWN_VALUE, "a rule code, " + known, "unknown rule code "
-            + JsonErrors.describeString(code, JsonErrors.Quote.NAME) + ", expected " + known);
+            + (shown.startsWith("\"") ? shown : "(" + shown + ")") + ", expected " + known);
       }
       RuleSetting setting = Fields.enumValue(value, EnumCodec.RULE_SETTING);
       if (setting == RuleSetting.OFF && !RuleCatalog.get(code).canBeSwitchedOff()) {

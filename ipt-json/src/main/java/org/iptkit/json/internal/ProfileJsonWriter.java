@@ -14,8 +14,10 @@ import tools.jackson.core.JsonGenerator;
  * and {@code source} where present, then the parameters in the documented order. A profile
  * without acute phases has no {@code phases.initial} and {@code phases.termination}; its
  * {@code phases} object still carries {@code endingLeadSessions}. Optional parameters that are
- * not set (the deterioration threshold, the completer's minimum sessions) are left out. Rule
- * settings come in catalog order, allowed techniques in the order of their enumeration.
+ * not set (the source, the phases, the deterioration threshold, the completer's minimum sessions)
+ * are left out, or, in a profile with {@code basedOn}, written as {@code null} so that reading
+ * does not inherit the parent's value in their place. Rule settings come in catalog order,
+ * allowed techniques in the order of their enumeration.
  */
 public final class ProfileJsonWriter {
   private ProfileJsonWriter() {}
@@ -28,8 +30,13 @@ public final class ProfileJsonWriter {
     if (p.basedOn().isPresent()) {
       g.writeStringProperty("basedOn", p.basedOn().get());
     }
+    // With a parent, an optional parameter left unset is written as null, so reading does not
+    // inherit the parent's value in its place.
+    boolean nulls = p.basedOn().isPresent();
     if (p.source().isPresent()) {
       g.writeStringProperty("source", p.source().get());
+    } else if (nulls) {
+      g.writeNullProperty("source");
     }
     range(g, "sessions", p.sessions());
     range(g, "sessionMinutes", p.sessionMinutes());
@@ -39,9 +46,13 @@ public final class ProfileJsonWriter {
     g.writeObjectPropertyStart("phases");
     if (p.initialPhase().isPresent()) {
       range(g, "initial", p.initialPhase().get());
+    } else if (nulls) {
+      g.writeNullProperty("initial");
     }
     if (p.terminationPhase().isPresent()) {
       range(g, "termination", p.terminationPhase().get());
+    } else if (nulls) {
+      g.writeNullProperty("termination");
     }
     g.writeNumberProperty("endingLeadSessions", p.endingLeadSessions());
     g.writeEndObject();
@@ -55,6 +66,8 @@ public final class ProfileJsonWriter {
     g.writeNumberProperty("maxInterval", p.maxMeasureInterval());
     if (p.deteriorationPoints().isPresent()) {
       g.writeNumberProperty("deteriorationPoints", p.deteriorationPoints().getAsInt());
+    } else if (nulls) {
+      g.writeNullProperty("deteriorationPoints");
     }
     g.writeEndObject();
     range(g, "preGroupSessions", p.preGroupSessions());
@@ -70,6 +83,8 @@ public final class ProfileJsonWriter {
     g.writeObjectPropertyStart("completer");
     if (p.completerMinSessions().isPresent()) {
       g.writeNumberProperty("minSessions", p.completerMinSessions().getAsInt());
+    } else if (nulls) {
+      g.writeNullProperty("minSessions");
     }
     g.writeNumberProperty("minWeeks", p.completerMinWeeks());
     g.writeEndObject();
