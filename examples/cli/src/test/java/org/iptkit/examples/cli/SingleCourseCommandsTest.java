@@ -93,9 +93,34 @@ class SingleCourseCommandsTest {
 
     Cli.Result result = Cli.run("show", "--format", "html", file.toString());
 
-    assertThat(result.out()).startsWith("<!DOCTYPE html>")
-        .contains("Session timeline", "PHQ-9 trajectory", "Closeness circles", "<svg")
-        .doesNotContain("<script", "<link", " src=", "href=");
+    assertThat(result.out())
+        .contains("Session timeline", "PHQ-9 trajectory", "Closeness circles", "<svg");
+    HtmlCheck.assertSelfContained(result.out());
+  }
+
+  @Test
+  void htmlEscapesWhatTheInputControls() {
+    Path file = Fixtures.write(dir.resolve("c.json"),
+        Fixtures.CANARY_COURSE.replace("\"c-canary\"", "\"c-<b>&\\\"x'\""));
+
+    String course = Cli.run("show", "--format", "html", file.toString()).out();
+    String cohort = Cli.run("report", "--format", "html", file.toString()).out();
+
+    for (String html : new String[] {course, cohort}) {
+      assertThat(html).contains("c-&lt;b&gt;&amp;&quot;x&#39;").doesNotContain("<b>");
+      HtmlCheck.assertSelfContained(html);
+    }
+  }
+
+  @Test
+  void showHtmlOfGeneratedCoursesIsWellFormed() {
+    String[] courses = Fixtures.ndjson(17, 30, 0.5).split("\n");
+    for (String course : courses) {
+      Path file = Fixtures.write(dir.resolve("g.json"), course);
+      Cli.Result result = Cli.run("show", "--format", "html", file.toString());
+      assertThat(result.code()).isZero();
+      HtmlCheck.assertSelfContained(result.out());
+    }
   }
 
   @Test
