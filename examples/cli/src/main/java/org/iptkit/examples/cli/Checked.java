@@ -1,6 +1,5 @@
 package org.iptkit.examples.cli;
 
-import java.util.Optional;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.BatchRecord;
 import org.iptkit.rules.FidelityChecker;
@@ -39,11 +38,6 @@ record Checked(BatchRecord record, TreatmentCourse course, FidelityChecker check
   /** A check that failed unexpectedly. */
   static Checked failed(BatchRecord record, RuntimeException failure) {
     return new Checked(record, null, null, null, null, failure);
-  }
-
-  /** The fidelity report, when the course was checked. */
-  Optional<FidelityReport> reportIfAny() {
-    return Optional.ofNullable(report);
   }
 
   /**

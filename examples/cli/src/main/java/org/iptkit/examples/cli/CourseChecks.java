@@ -22,11 +22,6 @@ final class CourseChecks {
     this.override = override.orElse(null);
   }
 
-  /** The profiles known to this run: the built-in ones and any read from a protocol file. */
-  ProtocolRegistry registry() {
-    return registry;
-  }
-
   /** The checker of a course, or empty when the course names a profile nobody knows. */
   Optional<FidelityChecker> checkerFor(TreatmentCourse course) {
     if (override != null) {

@@ -49,14 +49,6 @@ final class ProfileOptions {
     return new CourseChecks(registry, Optional.of(FidelityChecker.of(profile)));
   }
 
-  /** The name of the profile chosen on the command line, for messages; empty without one. */
-  Optional<String> chosen() {
-    if (choice == null) {
-      return Optional.empty();
-    }
-    return Optional.of(choice.id != null ? choice.id : choice.file.toString());
-  }
-
   /**
    * The checker of a built-in profile.
    *
