@@ -1,5 +1,7 @@
 package org.iptkit.examples.cli;
 
+import java.io.FileInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,8 +66,7 @@ final class RecordSource implements Iterator<BatchRecord>, AutoCloseable {
         }
         currentPath = paths.get(next++);
         try {
-          open = "-".equals(currentPath) ? reader.read(stdin, "-")
-              : reader.read(Path.of(currentPath));
+          open = open(currentPath);
           current = open.iterator();
         } catch (UncheckedIOException e) {
           diagnostics.unreadableFile(currentPath, e);
@@ -81,6 +82,34 @@ final class RecordSource implements Iterator<BatchRecord>, AutoCloseable {
         diagnostics.unreadableFile(currentPath, e);
       }
       closeCurrent();
+    }
+  }
+
+  /**
+   * The records of one path: standard input, a regular file or directory, or a pipe (a named
+   * pipe, or {@code <(command)} in a shell), which is read as a stream.
+   */
+  private Stream<BatchRecord> open(String path) {
+    if ("-".equals(path)) {
+      return reader.read(stdin, "-");
+    }
+    Path file = Path.of(path);
+    if (Files.isDirectory(file) || Files.isRegularFile(file)) {
+      return reader.read(file);
+    }
+    try {
+      InputStream pipe = new FileInputStream(file.toFile());
+      return reader.read(pipe, path).onClose(() -> closeQuietly(pipe));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void closeQuietly(InputStream in) {
+    try {
+      in.close();
+    } catch (IOException e) {
+      // nothing more is read from it
     }
   }
 

@@ -194,6 +194,33 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aNamedPipeIsReadAsAStream() throws Exception {
+    Path fifo = dir.resolve("export.ndjson");
+    boolean made;
+    try {
+      made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+    } catch (java.io.IOException e) {
+      made = false;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is available");
+    byte[] courses = Fixtures.cleanNdjson(3).getBytes(StandardCharsets.UTF_8);
+    Thread writer = new Thread(() -> {
+      try (var out = java.nio.file.Files.newOutputStream(fifo)) {
+        out.write(courses);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+
+    Cli.Result result = Cli.run("validate", fifo.toString());
+    writer.join(10_000);
+
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out()).isEqualTo("3 courses, 0 errors, 0 warnings, 0 unreadable\n");
+  }
+
+  @Test
   void severalPathsAreReadInTheOrderGiven() {
     String[] lines = Fixtures.ndjson(2, 2, 0).split("\n");
     Path second = Fixtures.write(dir.resolve("z.json"), lines[0]);
