@@ -19,5 +19,9 @@
  * <pre>{@code
  * int exitCode = Ipt.run(Io.system(), "validate", "--format", "ndjson", "export/");
  * }</pre>
+ *
+ * <p>The module has no {@code module-info}: the tool ships as one shaded jar run on the class
+ * path, where a module descriptor would not apply, and picocli fills the commands' fields by
+ * reflection.
  */
 package org.iptkit.examples.cli;
