@@ -113,7 +113,7 @@ public final class ReportWriter implements AutoCloseable {
   }
 
   private void csv(FidelityReport report) throws IOException {
-    for (Finding finding : report.findings()) {
+    for (Finding finding : ReportJsonWriter.sortedFindings(report)) {
       field(report.courseId());
       out.write(',');
       field(report.protocol());

@@ -65,6 +65,18 @@ class ReportJsonTest {
   }
 
   @Test
+  void findingsAreWrittenSortedByPathThenRuleWhateverTheReportsOrder() {
+    FidelityReport report = formatExampleReport();
+    java.util.List<Finding> reversed = new java.util.ArrayList<>(report.findings());
+    java.util.Collections.reverse(reversed);
+    FidelityReport unsorted = FidelityReport.builder().from(report).findings(reversed).build();
+
+    assertThat(JSON.writeReport(unsorted)).isEqualTo(JSON.writeReport(report));
+    assertThat(ReportWriterTest.write(ReportFormat.CSV, unsorted))
+        .isEqualTo(ReportWriterTest.write(ReportFormat.CSV, report));
+  }
+
+  @Test
   void therapistReferenceIsNotWritten() {
     FidelityReport report = formatExampleReport();
     assertThat(report.therapistRef()).contains("th-12");

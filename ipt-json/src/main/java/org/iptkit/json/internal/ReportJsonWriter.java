@@ -85,11 +85,28 @@ public final class ReportJsonWriter {
     }
     g.writeEndArray();
     g.writeArrayPropertyStart("findings");
-    for (Finding finding : report.findings()) {
+    for (Finding finding : sortedFindings(report)) {
       writeFinding(g, finding);
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /**
+   * The report's findings in the order of format.md §2 (by path with array indexes as numbers,
+   * then rule, then message): the checker's order already, and the order a hand-built report is
+   * written in too.
+   */
+  public static List<Finding> sortedFindings(FidelityReport report) {
+    List<Finding> findings = report.findings();
+    for (int i = 1; i < findings.size(); i++) {
+      if (Finding.ORDER.compare(findings.get(i - 1), findings.get(i)) > 0) {
+        List<Finding> sorted = new java.util.ArrayList<>(findings);
+        sorted.sort(Finding.ORDER);
+        return sorted;
+      }
+    }
+    return findings;
   }
 
   private static void writeSummary(JsonGenerator g, FidelitySummary summary) {
