@@ -41,20 +41,30 @@ public class RulesBenchmark {
   /** The number of courses in the mixed cohort. */
   static final int MIXED = 1_000;
 
-  /** Whether the 16-session course is clean or carries injected deviations (findings). */
-  @Param({"clean", "deviations"})
-  public String course;
-
   private FidelityChecker checker;
-  private TreatmentCourse sixteenSessions;
   private TreatmentCourse[] mixed;
   private FidelityChecker[] mixedCheckers;
 
-  /** Builds the checker once and picks the courses. */
+  /** The 16-session course, clean or with injected deviations. */
+  @State(Scope.Benchmark)
+  public static class SixteenSessions {
+    /** Whether the course is clean or carries injected deviations (findings). */
+    @Param({"clean", "deviations"})
+    public String course;
+
+    TreatmentCourse value;
+
+    /** Picks the course. */
+    @Setup
+    public void setUp() {
+      value = Inputs.sixteenSessionCourse(course.equals("deviations"));
+    }
+  }
+
+  /** Builds the checkers once and generates the mixed cohort. */
   @Setup
   public void setUp() {
     checker = FidelityChecker.of(Protocols.IPT_ACUTE_16);
-    sixteenSessions = Inputs.sixteenSessionCourse(course.equals("deviations"));
     List<TreatmentCourse> courses = Inputs.mixedCourses(MIXED);
     mixed = courses.toArray(new TreatmentCourse[0]);
     mixedCheckers = new FidelityChecker[mixed.length];
@@ -66,21 +76,20 @@ public class RulesBenchmark {
 
   /** Checks the 16-session course: the rules-only figure per course. */
   @Benchmark
-  public FidelityReport checkSixteenSessionCourse() {
-    return checker.check(sixteenSessions);
+  public FidelityReport checkSixteenSessionCourse(SixteenSessions course) {
+    return checker.check(course.value);
   }
 
   /** The same on two threads sharing the one checker (time per course per thread). */
   @Benchmark
   @Threads(2)
-  public FidelityReport checkSixteenSessionCourseTwoThreads() {
-    return checker.check(sixteenSessions);
+  public FidelityReport checkSixteenSessionCourseTwoThreads(SixteenSessions course) {
+    return checker.check(course.value);
   }
 
   /**
    * Checks 1 000 generated courses of every profile, status and length (a fifth with
-   * deviations), each with its profile's shared checker; the score is per course. The
-   * {@code course} parameter does not change this benchmark.
+   * deviations), each with its profile's shared checker; the score is per course.
    */
   @Benchmark
   @OperationsPerInvocation(MIXED)
