@@ -89,6 +89,7 @@ public class CohortBenchmark {
   /** The same with two benchmark threads each aggregating its own 100 000 reports. */
   @Benchmark
   @Threads(2)
+  @Warmup(time = 5)
   public CohortReport aggregateTwoThreads() {
     return aggregate(0, REPORTS).build();
   }

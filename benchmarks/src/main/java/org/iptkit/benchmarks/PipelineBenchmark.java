@@ -92,6 +92,7 @@ public class PipelineBenchmark {
   @Benchmark
   @OperationsPerInvocation(COURSES)
   @Threads(2)
+  @Warmup(time = 5)
   public long tokenWalkTwoThreads() {
     return walk();
   }
@@ -142,6 +143,7 @@ public class PipelineBenchmark {
   @Benchmark
   @OperationsPerInvocation(COURSES)
   @Threads(2)
+  @Warmup(time = 5)
   public int endToEndTwoThreads(Output output) {
     return pipeline(output);
   }

@@ -83,6 +83,7 @@ public class RulesBenchmark {
   /** The same on two threads sharing the one checker (time per course per thread). */
   @Benchmark
   @Threads(2)
+  @Warmup(time = 5)
   public FidelityReport checkSixteenSessionCourseTwoThreads(SixteenSessions course) {
     return checker.check(course.value);
   }

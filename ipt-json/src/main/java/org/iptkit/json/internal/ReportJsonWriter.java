@@ -44,6 +44,28 @@ public final class ReportJsonWriter {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("a report value must be a finite number, was " + value);
     }
+    // Reports repeat a few values (adherence is passed / applicable over a few dozen rules), and
+    // the exact rounding below costs more than the rest of a report's numbers: remember the text
+    // of recent values. Entries are immutable, so a slot read while another thread replaces it
+    // is either the old entry or the new one, never a torn one.
+    long bits = Double.doubleToLongBits(value);
+    int hash = Long.hashCode(bits);
+    int slot = (hash ^ (hash >>> 16)) & (DECIMAL_CACHE.length - 1);
+    Decimal cached = DECIMAL_CACHE[slot];
+    if (cached != null && cached.bits() == bits) {
+      return cached.text();
+    }
+    String text = exactDecimal(value);
+    DECIMAL_CACHE[slot] = new Decimal(bits, text);
+    return text;
+  }
+
+  /** A recently written value and its text. */
+  private record Decimal(long bits, String text) {}
+
+  private static final Decimal[] DECIMAL_CACHE = new Decimal[1024];
+
+  private static String exactDecimal(double value) {
     BigDecimal rounded = new BigDecimal(value).setScale(DECIMALS, RoundingMode.HALF_UP)
         .stripTrailingZeros();
     if (rounded.scale() < 1) {
