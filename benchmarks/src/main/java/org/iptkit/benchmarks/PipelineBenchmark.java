@@ -45,7 +45,8 @@ import tools.jackson.core.json.JsonFactory;
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
+// The whole pipeline takes the JIT compiler several seconds of one core to settle.
+@Warmup(iterations = 3, time = 5)
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 @State(Scope.Benchmark)
@@ -92,7 +93,6 @@ public class PipelineBenchmark {
   @Benchmark
   @OperationsPerInvocation(COURSES)
   @Threads(2)
-  @Warmup(time = 5)
   public long tokenWalkTwoThreads() {
     return walk();
   }
@@ -143,7 +143,6 @@ public class PipelineBenchmark {
   @Benchmark
   @OperationsPerInvocation(COURSES)
   @Threads(2)
-  @Warmup(time = 5)
   public int endToEndTwoThreads(Output output) {
     return pipeline(output);
   }
