@@ -380,8 +380,8 @@ public final class CourseExporter {
     return Ids.uuid(course.courseId(), key);
   }
 
+  /** Adds an entry identified by its {@code urn:uuid:} full URL (the resource carries no id). */
   private void add(Resource resource, String uuid) {
-    resource.setId(uuid);
     bundle.addEntry().setFullUrl(Ids.fullUrl(uuid)).setResource(resource);
   }
 
