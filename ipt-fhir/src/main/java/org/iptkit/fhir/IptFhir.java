@@ -135,6 +135,14 @@ public final class IptFhir {
   }
 
   /**
+   * The course as the JSON of its FHIR Bundle, instantiating the PlanDefinition of the protocol
+   * the course names (the {@code ipt fhir export FILE} case).
+   */
+  public String exportCourseJson(TreatmentCourse course) {
+    return toJson(exportCourse(course));
+  }
+
+  /**
    * The course recorded by a FHIR Bundle given as JSON: strict parsing, then
    * {@link #importCourse}.
    *

@@ -75,6 +75,12 @@ class CourseExportTest {
   }
 
   @Test
+  void exportWithoutAProfileInstantiatesTheProtocolTheCourseNames() {
+    assertThat(FHIR.exportCourseJson(SampleCourses.formatExample()))
+        .isEqualTo(FHIR.exportCourseJson(SampleCourses.formatExample(), Protocols.IPT_ACUTE_16));
+  }
+
+  @Test
   void goldenBundleImportsToTheFormatExample() throws IOException {
     String golden = Files.readString(GOLDEN, StandardCharsets.UTF_8);
 

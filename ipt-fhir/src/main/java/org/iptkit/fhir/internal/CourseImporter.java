@@ -271,7 +271,12 @@ public final class CourseImporter {
       String canonical = carePlan.getInstantiatesCanonical().get(i).getValue();
       if (canonical != null && canonical.startsWith(FhirVocabulary.PLAN_DEFINITION_BASE)
           && canonical.length() > FhirVocabulary.PLAN_DEFINITION_BASE.length()) {
-        return Ids.protocolOf(canonical);
+        try {
+          return Ids.protocolOf(canonical);
+        } catch (IllegalArgumentException e) {
+          throw fail(entry, entry.path() + ".instantiatesCanonical[" + i + "]",
+              "the PlanDefinition URL is not validly URL-encoded");
+        }
       }
     }
     throw fail(entry, entry.path() + ".instantiatesCanonical", "no protocol: expected the "
