@@ -21,7 +21,7 @@ public enum Ext {
           Sub.opt("plannedSessions", "positiveInt", "The number of sessions agreed."),
           Sub.opt("frequency", "code", "TWICE_WEEKLY, WEEKLY, FORTNIGHTLY or MONTHLY."),
           Sub.opt("sessionMinutes", "positiveInt", "The agreed session length in minutes."),
-          Sub.many("goal", "Reference", "A goal of the contract, in order."))),
+          Sub.many("goal", "Reference", "A goal of the contract, in order.")), true),
   PROBLEM_AREA("problem-area", "A chosen IPT problem area (focus of treatment), in the order "
       + "recorded.", List.of("CarePlan"), List.of(
           Sub.one("type", "Coding", "The problem area (iptkit code system)."),
@@ -32,24 +32,24 @@ public enum Ext {
           Sub.opt("fromRole", "string", "ROLE_TRANSITION: the old role (free text)."),
           Sub.opt("toRole", "string", "ROLE_TRANSITION: the new role (free text)."),
           Sub.opt("transition", "code", "ROLE_TRANSITION: PARENTHOOD, SEPARATION, "
-              + "BEREAVEMENT_OF_ROLE, JOB, MOVE, ILLNESS, RETIREMENT, SCHOOL or OTHER."))),
+              + "BEREAVEMENT_OF_ROLE, JOB, MOVE, ILLNESS, RETIREMENT, SCHOOL or OTHER.")), true),
   FORMULATION("formulation", "The interpersonal formulation shared with the patient.",
       List.of("CarePlan"), List.of(
           Sub.one("sharedOn", "date", "The date the formulation was shared."),
           Sub.many("area", "Coding", "A problem area the formulation names."),
-          Sub.opt("patientAgreed", "boolean", "Whether the patient explicitly agreed."))),
+          Sub.opt("patientAgreed", "boolean", "Whether the patient explicitly agreed.")), false),
   INVENTORY("inventory", "A dated snapshot of the interpersonal inventory: the people reviewed "
       + "(references to RelatedPerson resources), in the order recorded.",
       List.of("EpisodeOfCare"), List.of(
           Sub.one("takenOn", "date", "The date the inventory was taken."),
-          Sub.many("person", "Reference", "A person reviewed, in order."))),
+          Sub.many("person", "Reference", "A person reviewed, in order.")), true),
   FIDELITY_RATING("fidelity-rating", "An observer's adherence rating of one session on a "
       + "fidelity scale: item scores only, never item wording.", List.of("EpisodeOfCare"),
       List.of(
           Sub.one("session", "positiveInt", "The number of the session rated."),
           Sub.one("scale", "string", "The scale's identifier, e.g. IPT-QAS or CSPRS-IPT."),
           Sub.opt("rater", "string", "The pseudonymous id of the rater."),
-          Sub.atLeastOne("item", "unsignedInt", "An item score, in the scale's order."))),
+          Sub.atLeastOne("item", "unsignedInt", "An item score, in the scale's order.")), true),
   SESSION_NUMBER("session-number", "The number of the IPT session, from 1.",
       List.of("Encounter", "OperationOutcome.issue"), "positiveInt", false),
   ATTENDANCE("attendance", "Whether the session took place: ATTENDED, CANCELLED or NO_SHOW.",
@@ -128,12 +128,12 @@ public enum Ext {
     this.subs = List.of();
   }
 
-  Ext(String name, String definition, List<String> contexts, List<Sub> subs) {
+  Ext(String name, String definition, List<String> contexts, List<Sub> subs, boolean repeats) {
     this.name = name;
     this.definition = definition;
     this.contexts = contexts;
     this.valueType = null;
-    this.repeats = !name.equals("formulation");
+    this.repeats = repeats;
     this.subs = subs;
   }
 

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.CodeSystem.ConceptDefinitionComponent;
@@ -181,20 +182,20 @@ public final class Terminology {
   }
 
   /** The HL7 v3 RoleCode coding of a relationship, when there is a fitting one. */
-  public static java.util.Optional<Coding> roleCode(Relationship relationship) {
+  public static Optional<Coding> roleCode(Relationship relationship) {
     V3RoleCode code = ROLE_CODES.get(relationship);
-    return code == null ? java.util.Optional.empty()
-        : java.util.Optional.of(new Coding(code.getSystem(), code.toCode(), code.getDisplay()));
+    return code == null ? Optional.empty()
+        : Optional.of(new Coding(code.getSystem(), code.toCode(), code.getDisplay()));
   }
 
   /** The relationship an HL7 v3 RoleCode maps back to (for bundles without an iptkit coding). */
-  public static java.util.Optional<Relationship> fromRoleCode(String code) {
+  public static Optional<Relationship> fromRoleCode(String code) {
     for (Map.Entry<Relationship, V3RoleCode> e : ROLE_CODES.entrySet()) {
       if (e.getValue().toCode().equals(code)) {
-        return java.util.Optional.of(e.getKey());
+        return Optional.of(e.getKey());
       }
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** The iptkit coding of an instrument's total score. */
@@ -203,25 +204,25 @@ public final class Terminology {
   }
 
   /** The LOINC coding of an instrument's total score, where verified (PHQ-9, GAD-7). */
-  public static java.util.Optional<Coding> loincTotal(Instrument instrument) {
+  public static Optional<Coding> loincTotal(Instrument instrument) {
     return switch (instrument) {
-      case PHQ9 -> java.util.Optional.of(new Coding(FhirVocabulary.LOINC,
+      case PHQ9 -> Optional.of(new Coding(FhirVocabulary.LOINC,
           FhirVocabulary.LOINC_PHQ9_TOTAL, LOINC_PHQ9_TOTAL_DISPLAY));
-      case GAD7 -> java.util.Optional.of(new Coding(FhirVocabulary.LOINC,
+      case GAD7 -> Optional.of(new Coding(FhirVocabulary.LOINC,
           FhirVocabulary.LOINC_GAD7_TOTAL, LOINC_GAD7_TOTAL_DISPLAY));
-      default -> java.util.Optional.empty();
+      default -> Optional.empty();
     };
   }
 
   /** The instrument whose total score a LOINC code denotes. */
-  public static java.util.Optional<Instrument> fromLoincTotal(String code) {
+  public static Optional<Instrument> fromLoincTotal(String code) {
     if (FhirVocabulary.LOINC_PHQ9_TOTAL.equals(code)) {
-      return java.util.Optional.of(Instrument.PHQ9);
+      return Optional.of(Instrument.PHQ9);
     }
     if (FhirVocabulary.LOINC_GAD7_TOTAL.equals(code)) {
-      return java.util.Optional.of(Instrument.GAD7);
+      return Optional.of(Instrument.GAD7);
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** The iptkit code of item {@code number} (1-based) of an instrument, e.g. {@code PHQ9-9}. */
@@ -235,12 +236,12 @@ public final class Terminology {
   }
 
   /** The LOINC coding of an item, where verified (the nine PHQ-9 items). */
-  public static java.util.Optional<Coding> loincItem(Instrument instrument, int number) {
+  public static Optional<Coding> loincItem(Instrument instrument, int number) {
     if (instrument == Instrument.PHQ9) {
-      return java.util.Optional.of(
+      return Optional.of(
           new Coding(FhirVocabulary.LOINC, LOINC_PHQ9_ITEMS.get(number - 1), null));
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /** The iptkit coding of a fidelity rule. */
