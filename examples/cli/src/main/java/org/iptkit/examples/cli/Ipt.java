@@ -36,8 +36,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             + "protocol and writes reports.",
         "Exit codes: 0 all read and nothing at or above --fail-on; 1 findings at or above "
             + "--fail-on; 2 usage error or unreadable input."},
-    // The order of `ipt --help`. Extension point: further subcommands (`ipt fhir`, from the
-    // ipt-fhir module) are added to this list as their classes arrive.
+    // The order of `ipt --help`. Extension point: further subcommands are added to this list.
     subcommands = {
         ValidateCommand.class,
         ReportCommand.class,
@@ -46,7 +45,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
         GenerateCommand.class,
         RulesCommand.class,
         ProtocolsCommand.class,
-        SchemaCommand.class
+        SchemaCommand.class,
+        FhirCommand.class
     })
 public final class Ipt implements Callable<Integer> {
   private final Io io;
