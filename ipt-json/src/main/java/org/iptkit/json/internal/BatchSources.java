@@ -1,6 +1,7 @@
 package org.iptkit.json.internal;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -63,9 +64,30 @@ public final class BatchSources {
 
   private static RecordIterator openFile(JsonSettings settings, Path file, BatchFormat format) {
     try {
-      return open(settings, Files.newInputStream(file), file.toString(), format, true);
+      InputStream in = Files.newInputStream(file);
+      if (!Files.isRegularFile(file)) {
+        in = new UnsizedInputStream(in);
+      }
+      return open(settings, in, file.toString(), format, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A stream of a named pipe or a {@code <(command)} path, opened once and read front to back.
+   * The file-channel stream of {@link Files#newInputStream} answers {@code available()} from the
+   * channel's size and position, and a pipe has neither ("Illegal seek"); a buffered reader asks
+   * for it after a short read. Here it is 0, which only means "not known without blocking".
+   */
+  private static final class UnsizedInputStream extends FilterInputStream {
+    UnsizedInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int available() {
+      return 0;
     }
   }
 
