@@ -13,6 +13,7 @@ import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.internal.CourseJsonReader;
 import org.iptkit.json.internal.CourseJsonWriter;
 import org.iptkit.json.internal.CoursePrettyPrinter;
+import org.iptkit.json.internal.Encodings;
 import org.iptkit.json.internal.JsonSettings;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -104,7 +105,9 @@ public final class IptJson {
   }
 
   /**
-   * Reads one course document from bytes (UTF-8, or UTF-16/32 with detection).
+   * Reads one course document from bytes (UTF-8, or UTF-16/32 with detection). A leading byte
+   * order mark is skipped; bytes that are not text in the detected encoding (an overlong or
+   * out-of-range UTF-8 sequence, say) are refused as malformed, with their line and column.
    *
    * @throws CourseReadException if the bytes are not a valid course document
    */
@@ -129,8 +132,15 @@ public final class IptJson {
    */
   public ReadResult readCourseWithWarnings(String json) {
     Objects.requireNonNull(json, "json");
+    CourseReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
+        settings.maxDocumentLength());
+    if (tooLong != null) {
+      throw tooLong;
+    }
     try (JsonParser parser = settings.documentParser(json)) {
       return read(parser);
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
     }
   }
 
@@ -141,8 +151,18 @@ public final class IptJson {
    */
   public ReadResult readCourseWithWarnings(byte[] json) {
     Objects.requireNonNull(json, "json");
+    CourseReadException unfit = CourseJsonReader.tooLong(null, json, json.length,
+        settings.maxDocumentLength());
+    if (unfit == null) {
+      unfit = Encodings.problemOf(json, 0, json.length, 0);
+    }
+    if (unfit != null) {
+      throw unfit;
+    }
     try (JsonParser parser = settings.documentParser(json, 0, json.length)) {
       return read(parser);
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
     }
   }
 
@@ -155,10 +175,10 @@ public final class IptJson {
    */
   public ReadResult readCourseWithWarnings(InputStream json) {
     Objects.requireNonNull(json, "json");
-    try (JsonParser parser = settings.documentParser(json)) {
+    try (JsonParser parser = settings.documentParser(Encodings.checked(json))) {
       return read(parser);
-    } catch (JacksonIOException e) {
-      throw new UncheckedIOException(e.getCause());
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
     }
   }
 
