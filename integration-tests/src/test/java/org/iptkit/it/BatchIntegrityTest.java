@@ -26,8 +26,8 @@ import java.util.stream.Stream;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.examples.generator.CourseGenerator;
 import org.iptkit.json.BatchRecord;
-import org.iptkit.json.CourseReadException;
-import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.JsonReadException;
+import org.iptkit.json.JsonReadException.Problem;
 import org.iptkit.json.IptJson;
 import org.iptkit.rules.CohortReport;
 import org.iptkit.rules.FidelityReport;
@@ -134,7 +134,7 @@ class BatchIntegrityTest {
               courses++;
               hand(course, toCheck, checked);
             } else {
-              CourseReadException error = record.error().orElseThrow(() -> new AssertionError(
+              JsonReadException error = record.error().orElseThrow(() -> new AssertionError(
                   corruption + " line " + record.line() + " was read as a course"));
               assertThat(error.problem()).as("%s at line %d: %s", corruption, record.line(),
                   error.getMessage()).isEqualTo(corruption.problem);

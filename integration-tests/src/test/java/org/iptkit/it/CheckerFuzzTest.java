@@ -4,7 +4,7 @@ import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 import org.iptkit.core.TreatmentCourse;
-import org.iptkit.json.CourseReadException;
+import org.iptkit.json.JsonReadException;
 import org.iptkit.json.IptJson;
 import org.iptkit.rules.CohortReport;
 import org.iptkit.rules.FidelityChecker;
@@ -31,7 +31,7 @@ class CheckerFuzzTest {
     TreatmentCourse course;
     try {
       course = JSON.readCourse(input);
-    } catch (CourseReadException e) {
+    } catch (JsonReadException e) {
       return;
     }
     CohortReport.Accumulator cohort = CohortReport.accumulator();

@@ -10,13 +10,13 @@ import java.util.stream.Stream;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.BatchFormat;
 import org.iptkit.json.BatchRecord;
-import org.iptkit.json.CourseReadException;
-import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.JsonReadException;
+import org.iptkit.json.JsonReadException.Problem;
 import org.iptkit.json.IptJson;
 
 /**
  * Coverage-guided fuzzing of the course reader with Jazzer: whatever bytes arrive, the strict
- * reader answers with a course or with its own located {@link CourseReadException}, never with
+ * reader answers with a course or with its own located {@link JsonReadException}, never with
  * another exception; a course it accepts is written back and read again unchanged; and the batch
  * reader turns NDJSON and JSON arrays of any bytes into records without failing.
  *
@@ -35,7 +35,7 @@ class CourseReaderFuzzTest {
     TreatmentCourse course;
     try {
       course = JSON.readCourse(input);
-    } catch (CourseReadException e) {
+    } catch (JsonReadException e) {
       assertLocated(e);
       assertThat(streamAnswer(input)).as("a stream of the same bytes is refused too").isNull();
       return;
@@ -59,7 +59,7 @@ class CourseReaderFuzzTest {
   private static TreatmentCourse streamAnswer(byte[] input) {
     try {
       return JSON.readCourse(new ByteArrayInputStream(input));
-    } catch (CourseReadException e) {
+    } catch (JsonReadException e) {
       assertLocated(e);
       return null;
     }
@@ -78,7 +78,7 @@ class CourseReaderFuzzTest {
     }
   }
 
-  private static void assertLocated(CourseReadException e) {
+  private static void assertLocated(JsonReadException e) {
     assertThat(e.line()).as(e.getMessage()).isPositive();
     assertThat(e.column()).as(e.getMessage()).isPositive();
     assertThat(e.getCause()).isNull();

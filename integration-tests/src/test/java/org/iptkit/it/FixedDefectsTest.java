@@ -15,8 +15,8 @@ import org.iptkit.core.Session;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.BatchFormat;
 import org.iptkit.json.BatchRecord;
-import org.iptkit.json.CourseReadException;
-import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.JsonReadException;
+import org.iptkit.json.JsonReadException.Problem;
 import org.iptkit.json.IptJson;
 import org.iptkit.rules.Agenda;
 import org.iptkit.rules.FidelityChecker;
@@ -37,7 +37,7 @@ class FixedDefectsTest {
     byte[] ucs4 = HexFormat.of().parseHex("00400000");
 
     for (Throwable thrown : List.of(catchRead(ucs4), catchStreamRead(ucs4))) {
-      assertThat(thrown).isInstanceOfSatisfying(CourseReadException.class, e -> {
+      assertThat(thrown).isInstanceOfSatisfying(JsonReadException.class, e -> {
         assertThat(e.problem()).isEqualTo(Problem.MALFORMED_JSON);
         assertThat(e.getMessage()).contains("unsupported byte order").contains("(line 1, column 1)");
       });
@@ -52,8 +52,8 @@ class FixedDefectsTest {
   void utf32CodePointAboveTheUnicodeRangeIsAReadError() {
     byte[] utf32 = HexFormat.of().parseHex("7b000000" + "22000000" + "00001100" + "22000000");
 
-    assertThat(catchRead(utf32)).isInstanceOf(CourseReadException.class);
-    assertThat(catchStreamRead(utf32)).isInstanceOf(CourseReadException.class);
+    assertThat(catchRead(utf32)).isInstanceOf(JsonReadException.class);
+    assertThat(catchStreamRead(utf32)).isInstanceOf(JsonReadException.class);
   }
 
   @Test
@@ -63,7 +63,7 @@ class FixedDefectsTest {
         utf8(SAMPLE.substring(at)));
 
     for (Throwable thrown : List.of(catchRead(overlong), catchStreamRead(overlong))) {
-      assertThat(thrown).isInstanceOfSatisfying(CourseReadException.class, e -> {
+      assertThat(thrown).isInstanceOfSatisfying(JsonReadException.class, e -> {
         assertThat(e.problem()).isEqualTo(Problem.MALFORMED_JSON);
         assertThat(e.getMessage()).contains("not UTF-8")
             .contains("(line 1, column " + (at + 1) + ")");
@@ -77,8 +77,8 @@ class FixedDefectsTest {
     byte[] beyond = concat(utf8(SAMPLE.substring(0, at)), HexFormat.of().parseHex("f4908080"),
         utf8(SAMPLE.substring(at)));
 
-    assertThat(catchRead(beyond)).isInstanceOf(CourseReadException.class);
-    assertThat(catchStreamRead(beyond)).isInstanceOf(CourseReadException.class);
+    assertThat(catchRead(beyond)).isInstanceOf(JsonReadException.class);
+    assertThat(catchStreamRead(beyond)).isInstanceOf(JsonReadException.class);
   }
 
   @Test
@@ -101,7 +101,7 @@ class FixedDefectsTest {
 
     for (Throwable thrown : List.of(catchThrowable(() -> small.readCourse(utf8(padded))),
         catchThrowable(() -> small.readCourse(padded)))) {
-      assertThat(thrown).isInstanceOfSatisfying(CourseReadException.class, e -> {
+      assertThat(thrown).isInstanceOfSatisfying(JsonReadException.class, e -> {
         assertThat(e.problem()).isEqualTo(Problem.LIMIT_EXCEEDED);
         assertThat(e.getMessage()).contains("document longer than the maximum of 100")
             .contains("(line 51, column 51)");

@@ -15,7 +15,7 @@ import org.iptkit.core.TreatmentCourse;
 import org.iptkit.it.HostileCorpus.Hostile;
 import org.iptkit.json.BatchFormat;
 import org.iptkit.json.BatchRecord;
-import org.iptkit.json.CourseReadException;
+import org.iptkit.json.JsonReadException;
 import org.iptkit.json.IptJson;
 import org.iptkit.rules.FidelityChecker;
 import org.iptkit.rules.Protocols;
@@ -107,7 +107,7 @@ class HostileInputTest {
     List<BatchRecord> records = Guard.within(() -> readAll(array, BatchFormat.JSON_ARRAY));
 
     assertThat(records.get(0).isCourse()).as("the element before").isTrue();
-    List<CourseReadException> errors = new ArrayList<>();
+    List<JsonReadException> errors = new ArrayList<>();
     records.forEach(r -> r.error().ifPresent(errors::add));
     if (hostile.validAsArrayElement()) {
       assertThat(records).hasSize(3).allMatch(BatchRecord::isCourse);
@@ -151,8 +151,8 @@ class HostileInputTest {
     for (byte[] bytes : List.of(inside, twice)) {
       Throwable thrown = Guard.thrownWithin(() -> JSON.readCourse(bytes));
       assertLocatedReadError(thrown);
-      assertThat(((CourseReadException) thrown).problem())
-          .isEqualTo(CourseReadException.Problem.MALFORMED_JSON);
+      assertThat(((JsonReadException) thrown).problem())
+          .isEqualTo(JsonReadException.Problem.MALFORMED_JSON);
     }
   }
 
@@ -166,8 +166,8 @@ class HostileInputTest {
 
   static void assertLocatedReadError(Throwable thrown) {
     assertThat(thrown).as("the input was accepted").isNotNull();
-    assertThat(thrown).isInstanceOf(CourseReadException.class);
-    CourseReadException e = (CourseReadException) thrown;
+    assertThat(thrown).isInstanceOf(JsonReadException.class);
+    JsonReadException e = (JsonReadException) thrown;
     assertThat(e.line()).as("line of %s", e.getMessage()).isPositive();
     assertThat(e.column()).as("column of %s", e.getMessage()).isPositive();
     assertThat(e.getMessage()).contains("(line " + e.line() + ", column " + e.column() + ")");

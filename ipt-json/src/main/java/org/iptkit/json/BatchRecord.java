@@ -7,7 +7,7 @@ import org.iptkit.core.TreatmentCourse;
 
 /**
  * One record of a batch of course documents: either the treatment course read, or the
- * {@link CourseReadException} that made the record unreadable, together with where it came from
+ * {@link JsonReadException} that made the record unreadable, together with where it came from
  * (source file name, record index, line). A batch reports every bad record once and goes on, so
  * nothing valid is lost.
  *
@@ -25,11 +25,11 @@ public final class BatchRecord {
   private final long index;
   private final int line;
   private final TreatmentCourse course;
-  private final CourseReadException error;
+  private final JsonReadException error;
   private final List<ReadWarning> warnings;
 
   private BatchRecord(String source, long index, int line, TreatmentCourse course,
-      CourseReadException error, List<ReadWarning> warnings) {
+      JsonReadException error, List<ReadWarning> warnings) {
     this.source = Objects.requireNonNull(source, "source");
     this.index = index;
     this.line = line;
@@ -62,7 +62,7 @@ public final class BatchRecord {
    * @param error why the record is unreadable
    */
   public static BatchRecord ofError(
-      String source, long index, int line, CourseReadException error) {
+      String source, long index, int line, JsonReadException error) {
     return new BatchRecord(source, index, line, null, Objects.requireNonNull(error, "error"),
         List.of());
   }
@@ -93,7 +93,7 @@ public final class BatchRecord {
   }
 
   /** Why the record could not be read, when it could not. */
-  public Optional<CourseReadException> error() {
+  public Optional<JsonReadException> error() {
     return Optional.ofNullable(error);
   }
 

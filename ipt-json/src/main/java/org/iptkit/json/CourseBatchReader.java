@@ -19,7 +19,7 @@ import org.iptkit.json.internal.RecordIterator;
  * entries skipped), or a stream.
  *
  * <p>Records are read lazily, one at a time: memory does not grow with the number of courses. A bad
- * record is reported once as a {@link BatchRecord} carrying its {@link CourseReadException}, with
+ * record is reported once as a {@link BatchRecord} carrying its {@link JsonReadException}, with
  * the source name, the record index and line, and reading goes on with the next record, so nothing
  * valid is lost: in NDJSON with the next line (even after malformed JSON); in a JSON array with the
  * next element, whose error pointer starts with the element's index ({@code /3/sessions/0/date}).

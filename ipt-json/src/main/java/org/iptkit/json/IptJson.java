@@ -9,12 +9,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.internal.CourseJsonReader;
 import org.iptkit.json.internal.CourseJsonWriter;
 import org.iptkit.json.internal.CoursePrettyPrinter;
 import org.iptkit.json.internal.Encodings;
 import org.iptkit.json.internal.JsonSettings;
+import org.iptkit.json.internal.JsonTree;
+import org.iptkit.json.internal.ProfileJsonReader;
+import org.iptkit.json.internal.ProfileJsonWriter;
+import org.iptkit.json.internal.ReportJsonReader;
+import org.iptkit.json.internal.ReportJsonWriter;
+import org.iptkit.rules.Agenda;
+import org.iptkit.rules.CohortReport;
+import org.iptkit.rules.FidelityReport;
+import org.iptkit.rules.ProtocolProfile;
+import org.iptkit.rules.ProtocolRegistry;
+import org.iptkit.rules.RuleCatalog;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -24,21 +36,27 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The entry point of the JSON layer: reads and writes IPT treatment courses in the documented wire
- * format (format.md §1), strictly by default. An instance is immutable, thread-safe and meant to
- * be built once and reused.
+ * The entry point of the JSON layer: reads and writes IPT treatment courses (format.md §1),
+ * protocol profiles (§3) and fidelity reports (§2) in the documented wire format, strictly by
+ * default; writes cohort reports, next-session agendas and the rule catalog; streams many reports
+ * as a JSON array, NDJSON or CSV ({@link #reportWriter(OutputStream, ReportFormat)}); and hands
+ * out the published JSON Schemas ({@link #schema(String)}). An instance is immutable, thread-safe
+ * and meant to be built once and reused.
  *
  * <pre>{@code
  * IptJson json = IptJson.strict();
- * TreatmentCourse course = json.readCourse(Files.readAllBytes(path));  // or CourseReadException
+ * TreatmentCourse course = json.readCourse(Files.readAllBytes(path));  // or JsonReadException
  * String text = json.writeCourse(course);                               // compact, deterministic
  *
  * IptJson tolerant = IptJson.builder().lenientUnknownFields(true).prettyPrint(true).build();
  * ReadResult result = tolerant.readCourseWithWarnings(text);
  * result.warnings().forEach(w -> log(w.pointer()));                      // ignored fields
+ *
+ * ProtocolProfile trial = json.readProfile(profileText, ProtocolRegistry.builtIn());
+ * String report = json.writeReport(FidelityChecker.of(trial).check(course));
  * }</pre>
  *
- * <p>Reading rejects, with a {@link CourseReadException} naming the JSON Pointer, line, column
+ * <p>Reading rejects, with a {@link JsonReadException} naming the JSON Pointer, line, column
  * and what was expected: malformed JSON, empty input, anything after the document, an unknown or
  * repeated field, a missing required field, a value of the wrong type (1.5 as minutes), an unknown
  * enumeration value, an impossible date, a {@code schemaVersion} of a newer major version, a
@@ -98,7 +116,7 @@ public final class IptJson {
   /**
    * Reads one course document.
    *
-   * @throws CourseReadException if the text is not a valid course document
+   * @throws JsonReadException if the text is not a valid course document
    */
   public TreatmentCourse readCourse(String json) {
     return readCourseWithWarnings(json).course();
@@ -109,7 +127,7 @@ public final class IptJson {
    * order mark is skipped; bytes that are not text in the detected encoding (an overlong or
    * out-of-range UTF-8 sequence, say) are refused as malformed, with their line and column.
    *
-   * @throws CourseReadException if the bytes are not a valid course document
+   * @throws JsonReadException if the bytes are not a valid course document
    */
   public TreatmentCourse readCourse(byte[] json) {
     return readCourseWithWarnings(json).course();
@@ -118,7 +136,7 @@ public final class IptJson {
   /**
    * Reads one course document from a stream, up to its end; the stream is not closed.
    *
-   * @throws CourseReadException if the content is not a valid course document
+   * @throws JsonReadException if the content is not a valid course document
    * @throws UncheckedIOException if the stream cannot be read
    */
   public TreatmentCourse readCourse(InputStream json) {
@@ -128,11 +146,11 @@ public final class IptJson {
   /**
    * Reads one course document and reports what a lenient reader ignored.
    *
-   * @throws CourseReadException if the text is not a valid course document
+   * @throws JsonReadException if the text is not a valid course document
    */
   public ReadResult readCourseWithWarnings(String json) {
     Objects.requireNonNull(json, "json");
-    CourseReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
+    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
         settings.maxDocumentLength());
     if (tooLong != null) {
       throw tooLong;
@@ -147,11 +165,11 @@ public final class IptJson {
   /**
    * Reads one course document from bytes and reports what a lenient reader ignored.
    *
-   * @throws CourseReadException if the bytes are not a valid course document
+   * @throws JsonReadException if the bytes are not a valid course document
    */
   public ReadResult readCourseWithWarnings(byte[] json) {
     Objects.requireNonNull(json, "json");
-    CourseReadException unfit = CourseJsonReader.tooLong(null, json, json.length,
+    JsonReadException unfit = CourseJsonReader.tooLong(null, json, json.length,
         settings.maxDocumentLength());
     if (unfit == null) {
       unfit = Encodings.problemOf(json, 0, json.length, 0);
@@ -170,7 +188,7 @@ public final class IptJson {
    * Reads one course document from a stream (not closed) and reports what a lenient reader
    * ignored.
    *
-   * @throws CourseReadException if the content is not a valid course document
+   * @throws JsonReadException if the content is not a valid course document
    * @throws UncheckedIOException if the stream cannot be read
    */
   public ReadResult readCourseWithWarnings(InputStream json) {
@@ -246,6 +264,253 @@ public final class IptJson {
     }
   }
 
+  // ---------------------------------------------------------------- protocol profiles
+
+  /**
+   * Reads a protocol profile (format.md §3): a trial's own protocol, or a built-in one as
+   * {@link #writeProfile(ProtocolProfile)} writes it. With {@code basedOn} the profile starts from
+   * that profile of {@code registry} and overrides only what it gives: nested objects field by
+   * field ({@code "sessions": {"max": 12}} keeps the parent's {@code min}, {@code "rules"} adds to
+   * the parent's rule settings), arrays and scalars whole; an optional parameter given as
+   * {@code null} ({@code source}, {@code phases.initial}, {@code phases.termination},
+   * {@code measurement.deteriorationPoints}, {@code completer.minSessions}) is unset rather than
+   * inherited, as in JSON Merge Patch (RFC 7386). Without {@code basedOn} every required
+   * parameter must be given: {@code id}, {@code title}, {@code sessions}, {@code sessionMinutes},
+   * {@code maxGapDays}, {@code maxSpanWeeks}, {@code minAttendance},
+   * {@code phases.endingLeadSessions}, {@code measurement.primary},
+   * {@code measurement.maxInterval} and {@code sickRole}. The profile read is not added to the
+   * registry; do that with {@link ProtocolRegistry#with(ProtocolProfile)}.
+   *
+   * <p>Reading is always strict (whatever {@link #lenientUnknownFields()} says): an unknown field,
+   * a wrong type, an unknown enumeration value, an unknown rule code in {@code rules} (the message
+   * lists the known codes), rule M04 switched off, an unknown {@code basedOn} (the message lists
+   * the registry's ids), a missing required parameter (the message lists all of them) and a value
+   * the profile does not allow (a negative gap, a minimum above its maximum) are each a
+   * {@link JsonReadException} naming the JSON Pointer, line and column.
+   *
+   * <pre>{@code
+   * ProtocolRegistry registry = ProtocolRegistry.builtIn();
+   * ProtocolProfile trial = IptJson.strict().readProfile(Files.readString(path), registry);
+   * registry = registry.with(trial);
+   * }</pre>
+   *
+   * @throws JsonReadException if the text is not a valid protocol profile
+   */
+  public ProtocolProfile readProfile(String json, ProtocolRegistry registry) {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(registry, "registry");
+    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
+        settings.maxDocumentLength());
+    if (tooLong != null) {
+      throw tooLong;
+    }
+    try (JsonParser parser = settings.documentParser(json)) {
+      return ProfileJsonReader.read(
+          JsonTree.read(parser, "a protocol profile", ProfileJsonReader.FIELD_NAMES), registry);
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
+    }
+  }
+
+  /**
+   * Reads a protocol profile from a stream (UTF-8, or UTF-16/32 with detection), up to its end;
+   * the stream is not closed. See {@link #readProfile(String, ProtocolRegistry)}.
+   *
+   * @throws JsonReadException if the content is not a valid protocol profile
+   * @throws UncheckedIOException if the stream cannot be read
+   */
+  public ProtocolProfile readProfile(InputStream json, ProtocolRegistry registry) {
+    Objects.requireNonNull(json, "json");
+    Objects.requireNonNull(registry, "registry");
+    try (JsonParser parser = settings.documentParser(Encodings.checked(json))) {
+      return ProfileJsonReader.read(
+          JsonTree.read(parser, "a protocol profile", ProfileJsonReader.FIELD_NAMES), registry);
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
+    }
+  }
+
+  /**
+   * Writes a protocol profile complete, in the shape of format.md §3 (what
+   * {@code ipt protocols --show ID} prints), so a researcher can copy a built-in profile and edit
+   * it: {@code id}, {@code title}, {@code basedOn} and {@code source} where present, then every
+   * parameter in the documented order, defaults included. A profile without acute phases
+   * ({@code ipt-m-monthly}) has no {@code phases.initial} and {@code phases.termination}; its
+   * {@code phases} keeps {@code endingLeadSessions}. Unset optional parameters
+   * ({@code measurement.deteriorationPoints}: the instrument's default; {@code
+   * completer.minSessions}: no completer definition) are left out, or written as {@code null} in a
+   * profile with {@code basedOn}, so they are not inherited on reading. The result reads back equal
+   * with {@link #readProfile(String, ProtocolRegistry)}. Pretty or compact as configured, without
+   * a final newline.
+   */
+  public String writeProfile(ProtocolProfile profile) {
+    Objects.requireNonNull(profile, "profile");
+    return writeString(g -> ProfileJsonWriter.write(g, profile));
+  }
+
+  /**
+   * Writes a protocol profile as UTF-8 to {@code out} (see {@link #writeProfile(ProtocolProfile)});
+   * the stream is flushed, not closed.
+   *
+   * @throws UncheckedIOException if the stream cannot be written
+   */
+  public void writeProfile(ProtocolProfile profile, OutputStream out) {
+    Objects.requireNonNull(profile, "profile");
+    writeStream(out, g -> ProfileJsonWriter.write(g, profile));
+  }
+
+  // ---------------------------------------------------------------- reports
+
+  /**
+   * Writes the fidelity report of one course in the shape of format.md §2: {@code courseId},
+   * {@code protocol}, {@code status}, {@code summary} (adherence overall and by domain letter,
+   * counts per severity), {@code outcome} (absent values left out), {@code results} in catalog
+   * order (with the reason of a NOT_APPLICABLE rule) and {@code findings} sorted by path then rule
+   * (with {@code session} and {@code protocolPath} where known). Adherence is written with at most
+   * four decimals ({@code 0.9333}, {@code 1.0}), rounded half up, so the output is the same bytes
+   * for the same report on every platform.
+   *
+   * <p>The report's therapist reference is <b>not</b> written: it is a staff identifier that only
+   * the cohort report uses, as a grouping key, and a per-course report is often passed on (to a
+   * supervisor, a trial monitor) where it has no use. Pretty or compact as configured, without a
+   * final newline.
+   */
+  public String writeReport(FidelityReport report) {
+    Objects.requireNonNull(report, "report");
+    return writeString(g -> ReportJsonWriter.writeReport(g, report));
+  }
+
+  /**
+   * Writes the fidelity report of one course as UTF-8 to {@code out} (see
+   * {@link #writeReport(FidelityReport)}); the stream is flushed, not closed.
+   *
+   * @throws UncheckedIOException if the stream cannot be written
+   */
+  public void writeReport(FidelityReport report, OutputStream out) {
+    Objects.requireNonNull(report, "report");
+    writeStream(out, g -> ReportJsonWriter.writeReport(g, report));
+  }
+
+  /**
+   * Reads a fidelity report as {@link #writeReport(FidelityReport)} writes it, strictly (whatever
+   * {@link #lenientUnknownFields()} says): unknown or missing fields, wrong types, unknown
+   * enumeration values, ratios outside 0..1, negative counts, paths that are not JSON Pointers and
+   * results that disagree with the findings are each a {@link JsonReadException}. Each rule result
+   * gets the findings of its rule. The report read has no therapist reference, and its ratios
+   * carry the four decimals they were written with.
+   *
+   * @throws JsonReadException if the text is not a valid fidelity report
+   */
+  public FidelityReport readReport(String json) {
+    Objects.requireNonNull(json, "json");
+    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
+        settings.maxDocumentLength());
+    if (tooLong != null) {
+      throw tooLong;
+    }
+    try (JsonParser parser = settings.documentParser(json)) {
+      return ReportJsonReader.read(
+          JsonTree.read(parser, "a fidelity report", ReportJsonReader.FIELD_NAMES));
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
+    }
+  }
+
+  /**
+   * Reads a fidelity report from a stream, up to its end; the stream is not closed. See
+   * {@link #readReport(String)}.
+   *
+   * @throws JsonReadException if the content is not a valid fidelity report
+   * @throws UncheckedIOException if the stream cannot be read
+   */
+  public FidelityReport readReport(InputStream json) {
+    Objects.requireNonNull(json, "json");
+    try (JsonParser parser = settings.documentParser(Encodings.checked(json))) {
+      return ReportJsonReader.read(
+          JsonTree.read(parser, "a fidelity report", ReportJsonReader.FIELD_NAMES));
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
+    }
+  }
+
+  /**
+   * A writer of many courses' reports to one stream, in a JSON array (each report pretty or
+   * compact as configured), as NDJSON or as CSV with one finding per row; see
+   * {@link ReportWriter}. Nothing is written until the first report (or {@code close()}).
+   */
+  public ReportWriter reportWriter(OutputStream out, ReportFormat format) {
+    return new ReportWriter(out, format, settings);
+  }
+
+  /**
+   * Writes a cohort report (rules.md, "The report"): {@code courses}, {@code byStatus} (every
+   * status), {@code completers}, {@code response} and {@code remission} as
+   * {@code {"count", "n", "rate"}} (no rate when n is 0), {@code sessionsAttended} (mean, median
+   * and the distribution by number of sessions), {@code meanAdherence}, {@code rules} (per rule
+   * applicable and passed courses and their share, in catalog order), {@code therapists} (per
+   * therapist reference the same tallies, their courses, mean adherence and courses with errors;
+   * the courses without a therapist last, without {@code therapistRef}) and
+   * {@code coursesWithErrors} (the sorted ids of the courses with ERROR findings). Unlike the
+   * per-course report, therapist references are written here: they are what the cohort is
+   * grouped by. Ratios and means have at most four decimals. Pretty or compact as configured.
+   */
+  public String writeCohortReport(CohortReport report) {
+    Objects.requireNonNull(report, "report");
+    return writeString(g -> ReportJsonWriter.writeCohort(g, report));
+  }
+
+  /**
+   * Writes a cohort report as UTF-8 to {@code out} (see {@link #writeCohortReport(CohortReport)});
+   * the stream is flushed, not closed.
+   *
+   * @throws UncheckedIOException if the stream cannot be written
+   */
+  public void writeCohortReport(CohortReport report, OutputStream out) {
+    Objects.requireNonNull(report, "report");
+    writeStream(out, g -> ReportJsonWriter.writeCohort(g, report));
+  }
+
+  /**
+   * Writes the next-session agenda of a course ({@code ipt agenda}): {@code protocol},
+   * {@code status}, the {@code reason} a course has no agenda, {@code nextSessionNumber},
+   * {@code nextSessionDate}, {@code nextPhase}, {@code sessionsAttended},
+   * {@code plannedSessions}, {@code sessionsRemaining} (absent values left out) and the
+   * {@code items} (each with {@code kind}, and where known {@code rule}, {@code task},
+   * {@code instrument}, {@code message} and {@code sinceSession}), overdue first. Pretty or
+   * compact as configured.
+   */
+  public String writeAgenda(Agenda agenda) {
+    Objects.requireNonNull(agenda, "agenda");
+    return writeString(g -> ReportJsonWriter.writeAgenda(g, agenda));
+  }
+
+  /**
+   * Writes the rule catalog ({@code ipt rules --format json}): an array of every rule in catalog
+   * order with its {@code code}, {@code name}, {@code defaultSeverity}, {@code domain} (the
+   * letter), {@code domainTitle}, {@code checks}, {@code rationale}, {@code source} and
+   * {@code canBeSwitchedOff}. Pretty or compact as configured.
+   */
+  public String writeRuleCatalog() {
+    return writeString(g -> ReportJsonWriter.writeCatalog(g, RuleCatalog.all()));
+  }
+
+  private String writeString(Consumer<JsonGenerator> document) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator generator = settings.generator(out, settings.pretty())) {
+      document.accept(generator);
+    }
+    return out.toString();
+  }
+
+  private void writeStream(OutputStream out, Consumer<JsonGenerator> document) {
+    Objects.requireNonNull(out, "out");
+    try (JsonGenerator generator = settings.generator(out, settings.pretty())) {
+      document.accept(generator);
+    } catch (JacksonIOException e) {
+      throw new UncheckedIOException(e.getCause());
+    }
+  }
+
   // ---------------------------------------------------------------- Jackson and schema
 
   /**
@@ -253,7 +518,7 @@ public final class IptJson {
    * unknown properties failing, trailing tokens failing, and the {@link IptJsonModule}, so a host
    * can read and write courses (and their parts) inside its own documents. A course read through
    * it fails with a {@link tools.jackson.databind.DatabindException} whose cause is the
-   * {@link CourseReadException}.
+   * {@link JsonReadException}.
    */
   public JsonMapper mapper() {
     JsonMapper result = mapper;
@@ -277,15 +542,53 @@ public final class IptJson {
     return result;
   }
 
+  /** The names of the published schemas, for {@link #schema(String)}. */
+  public static final List<String> SCHEMA_NAMES = List.of("course", "protocol", "report");
+
   /**
    * The JSON Schema (draft 2020-12) of a course document, as published with this library: every
    * field, required field and enumeration of format.md §1, with item counts and ranges per
    * instrument.
    */
   public static String courseSchema() {
-    try (InputStream in = IptJson.class.getResourceAsStream("schema/course.schema.json")) {
+    return schemaResource("course");
+  }
+
+  /**
+   * The JSON Schema (draft 2020-12) of a protocol profile document (format.md §3): every
+   * parameter, the enumerations (sick role, instrument, techniques, rule settings), the rule codes
+   * a {@code rules} object may name (M04 never OFF), and every required parameter when there is
+   * no {@code basedOn}.
+   */
+  public static String profileSchema() {
+    return schemaResource("protocol");
+  }
+
+  /** The JSON Schema (draft 2020-12) of a fidelity report document (format.md §2). */
+  public static String reportSchema() {
+    return schemaResource("report");
+  }
+
+  /**
+   * A published JSON Schema by name, as {@code ipt schema NAME} prints it: {@code "course"},
+   * {@code "protocol"} or {@code "report"}.
+   *
+   * @throws IllegalArgumentException for another name, listing the known names
+   */
+  public static String schema(String name) {
+    Objects.requireNonNull(name, "name");
+    if (!SCHEMA_NAMES.contains(name)) {
+      throw new IllegalArgumentException("unknown schema '" + name + "'; known schemas: "
+          + String.join(", ", SCHEMA_NAMES));
+    }
+    return schemaResource(name);
+  }
+
+  private static String schemaResource(String name) {
+    String file = name + ".schema.json";
+    try (InputStream in = IptJson.class.getResourceAsStream("schema/" + file)) {
       if (in == null) {
-        throw new IllegalStateException("course.schema.json is missing from the iptkit jar");
+        throw new IllegalStateException(file + " is missing from the iptkit jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -34,7 +34,7 @@ import tools.jackson.databind.module.SimpleModule;
  * }</pre>
  *
  * <p>It is also registered as a service ({@code findAndAddModules()}). A document the reader
- * rejects fails with a {@link DatabindException} whose cause is the {@link CourseReadException};
+ * rejects fails with a {@link DatabindException} whose cause is the {@link JsonReadException};
  * prefer {@link IptJson#mapper()} to also get the reader's limits and duplicate detection.
  */
 public final class IptJsonModule extends SimpleModule {
@@ -101,7 +101,7 @@ public final class IptJsonModule extends SimpleModule {
     public T deserialize(JsonParser parser, DeserializationContext context) {
       try {
         return new CourseJsonReader(parser, lenient, null, 0, 0).readValue(type);
-      } catch (CourseReadException e) {
+      } catch (JsonReadException e) {
         throw DatabindException.from(parser, e.getMessage(), e);
       }
     }

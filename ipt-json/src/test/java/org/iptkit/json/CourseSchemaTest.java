@@ -29,7 +29,7 @@ import org.iptkit.core.SessionTask;
 import org.iptkit.core.Setting;
 import org.iptkit.core.Technique;
 import org.iptkit.core.TransitionKind;
-import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.JsonReadException.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -17,7 +17,7 @@ import org.iptkit.core.RoleTransition;
 import org.iptkit.core.Session;
 import org.iptkit.core.TransitionKind;
 import org.iptkit.core.TreatmentCourse;
-import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.JsonReadException.Problem;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DatabindException;
@@ -52,7 +52,7 @@ class JacksonModuleTest {
     assertThatThrownBy(() -> HOST.readValue(bad, Referral.class))
         .isInstanceOf(DatabindException.class)
         .hasMessageContaining("/course/sessions/1/attendance: expected one of ATTENDED")
-        .cause().isInstanceOfSatisfying(CourseReadException.class,
+        .cause().isInstanceOfSatisfying(JsonReadException.class,
             e -> assertThat(e.pointer()).isEqualTo("/course/sessions/1/attendance"));
   }
 
@@ -62,14 +62,14 @@ class JacksonModuleTest {
       String document = with("'status':'ONGOING',", "'status':'ONGOING','" + builderMethod + "':[],");
       assertThatThrownBy(() -> HOST.readValue(document, TreatmentCourse.class))
           .isInstanceOf(DatabindException.class)
-          .cause().isInstanceOfSatisfying(CourseReadException.class, e -> {
+          .cause().isInstanceOfSatisfying(JsonReadException.class, e -> {
             assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_FIELD);
             assertThat(e.pointer()).isEqualTo("/" + builderMethod);
           });
     }
     String session = q("{'number':1,'date':'2026-01-05','attendance':'CANCELLED','from':{}}");
     assertThatThrownBy(() -> HOST.readValue(session, Session.class))
-        .cause().isInstanceOfSatisfying(CourseReadException.class,
+        .cause().isInstanceOfSatisfying(JsonReadException.class,
             e -> assertThat(e.pointer()).isEqualTo("/from"));
   }
 

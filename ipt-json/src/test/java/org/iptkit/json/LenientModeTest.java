@@ -9,7 +9,7 @@ import static org.iptkit.json.MalformedDocumentsTest.with;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.iptkit.core.Grief;
-import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.JsonReadException.Problem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,7 +51,7 @@ class LenientModeTest {
       assertThat(w.message()).isEqualTo("field not defined for a GRIEF problem area, ignored");
     });
     assertThatThrownBy(() -> IptJson.strict().readCourse(document))
-        .isInstanceOfSatisfying(CourseReadException.class,
+        .isInstanceOfSatisfying(JsonReadException.class,
             e -> assertThat(e.pointer()).isEqualTo("/problemAreas/0/stage"));
   }
 
@@ -76,13 +76,13 @@ class LenientModeTest {
     String newer = with("'schemaVersion':'1.0'", "'schemaVersion':'2.0'");
 
     assertThatThrownBy(() -> LENIENT.readCourse(duplicate)).isInstanceOfSatisfying(
-        CourseReadException.class, e -> assertThat(e.problem()).isEqualTo(Problem.DUPLICATE_FIELD));
+        JsonReadException.class, e -> assertThat(e.problem()).isEqualTo(Problem.DUPLICATE_FIELD));
     assertThatThrownBy(() -> LENIENT.readCourse(badEnum)).isInstanceOfSatisfying(
-        CourseReadException.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_VALUE));
+        JsonReadException.class, e -> assertThat(e.problem()).isEqualTo(Problem.UNKNOWN_VALUE));
     assertThatThrownBy(() -> LENIENT.readCourse(wrongType)).isInstanceOfSatisfying(
-        CourseReadException.class, e -> assertThat(e.problem()).isEqualTo(Problem.WRONG_TYPE));
+        JsonReadException.class, e -> assertThat(e.problem()).isEqualTo(Problem.WRONG_TYPE));
     assertThatThrownBy(() -> LENIENT.readCourse(newer)).isInstanceOfSatisfying(
-        CourseReadException.class,
+        JsonReadException.class,
         e -> assertThat(e.problem()).isEqualTo(Problem.UNSUPPORTED_VERSION));
   }
 

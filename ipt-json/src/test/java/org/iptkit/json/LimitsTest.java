@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.iptkit.core.CourseStatus;
 import org.iptkit.core.TreatmentCourse;
-import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.JsonReadException.Problem;
 import org.junit.jupiter.api.Test;
 
 /** The reader's safety limits: string, number and document length, nesting depth, I/O failures. */
@@ -25,7 +25,7 @@ class LimitsTest {
     String document = with("'desiredChange':'calm talk'", "'desiredChange':'" + "a".repeat(101) + "'");
 
     assertThatThrownBy(() -> small.readCourse(document))
-        .isInstanceOfSatisfying(CourseReadException.class, e -> {
+        .isInstanceOfSatisfying(JsonReadException.class, e -> {
           assertThat(e.problem()).isEqualTo(Problem.LIMIT_EXCEEDED);
           assertThat(e.pointer()).isEqualTo("/inventories/0/people/0/desiredChange");
           assertThat(e.getMessage()).contains("string longer than the maximum of 100 characters");
@@ -39,7 +39,7 @@ class LimitsTest {
     byte[] bytes = BASE.getBytes(StandardCharsets.UTF_8);
 
     assertThatThrownBy(() -> small.readCourse(new ByteArrayInputStream(bytes)))
-        .isInstanceOfSatisfying(CourseReadException.class, e -> {
+        .isInstanceOfSatisfying(JsonReadException.class, e -> {
           assertThat(e.problem()).isEqualTo(Problem.LIMIT_EXCEEDED);
           assertThat(e.getMessage()).contains("document longer than the maximum of");
         });
@@ -52,7 +52,7 @@ class LimitsTest {
     String document = with("'minutes':50", "'minutes':" + "9".repeat(101));
 
     assertThatThrownBy(() -> IptJson.strict().readCourse(document))
-        .isInstanceOfSatisfying(CourseReadException.class, e -> {
+        .isInstanceOfSatisfying(JsonReadException.class, e -> {
           assertThat(e.problem()).isEqualTo(Problem.LIMIT_EXCEEDED);
           assertThat(e.getMessage()).contains("number longer than the maximum of 100 digits");
         });
@@ -68,7 +68,7 @@ class LimitsTest {
 
     assertThat(lenient.readCourseWithWarnings(ok).warnings()).hasSize(1);
     assertThatThrownBy(() -> lenient.readCourse(tooDeep))
-        .isInstanceOfSatisfying(CourseReadException.class,
+        .isInstanceOfSatisfying(JsonReadException.class,
             e -> assertThat(e.getMessage()).contains("nesting depth exceeds the maximum of 64"));
   }
 

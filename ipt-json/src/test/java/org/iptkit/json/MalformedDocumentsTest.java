@@ -2,21 +2,21 @@ package org.iptkit.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.iptkit.json.CourseReadException.Problem.DUPLICATE_FIELD;
-import static org.iptkit.json.CourseReadException.Problem.EMPTY_INPUT;
-import static org.iptkit.json.CourseReadException.Problem.INVALID_DATE;
-import static org.iptkit.json.CourseReadException.Problem.INVALID_VALUE;
-import static org.iptkit.json.CourseReadException.Problem.LIMIT_EXCEEDED;
-import static org.iptkit.json.CourseReadException.Problem.MALFORMED_JSON;
-import static org.iptkit.json.CourseReadException.Problem.MISSING_FIELD;
-import static org.iptkit.json.CourseReadException.Problem.TRAILING_CONTENT;
-import static org.iptkit.json.CourseReadException.Problem.UNKNOWN_FIELD;
-import static org.iptkit.json.CourseReadException.Problem.UNKNOWN_VALUE;
-import static org.iptkit.json.CourseReadException.Problem.UNSUPPORTED_VERSION;
-import static org.iptkit.json.CourseReadException.Problem.WRONG_TYPE;
+import static org.iptkit.json.JsonReadException.Problem.DUPLICATE_FIELD;
+import static org.iptkit.json.JsonReadException.Problem.EMPTY_INPUT;
+import static org.iptkit.json.JsonReadException.Problem.INVALID_DATE;
+import static org.iptkit.json.JsonReadException.Problem.INVALID_VALUE;
+import static org.iptkit.json.JsonReadException.Problem.LIMIT_EXCEEDED;
+import static org.iptkit.json.JsonReadException.Problem.MALFORMED_JSON;
+import static org.iptkit.json.JsonReadException.Problem.MISSING_FIELD;
+import static org.iptkit.json.JsonReadException.Problem.TRAILING_CONTENT;
+import static org.iptkit.json.JsonReadException.Problem.UNKNOWN_FIELD;
+import static org.iptkit.json.JsonReadException.Problem.UNKNOWN_VALUE;
+import static org.iptkit.json.JsonReadException.Problem.UNSUPPORTED_VERSION;
+import static org.iptkit.json.JsonReadException.Problem.WRONG_TYPE;
 
 import java.util.stream.Stream;
-import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.JsonReadException.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -314,7 +314,7 @@ class MalformedDocumentsTest {
   void malformedDocumentIsRejectedWithPointerAndExpectation(String name, String document,
       String pointer, Problem problem, String fragment) {
     assertThatThrownBy(() -> IptJson.strict().readCourse(document))
-        .isInstanceOfSatisfying(CourseReadException.class, e -> {
+        .isInstanceOfSatisfying(JsonReadException.class, e -> {
           assertThat(e.pointer()).as("pointer").isEqualTo(pointer);
           assertThat(e.problem()).as("problem").isEqualTo(problem);
           assertThat(e.getMessage()).as("message").contains(fragment);
@@ -352,7 +352,7 @@ class MalformedDocumentsTest {
         }""";
 
     assertThatThrownBy(() -> IptJson.strict().readCourse(document))
-        .isInstanceOfSatisfying(CourseReadException.class, e -> {
+        .isInstanceOfSatisfying(JsonReadException.class, e -> {
           assertThat(e.getMessage()).isEqualTo("/sessions/0/attendance: expected one of ATTENDED,"
               + " CANCELLED, NO_SHOW, got \"MAYBE\" (line 7, column 56)");
           assertThat(e.line()).isEqualTo(7);
@@ -373,7 +373,7 @@ class MalformedDocumentsTest {
                      4,0,0,0,0,0]}]}]}""");
 
     assertThatThrownBy(() -> IptJson.strict().readCourse(document))
-        .isInstanceOfSatisfying(CourseReadException.class, e -> {
+        .isInstanceOfSatisfying(JsonReadException.class, e -> {
           assertThat(e.pointer()).isEqualTo("/sessions/0/measures/0/items/3");
           assertThat(e.line()).isEqualTo(5);
           assertThat(e.column()).isEqualTo(14);

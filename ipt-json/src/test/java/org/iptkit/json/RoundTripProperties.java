@@ -22,7 +22,7 @@ class RoundTripProperties {
 
   @Provide
   Arbitrary<TreatmentCourse> courses() {
-    return JsonTestCourses.courses();
+    return JsonArbitraries.courses();
   }
 
   @Property(tries = 300)

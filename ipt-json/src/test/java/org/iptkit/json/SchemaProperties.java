@@ -8,12 +8,27 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.iptkit.core.TreatmentCourse;
+import org.iptkit.rules.FidelityReport;
+import org.iptkit.rules.ProtocolProfile;
 
-/** Every valid course the writer writes is valid against the published JSON Schema. */
+/**
+ * Everything the writers write is valid against the published JSON Schemas: generated courses,
+ * the fidelity reports of generated courses, and generated protocol profiles.
+ */
 class SchemaProperties {
   @Provide
   Arbitrary<TreatmentCourse> courses() {
-    return JsonTestCourses.courses();
+    return JsonArbitraries.courses();
+  }
+
+  @Provide
+  Arbitrary<FidelityReport> reports() {
+    return JsonArbitraries.reports();
+  }
+
+  @Provide
+  Arbitrary<ProtocolProfile> profiles() {
+    return JsonArbitraries.profiles();
   }
 
   @Property(tries = 200)
@@ -21,5 +36,20 @@ class SchemaProperties {
     String json = IptJson.strict().writeCourse(course);
 
     assertThat(CourseSchemaTest.SCHEMA.validate(json, InputFormat.JSON)).isEmpty();
+  }
+
+  @Property(tries = 150)
+  void reportOfAGeneratedCourseIsValidAgainstTheReportSchema(
+      @ForAll("reports") FidelityReport report) {
+    String json = IptJson.strict().writeReport(report);
+
+    assertThat(ProfileAndReportSchemaTest.validateReport(json)).isEmpty();
+  }
+
+  @Property(tries = 200)
+  void writtenProfileIsValidAgainstTheProtocolSchema(@ForAll("profiles") ProtocolProfile profile) {
+    String json = IptJson.strict().writeProfile(profile);
+
+    assertThat(ProfileAndReportSchemaTest.validateProfile(json)).isEmpty();
   }
 }

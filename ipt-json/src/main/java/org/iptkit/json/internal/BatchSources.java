@@ -18,8 +18,8 @@ import java.util.stream.Stream;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.BatchFormat;
 import org.iptkit.json.BatchRecord;
-import org.iptkit.json.CourseReadException;
-import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.JsonReadException;
+import org.iptkit.json.JsonReadException.Problem;
 import org.iptkit.json.ReadWarning;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -142,8 +142,8 @@ public final class BatchSources {
     }
   }
 
-  private static CourseReadException emptySource() {
-    return new CourseReadException(Problem.EMPTY_INPUT, "", 0, 0, "at least one course document",
+  private static JsonReadException emptySource() {
+    return new JsonReadException(Problem.EMPTY_INPUT, "", 0, 0, "at least one course document",
         "empty input, expected at least one course document");
   }
 
@@ -175,11 +175,11 @@ public final class BatchSources {
         long index = records++;
         if (lines.tooLong()) {
           long max = settings.maxDocumentLength();
-          return BatchRecord.ofError(source, index, lineNumber, new CourseReadException(
+          return BatchRecord.ofError(source, index, lineNumber, new JsonReadException(
               Problem.LIMIT_EXCEEDED, "", lineNumber, 1, "a line of at most " + max + " bytes",
               "line longer than the maximum of " + max + " bytes"));
         }
-        CourseReadException notText = Encodings.problemOf(lines.bytes(), 0, lines.length(),
+        JsonReadException notText = Encodings.problemOf(lines.bytes(), 0, lines.length(),
             lineNumber - 1);
         if (notText != null) {
           return BatchRecord.ofError(source, index, lineNumber, notText);
@@ -190,11 +190,11 @@ public final class BatchSources {
               lineNumber - 1, 0).readDocument();
           return BatchRecord.ofCourse(source, index, lineNumber, course,
               warnings == null ? List.of() : warnings);
-        } catch (CourseReadException e) {
+        } catch (JsonReadException e) {
           return BatchRecord.ofError(source, index, lineNumber, e);
         } catch (JacksonException e) {
           RuntimeException failure = CourseJsonReader.unreadable(e, lineNumber - 1);
-          if (failure instanceof CourseReadException unreadable) {
+          if (failure instanceof JsonReadException unreadable) {
             return BatchRecord.ofError(source, index, lineNumber, unreadable);
           }
           throw failure;
@@ -244,7 +244,7 @@ public final class BatchSources {
       } catch (JacksonException e) {
         // creating the parser reads the first bytes: they may not be text at all
         RuntimeException failure = CourseJsonReader.unreadable(e, 0);
-        if (!(failure instanceof CourseReadException unreadable)) {
+        if (!(failure instanceof JsonReadException unreadable)) {
           throw failure;
         }
         done = true;
@@ -278,7 +278,7 @@ public final class BatchSources {
           if (array) {
             if (token != JsonToken.START_ARRAY) {
               done = true;
-              return BatchRecord.ofError(source, 0, line(), new CourseReadException(
+              return BatchRecord.ofError(source, 0, line(), new JsonReadException(
                   Problem.WRONG_TYPE, "", line(), column(), "an array of course documents",
                   "expected an array of course documents"));
             }
@@ -288,7 +288,7 @@ public final class BatchSources {
         if (array && token == JsonToken.END_ARRAY) {
           done = true;
           if (parser.nextToken() != null) {
-            return BatchRecord.ofError(source, index, line(), new CourseReadException(
+            return BatchRecord.ofError(source, index, line(), new JsonReadException(
                 Problem.TRAILING_CONTENT, "", line(), column(), "the end of the input",
                 "trailing content after the array of course documents"));
           }
@@ -300,7 +300,7 @@ public final class BatchSources {
         }
       } catch (JacksonIOException e) {
         RuntimeException failure = tokens.ioFailure(e);
-        if (!(failure instanceof CourseReadException unreadable)) {
+        if (!(failure instanceof JsonReadException unreadable)) {
           throw failure;
         }
         done = true;
@@ -318,13 +318,13 @@ public final class BatchSources {
         TreatmentCourse course = reader.readValue(TreatmentCourse.class);
         return BatchRecord.ofCourse(source, current, line, course,
             warnings == null ? List.of() : warnings);
-      } catch (CourseReadException e) {
+      } catch (JsonReadException e) {
         if (e.problem() == Problem.MALFORMED_JSON || e.problem() == Problem.LIMIT_EXCEEDED) {
           done = true;
         } else {
           try {
             reader.skipTo(depth());
-          } catch (CourseReadException fatal) {
+          } catch (JsonReadException fatal) {
             done = true;
             pending = BatchRecord.ofError(source, current, line, fatal);
           }

@@ -36,13 +36,12 @@ import org.iptkit.core.RoleTransition;
 import org.iptkit.core.Session;
 import org.iptkit.core.TransitionKind;
 import org.iptkit.core.TreatmentCourse;
-import org.iptkit.json.CourseReadException;
-import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.JsonReadException;
+import org.iptkit.json.JsonReadException.Problem;
 import org.iptkit.json.ReadWarning;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -50,7 +49,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 /**
  * A hand-written streaming reader of the course format (format.md §1) over one Jackson
  * {@link JsonParser}. It walks the tokens once, calls the public core builders and turns every
- * problem into a {@link CourseReadException} naming the JSON Pointer (taken from the parser's own
+ * problem into a {@link JsonReadException} naming the JSON Pointer (taken from the parser's own
  * path), the line and column, and what was expected. Values are never quoted from free-text or
  * reference fields; only enumeration values, numbers, dates and schema versions are, and only when
  * they look like one.
@@ -157,12 +156,12 @@ public final class CourseJsonReader {
   }
 
   /** The "empty input" error at the parser's current location. */
-  public CourseReadException emptyInput() {
+  public JsonReadException emptyInput() {
     return error(Problem.EMPTY_INPUT, "", p.currentLocation(), "a course document",
         "empty input, expected a course document");
   }
 
-  private CourseReadException trailing(TokenStreamLocation at) {
+  private JsonReadException trailing(TokenStreamLocation at) {
     return error(Problem.TRAILING_CONTENT, "", at, "the end of the input",
         "trailing content after the course document, expected the end of the input");
   }
@@ -232,10 +231,10 @@ public final class CourseJsonReader {
     int containerDepth = p.streamReadContext().getNestingDepth() - 1;
     try {
       return readCourse();
-    } catch (CourseReadException e) {
+    } catch (JsonReadException e) {
       if (!versionSeen && e.problem() != Problem.MALFORMED_JSON
           && e.problem() != Problem.LIMIT_EXCEEDED) {
-        CourseReadException newer = newerVersionLater(containerDepth);
+        JsonReadException newer = newerVersionLater(containerDepth);
         if (newer != null) {
           throw newer;
         }
@@ -284,13 +283,13 @@ public final class CourseJsonReader {
     if (p.currentToken() != JsonToken.VALUE_STRING) {
       throw wrongType("a schema version such as \"1.0\"");
     }
-    CourseReadException problem = checkVersion(p.getString(), p.currentTokenLocation());
+    JsonReadException problem = checkVersion(p.getString(), p.currentTokenLocation());
     if (problem != null) {
       throw problem;
     }
   }
 
-  private CourseReadException checkVersion(String version, TokenStreamLocation at) {
+  private JsonReadException checkVersion(String version, TokenStreamLocation at) {
     int dot = version.indexOf('.');
     boolean wellFormed = dot > 0 && dot < version.length() - 1 && dot <= 6
         && version.length() <= 13 && digits(version, 0, dot)
@@ -298,7 +297,7 @@ public final class CourseJsonReader {
     String expected = "a schema version " + SUPPORTED_MAJOR + ".x such as \"1.0\"";
     if (!wellFormed) {
       return error(Problem.UNKNOWN_VALUE, here(), at, expected,
-          "expected " + expected + ", got " + describeString(version, Quote.VERSION));
+          "expected " + expected + ", got " + JsonErrors.describeString(version, JsonErrors.Quote.VERSION));
     }
     int major = Integer.parseInt(version.substring(0, dot));
     if (major > SUPPORTED_MAJOR) {
@@ -328,7 +327,7 @@ public final class CourseJsonReader {
    * course object, so a document of a newer major version is refused for its version rather than
    * for its first unfamiliar field.
    */
-  private CourseReadException newerVersionLater(int containerDepth) {
+  private JsonReadException newerVersionLater(int containerDepth) {
     try {
       while (p.streamReadContext().getNestingDepth() > containerDepth) {
         JsonToken t = p.nextToken();
@@ -339,7 +338,7 @@ public final class CourseJsonReader {
             && p.streamReadContext().getNestingDepth() == containerDepth + 1
             && "schemaVersion".equals(p.currentName())
             && p.nextToken() == JsonToken.VALUE_STRING) {
-          CourseReadException problem = checkVersion(p.getString(), p.currentTokenLocation());
+          JsonReadException problem = checkVersion(p.getString(), p.currentTokenLocation());
           if (problem != null && problem.problem() == Problem.UNSUPPORTED_VERSION) {
             return problem;
           }
@@ -627,7 +626,7 @@ public final class CourseJsonReader {
       }
     }
     throw error(Problem.INVALID_DATE, here(), p.currentTokenLocation(), DATE,
-        "expected " + DATE + ", got " + describeString(text, Quote.DATE));
+        "expected " + DATE + ", got " + JsonErrors.describeString(text, JsonErrors.Quote.DATE));
   }
 
   private <E extends Enum<E>> E readEnum(EnumCodec<E> codec) {
@@ -638,7 +637,7 @@ public final class CourseJsonReader {
     E value = codec.lookup(text);
     if (value == null) {
       throw error(Problem.UNKNOWN_VALUE, here(), p.currentTokenLocation(), codec.oneOf(),
-          "expected " + codec.oneOf() + ", got " + describeString(text, Quote.NAME));
+          "expected " + codec.oneOf() + ", got " + JsonErrors.describeString(text, JsonErrors.Quote.NAME));
     }
     return value;
   }
@@ -761,7 +760,7 @@ public final class CourseJsonReader {
       }
     }
 
-    CourseReadException missing(int field, String expected) {
+    JsonReadException missing(int field, String expected) {
       return error(Problem.MISSING_FIELD, pointer + "/" + names[field], start, expected,
           "missing required field, expected " + expected);
     }
@@ -849,7 +848,7 @@ public final class CourseJsonReader {
       warn(pointer, at, reason + ", ignored");
       return;
     }
-    CourseReadException e = error(Problem.UNKNOWN_FIELD, pointer, at, "one of " + known,
+    JsonReadException e = error(Problem.UNKNOWN_FIELD, pointer, at, "one of " + known,
         reason + ", expected one of " + known);
     throw skipThen(e);
   }
@@ -860,8 +859,8 @@ public final class CourseJsonReader {
     }
   }
 
-  private CourseReadException wrongType(String expected) {
-    CourseReadException e = error(Problem.WRONG_TYPE, here(), p.currentTokenLocation(), expected,
+  private JsonReadException wrongType(String expected) {
+    JsonReadException e = error(Problem.WRONG_TYPE, here(), p.currentTokenLocation(), expected,
         "expected " + expected + ", got " + describe(p.currentToken()));
     return skipThen(e);
   }
@@ -870,7 +869,7 @@ public final class CourseJsonReader {
    * Before reporting a problem found at the start of an object or array, skips over it: if the
    * structure itself is too deep or malformed, that is the more fundamental problem to report.
    */
-  private CourseReadException skipThen(CourseReadException e) {
+  private JsonReadException skipThen(JsonReadException e) {
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
       try {
@@ -900,43 +899,6 @@ public final class CourseJsonReader {
     };
   }
 
-  /** Which strings may be quoted back in a message, by the kind of value expected. */
-  private enum Quote {
-    /** Enumeration values: letters, digits and a little punctuation. */
-    NAME,
-    /** Dates: digits and date punctuation. */
-    DATE,
-    /** Schema versions: digits, letters, dots. */
-    VERSION
-  }
-
-  /**
-   * A string quoted back when it looks like a value of the expected kind (so an enumeration value
-   * or a date may be quoted, free text never is), else only its type.
-   */
-  private static String describeString(String text, Quote kind) {
-    if (text.isEmpty()) {
-      return "an empty string";
-    }
-    if (text.length() > 40) {
-      return "a string of " + text.length() + " characters";
-    }
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      boolean fine = switch (kind) {
-        case NAME -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-            || c == '_' || c == '-' || c == '.';
-        case DATE -> (c >= '0' && c <= '9') || c == '-' || c == '/' || c == '.' || c == ':'
-            || c == 'T' || c == 'Z' || c == '+';
-        case VERSION -> (c >= '0' && c <= '9') || c == '.' || c == 'v' || c == 'V';
-      };
-      if (!fine) {
-        return "a string that is not " + (kind == Quote.DATE ? "a date" : "one of them");
-      }
-    }
-    return "\"" + text + "\"";
-  }
-
   // ---------------------------------------------------------------- errors
 
   private String here() {
@@ -948,21 +910,20 @@ public final class CourseJsonReader {
   }
 
   private int line(TokenStreamLocation at) {
-    return at == null || at.getLineNr() <= 0 ? 0 : at.getLineNr() + lineOffset;
+    return JsonErrors.line(at, lineOffset);
   }
 
   private static int column(TokenStreamLocation at) {
-    return at == null || at.getColumnNr() <= 0 ? 0 : at.getColumnNr();
+    return JsonErrors.column(at);
   }
 
-  private CourseReadException error(Problem problem, String pointer, TokenStreamLocation at,
+  private JsonReadException error(Problem problem, String pointer, TokenStreamLocation at,
       String expected, String reason) {
-    return new CourseReadException(problem, pointer, line(at), column(at), expected, reason);
+    return new JsonReadException(problem, pointer, line(at), column(at), expected, reason);
   }
 
   private TokenStreamLocation location(JacksonException e) {
-    TokenStreamLocation at = e.getLocation();
-    return at != null && at.getLineNr() > 0 ? at : p.currentLocation();
+    return JsonErrors.location(p, e);
   }
 
   /**
@@ -994,7 +955,7 @@ public final class CourseJsonReader {
     String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     Problem problem = e instanceof StreamConstraintsException ? Problem.LIMIT_EXCEEDED
         : Problem.MALFORMED_JSON;
-    return new CourseReadException(problem, "", 1 + lineOffset, 1, "well-formed JSON within the "
+    return new JsonReadException(problem, "", 1 + lineOffset, 1, "well-formed JSON within the "
         + "reader's limits", "unreadable input: " + JsonMessages.withoutContent(original));
   }
 
@@ -1002,7 +963,7 @@ public final class CourseJsonReader {
    * The read error for a document of more than {@code max} bytes (characters for text), located
    * at the first one past the limit, or null when the document is short enough.
    */
-  public static CourseReadException tooLong(CharSequence text, byte[] bytes, int length,
+  public static JsonReadException tooLong(CharSequence text, byte[] bytes, int length,
       long max) {
     if (length <= max) {
       return null;
@@ -1019,65 +980,13 @@ public final class CourseJsonReader {
       }
     }
     String unit = text != null ? " characters" : " bytes";
-    return new CourseReadException(Problem.LIMIT_EXCEEDED, "", line, column,
+    return new JsonReadException(Problem.LIMIT_EXCEEDED, "", line, column,
         "a document of at most " + max + unit, "document longer than the maximum of " + max
             + unit);
   }
 
   /** A Jackson streaming error as a read error, its message cleared of document content. */
-  public CourseReadException fromJackson(JacksonException e) {
-    if (e instanceof JacksonIOException io) {
-      throw ioFailure(io);
-    }
-    TokenStreamContext context = p.streamReadContext();
-    String pointer = context == null ? "" : context.pathAsPointer().toString();
-    TokenStreamLocation at = location(e);
-    String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-    if (e instanceof StreamConstraintsException) {
-      return limit(pointer, at, original);
-    }
-    if (context != null && context.inObject() && context.currentName() != null
-        && !FIELD_NAMES.contains(context.currentName())) {
-      // In malformed JSON the last name may be a value in the wrong place (a patient's name
-      // followed by a comma): point at the object instead of quoting it.
-      pointer = context.getParent() == null ? "" : context.getParent().pathAsPointer().toString();
-    }
-    if (original.startsWith("Duplicate Object property")) {
-      return error(Problem.DUPLICATE_FIELD, pointer, at, "each field at most once",
-          "duplicate field, expected each field at most once");
-    }
-    return error(Problem.MALFORMED_JSON, pointer, at, "well-formed JSON",
-        "malformed JSON: " + JsonMessages.withoutContent(original));
-  }
-
-  private CourseReadException limit(String pointer, TokenStreamLocation at, String original) {
-    var constraints = p.streamReadConstraints();
-    if (original.contains("nesting depth")) {
-      int max = constraints.getMaxNestingDepth();
-      return error(Problem.LIMIT_EXCEEDED, pointer, at, "at most " + max + " levels of nesting",
-          "nesting depth exceeds the maximum of " + max + " (no course nests that deep)");
-    }
-    if (original.startsWith("String value length")) {
-      int max = constraints.getMaxStringLength();
-      return error(Problem.LIMIT_EXCEEDED, pointer, at, "a string of at most " + max
-          + " characters", "string longer than the maximum of " + max + " characters");
-    }
-    if (original.startsWith("Number value length") || original.contains("Number length")) {
-      int max = constraints.getMaxNumberLength();
-      return error(Problem.LIMIT_EXCEEDED, pointer, at, "a number of at most " + max
-          + " digits", "number longer than the maximum of " + max + " digits");
-    }
-    if (original.startsWith("Document length")) {
-      long max = constraints.getMaxDocumentLength();
-      return error(Problem.LIMIT_EXCEEDED, pointer, at, "a document of at most " + max
-          + " bytes", "document longer than the maximum of " + max + " bytes");
-    }
-    if (original.startsWith("Name length")) {
-      int max = constraints.getMaxNameLength();
-      return error(Problem.LIMIT_EXCEEDED, pointer, at, "a field name of at most " + max
-          + " characters", "field name longer than the maximum of " + max + " characters");
-    }
-    return error(Problem.LIMIT_EXCEEDED, pointer, at, "a document within the reader's limits",
-        "document exceeds a reader limit: " + JsonMessages.withoutContent(original));
+  public JsonReadException fromJackson(JacksonException e) {
+    return JsonErrors.fromJackson(p, e, FIELD_NAMES, lineOffset);
   }
 }

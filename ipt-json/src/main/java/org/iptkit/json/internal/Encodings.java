@@ -4,8 +4,8 @@ import java.io.CharConversionException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import org.iptkit.json.CourseReadException;
-import org.iptkit.json.CourseReadException.Problem;
+import org.iptkit.json.JsonReadException;
+import org.iptkit.json.JsonReadException.Problem;
 
 /**
  * Checks that input bytes are text in an encoding JSON allows before Jackson decodes them. Jackson
@@ -54,7 +54,7 @@ public final class Encodings {
    *
    * @param lineOffset added to the line reported (NDJSON: the record's line minus one)
    */
-  public static CourseReadException problemOf(byte[] bytes, int offset, int length,
+  public static JsonReadException problemOf(byte[] bytes, int offset, int length,
       int lineOffset) {
     Kind kind = Kind.of(bytes, offset, length);
     if (kind == Kind.UNSUPPORTED) {
@@ -87,23 +87,23 @@ public final class Encodings {
   }
 
   /** The read error for an {@link InvalidText} or another decoding failure Jackson reported. */
-  public static CourseReadException unreadable(CharConversionException e, int line, int column) {
+  public static JsonReadException unreadable(CharConversionException e, int line, int column) {
     if (e instanceof InvalidText t) {
       return t.getMessage().startsWith("unsupported") ? unsupported(t.line())
           : invalid(t.line(), t.column());
     }
-    return new CourseReadException(Problem.MALFORMED_JSON, "", Math.max(1, line),
+    return new JsonReadException(Problem.MALFORMED_JSON, "", Math.max(1, line),
         Math.max(1, column), EXPECTED, "malformed JSON: characters that are not valid in the "
             + "document's encoding, expected " + EXPECTED);
   }
 
-  private static CourseReadException invalid(int line, int column) {
-    return new CourseReadException(Problem.MALFORMED_JSON, "", line, column, EXPECTED,
+  private static JsonReadException invalid(int line, int column) {
+    return new JsonReadException(Problem.MALFORMED_JSON, "", line, column, EXPECTED,
         "malformed JSON: a byte sequence that is not UTF-8, expected " + EXPECTED);
   }
 
-  private static CourseReadException unsupported(int line) {
-    return new CourseReadException(Problem.MALFORMED_JSON, "", line, 1, EXPECTED,
+  private static JsonReadException unsupported(int line) {
+    return new JsonReadException(Problem.MALFORMED_JSON, "", line, 1, EXPECTED,
         "malformed JSON: an unsupported byte order of four-byte characters, expected "
             + EXPECTED);
   }

@@ -16,12 +16,18 @@ import org.iptkit.core.ProblemAreaType;
 import org.iptkit.core.Relationship;
 import org.iptkit.core.SessionTask;
 import org.iptkit.core.Setting;
+import org.iptkit.core.SeverityBand;
 import org.iptkit.core.Technique;
 import org.iptkit.core.TransitionKind;
+import org.iptkit.rules.RuleDomain;
+import org.iptkit.rules.RuleOutcome;
+import org.iptkit.rules.RuleSetting;
+import org.iptkit.rules.Severity;
+import org.iptkit.rules.SickRole;
 
 /**
- * The wire names of one clinical enumeration (UPPER_SNAKE, exactly the constant names) and the
- * "one of …" text listing them for error messages.
+ * The wire names of one enumeration of the course, profile or report format (UPPER_SNAKE, exactly
+ * the constant names) and the "one of …" text listing them for error messages.
  */
 final class EnumCodec<E extends Enum<E>> {
   static final EnumCodec<CourseStatus> STATUS = new EnumCodec<>(CourseStatus.class);
@@ -39,6 +45,12 @@ final class EnumCodec<E extends Enum<E>> {
   static final EnumCodec<SessionTask> TASK = new EnumCodec<>(SessionTask.class);
   static final EnumCodec<Technique> TECHNIQUE = new EnumCodec<>(Technique.class);
   static final EnumCodec<Instrument> INSTRUMENT = new EnumCodec<>(Instrument.class);
+  static final EnumCodec<SeverityBand> BAND = new EnumCodec<>(SeverityBand.class);
+  static final EnumCodec<SickRole> SICK_ROLE = new EnumCodec<>(SickRole.class);
+  static final EnumCodec<RuleSetting> RULE_SETTING = new EnumCodec<>(RuleSetting.class);
+  static final EnumCodec<Severity> SEVERITY = new EnumCodec<>(Severity.class);
+  static final EnumCodec<RuleOutcome> OUTCOME = new EnumCodec<>(RuleOutcome.class);
+  static final EnumCodec<RuleDomain> DOMAIN = new EnumCodec<>(RuleDomain.class);
 
   private final Map<String, E> byName = new HashMap<>();
   private final String oneOf;

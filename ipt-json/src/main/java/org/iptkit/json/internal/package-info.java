@@ -1,8 +1,13 @@
 /**
  * The implementation of the JSON layer, not exported: the streaming course reader over Jackson's
  * {@code JsonParser} ({@code CourseJsonReader}), the writer over {@code JsonGenerator}
- * ({@code CourseJsonWriter}) and its pretty layout, the configured factories with their safety
- * limits ({@code JsonSettings}), and the record iterators of the batch reader
- * ({@code BatchSources}).
+ * ({@code CourseJsonWriter}) and its pretty layout, the located tree that profile and report
+ * documents are read into ({@code JsonTree}, with typed access in {@code Fields}), the profile
+ * reader that merges a trial's profile with its parent ({@code ProfileJsonReader}) and its writer
+ * ({@code ProfileJsonWriter}), the report reader and the writers of reports, cohort reports,
+ * agendas and the rule catalog ({@code ReportJsonReader}, {@code ReportJsonWriter}), the
+ * translation of Jackson's errors without document content ({@code JsonErrors}), the configured
+ * factories with their safety limits ({@code JsonSettings}), and the record iterators of the
+ * batch reader ({@code BatchSources}).
  */
 package org.iptkit.json.internal;

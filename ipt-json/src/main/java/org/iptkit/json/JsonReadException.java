@@ -3,10 +3,11 @@ package org.iptkit.json;
 import java.util.Objects;
 
 /**
- * A course document (or one record of a batch) that could not be read as a treatment course: the
- * JSON is malformed, a field is unknown, missing or of the wrong type, an enumeration value is not
- * one of the allowed ones, a date is impossible, or the course breaks an invariant of the core
- * model (a PHQ-9 item scored 4, a session numbered 0, a cancelled session with tasks).
+ * A JSON document that could not be read: a treatment course (or one record of a batch), a
+ * protocol profile or a fidelity report. The JSON is malformed, a field is unknown, missing or of
+ * the wrong type, an enumeration value is not one of the allowed ones, a date is impossible, a
+ * profile names an unknown rule or parent profile, or the value breaks an invariant of the model
+ * (a PHQ-9 item scored 4, a session numbered 0, rule M04 switched off).
  *
  * <p>Every error names the place in the document as an RFC 6901 JSON Pointer ({@link #pointer()},
  * for example {@code /sessions/2/measures/0/items/3}), the line and column, and what was expected
@@ -14,13 +15,13 @@ import java.util.Objects;
  * {@code /sessions/0/attendance: expected one of ATTENDED, CANCELLED, NO_SHOW, got "MAYBE" (line 7,
  * column 22)}.
  *
- * <p>Messages may quote an offending enumeration value, number, date or schema version, but never
- * the value of a patient or therapist reference, a course or person id, or any free-text field
- * (goals, what is satisfying or unsatisfying in a relationship, the desired change, roles, rater):
- * for those the message says only what type was expected. No cause is attached, so a stack trace
- * cannot leak document content either.
+ * <p>Messages may quote an offending enumeration value, number, date, rule code or schema version,
+ * but never the value of a patient or therapist reference, a course or person id, or any free-text
+ * field (goals, what is satisfying or unsatisfying in a relationship, the desired change, roles,
+ * rater, finding messages): for those the message says only what type was expected. No cause is
+ * attached, so a stack trace cannot leak document content either.
  */
-public final class CourseReadException extends RuntimeException {
+public final class JsonReadException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** What kind of problem made the document unreadable. */
@@ -29,7 +30,7 @@ public final class CourseReadException extends RuntimeException {
     MALFORMED_JSON,
     /** The input holds no JSON value at all (only white space, or nothing). */
     EMPTY_INPUT,
-    /** Something follows the course document. */
+    /** Something follows the document. */
     TRAILING_CONTENT,
     /** A safety limit was exceeded: nesting depth, string, number or document length. */
     LIMIT_EXCEEDED,
@@ -41,13 +42,19 @@ public final class CourseReadException extends RuntimeException {
     MISSING_FIELD,
     /** A value of the wrong JSON type (a string where an integer is expected, 1.5 as minutes). */
     WRONG_TYPE,
-    /** An enumeration value that is not one of the allowed ones, or a repeated set member. */
+    /**
+     * An enumeration value that is not one of the allowed ones, a repeated set member, an unknown
+     * rule code or an unknown parent profile ({@code basedOn}).
+     */
     UNKNOWN_VALUE,
     /** A date that is not an existing calendar date written {@code YYYY-MM-DD}. */
     INVALID_DATE,
     /** A {@code schemaVersion} of a newer major version than this reader supports. */
     UNSUPPORTED_VERSION,
-    /** Well-typed data the clinical model rejects as impossible (a core invariant). */
+    /**
+     * Well-typed data the model rejects as impossible: a core invariant of a course, or a profile
+     * parameter out of range (a negative gap, M04 switched off).
+     */
     INVALID_VALUE
   }
 
@@ -70,7 +77,7 @@ public final class CourseReadException extends RuntimeException {
    * @param reason the description of the problem without pointer and location; it must not
    *     contain patient data
    */
-  public CourseReadException(
+  public JsonReadException(
       Problem problem, String pointer, int line, int column, String expected, String reason) {
     super(compose(pointer, line, column, reason), null, false, true);
     this.problem = Objects.requireNonNull(problem, "problem");
