@@ -1,0 +1,272 @@
+package org.iptkit.examples.cli;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.iptkit.core.CourseStatus;
+import org.iptkit.core.Session;
+import org.iptkit.core.TreatmentCourse;
+import org.iptkit.rules.Agenda;
+import org.iptkit.rules.AgendaItem;
+import org.iptkit.rules.ClinicalOutcome;
+import org.iptkit.rules.CohortReport;
+import org.iptkit.rules.FidelityReport;
+import org.iptkit.rules.FidelitySummary;
+import org.iptkit.rules.Finding;
+import org.iptkit.rules.ProtocolProfile;
+import org.iptkit.rules.Protocols;
+import org.iptkit.rules.RuleCatalog;
+import org.iptkit.rules.RuleDomain;
+import org.iptkit.rules.RuleInfo;
+import org.iptkit.rules.RuleTally;
+import org.iptkit.rules.TherapistSummary;
+
+/**
+ * The plain-text output of the tool, for people reading a terminal: the findings of a course,
+ * a cohort report, a next-session agenda, one course for a supervisor, the rule catalog and the
+ * built-in profiles. Only course ids, therapist references (in the by-therapist report), codes,
+ * numbers and the rules' own messages are written — never patient references or free text.
+ */
+final class TextReports {
+  private TextReports() {}
+
+  // ------------------------------------------------------------------ one course
+
+  /** {@code c-0001 (ipt-acute-16, COMPLETED): adherence 93%, 1 error, 2 warnings, 0 infos}. */
+  static String courseHeading(FidelityReport report) {
+    FidelitySummary summary = report.summary();
+    return report.courseId() + " (" + report.protocol() + ", " + report.status()
+        + "): adherence " + Text.percent(summary.adherence()) + ", "
+        + Text.count(summary.errors(), "error") + ", " + Text.count(summary.warnings(), "warning")
+        + ", " + Text.count(summary.infos(), "info");
+  }
+
+  /** One line per finding: severity, rule code, session and message. */
+  static void findings(FidelityReport report, Output out) {
+    for (Finding finding : report.findings()) {
+      out.line("  " + Text.pad(finding.severity().name(), 9) + Text.pad(finding.rule(), 5)
+          + Text.pad(finding.session().isPresent()
+              ? "session " + finding.session().getAsInt() : "course", 12)
+          + finding.message());
+    }
+  }
+
+  /** The page of one course for a supervisor: summary, outcome, sessions and findings. */
+  static void course(TreatmentCourse course, FidelityReport report, ProtocolProfile profile,
+      Output out) {
+    FidelitySummary summary = report.summary();
+    ClinicalOutcome outcome = report.outcome();
+    out.line("Course " + course.courseId());
+    out.line("  protocol:   " + profile.id() + " (" + profile.title() + ")");
+    out.line("  status:     " + course.status());
+    StringBuilder domains = new StringBuilder();
+    for (Map.Entry<RuleDomain, Double> domain : summary.byDomain().entrySet()) {
+      domains.append(domains.length() == 0 ? "" : ", ").append(domain.getKey()).append(' ')
+          .append(Text.percent(domain.getValue()));
+    }
+    out.line("  adherence:  " + Text.percent(summary.adherence())
+        + (domains.length() == 0 ? "" : " (" + domains + ")"));
+    out.line("  findings:   " + Text.count(summary.errors(), "error") + ", "
+        + Text.count(summary.warnings(), "warning") + ", " + Text.count(summary.infos(), "info"));
+    out.line("  sessions:   " + outcome.sessionsAttended() + " attended"
+        + (outcome.sessionsPlanned().isPresent()
+            ? " of " + outcome.sessionsPlanned().getAsInt() + " planned" : "")
+        + outcome.completer().map(c -> c ? "; completer" : "; not a completer").orElse(""));
+    out.line("  outcome:    " + outcome(outcome));
+    out.line("");
+    List<Session> sessions = course.sessionsByNumber();
+    Map<Integer, List<String>> codes = new TreeMap<>();
+    for (Finding finding : report.findings()) {
+      if (finding.session().isPresent()) {
+        List<String> list = codes.computeIfAbsent(finding.session().getAsInt(),
+            n -> new ArrayList<>());
+        if (!list.contains(finding.rule())) {
+          list.add(finding.rule());
+        }
+      }
+    }
+    out.line("Sessions (" + sessions.size() + ")");
+    if (!sessions.isEmpty()) {
+      out.line("  " + Text.pad("no.", 5) + Text.pad("date", 12) + Text.pad("attendance", 12)
+          + Text.pad("phase", 13) + Text.pad("minutes", 9) + "findings");
+    }
+    for (Session session : sessions) {
+      out.line(("  " + Text.pad(Integer.toString(session.number()), 5)
+          + Text.pad(session.date().toString(), 12) + Text.pad(session.attendance().name(), 12)
+          + Text.pad(session.phase().map(Enum::name).orElse("-"), 13)
+          + Text.pad(session.minutes().isPresent()
+              ? Integer.toString(session.minutes().getAsInt()) : "-", 9)
+          + String.join(" ", codes.getOrDefault(session.number(), List.of()))).stripTrailing());
+    }
+    out.line("");
+    out.line("Findings (" + report.findings().size() + ")");
+    findings(report, out);
+  }
+
+  /** The clinical outcome in one line: baseline, last, change, response and remission. */
+  static String outcome(ClinicalOutcome outcome) {
+    String instrument = outcome.instrument().displayName();
+    if (outcome.baseline().isEmpty()) {
+      return "no " + instrument + " recorded";
+    }
+    StringBuilder text = new StringBuilder(instrument).append(" baseline ")
+        .append(outcome.baseline().getAsInt())
+        .append(outcome.baselineBand().map(b -> " (" + b + ")").orElse(""));
+    if (outcome.last().isPresent()) {
+      text.append(", last ").append(outcome.last().getAsInt())
+          .append(outcome.lastBand().map(b -> " (" + b + ")").orElse(""))
+          .append(", change ").append(outcome.change().getAsInt())
+          .append(outcome.response().orElse(false) ? ", response" : ", no response")
+          .append(outcome.remission().orElse(false) ? ", remission" : ", no remission");
+    } else {
+      text.append(", no later score");
+    }
+    return text.toString();
+  }
+
+  // ------------------------------------------------------------------ cohort
+
+  /** The cohort report: summary, outcome rates, per-rule pass rates, courses with errors. */
+  static void cohort(CohortReport report, boolean byTherapist, long unreadable, Output out) {
+    out.line("Cohort of " + Text.count(report.courses(), "course")
+        + (unreadable > 0 ? " (" + unreadable + " unreadable records skipped)" : ""));
+    StringBuilder statuses = new StringBuilder();
+    for (Map.Entry<CourseStatus, Long> status : report.byStatus().entrySet()) {
+      statuses.append(statuses.length() == 0 ? "" : ", ").append(status.getValue()).append(' ')
+          .append(status.getKey());
+    }
+    out.line("  status:            " + statuses);
+    out.line("  completers:        " + Text.proportion(report.completers()));
+    out.line("  sessions attended: mean " + Text.decimal(report.meanSessionsAttended())
+        + ", median " + Text.decimal(report.medianSessionsAttended()));
+    out.line("  mean adherence:    " + Text.percent(report.meanAdherence()));
+    out.line("  response:          " + Text.proportion(report.response()));
+    out.line("  remission:         " + Text.proportion(report.remission()));
+    out.line("  with ERROR:        " + Text.count(report.errorCourseCount(), "course"));
+    out.line("");
+    out.line("Rule pass rates (courses that keep the rule, of those where it applies)");
+    out.line("  " + Text.pad("rule", 6) + Text.pad("name", 32) + Text.padLeft("applicable", 10)
+        + Text.padLeft("passed", 8) + Text.padLeft("rate", 6));
+    for (RuleTally tally : report.rules()) {
+      out.line("  " + Text.pad(tally.rule(), 6) + Text.pad(ruleName(tally.rule()), 32)
+          + Text.padLeft(Long.toString(tally.applicable()), 10)
+          + Text.padLeft(Long.toString(tally.passed()), 8)
+          + Text.padLeft(Text.percent(tally.share()), 6));
+    }
+    if (byTherapist) {
+      out.line("");
+      out.line("By therapist");
+      out.line("  " + Text.pad("therapist", 16) + Text.padLeft("courses", 8)
+          + Text.padLeft("adherence", 10) + Text.padLeft("with ERROR", 11)
+          + "  rules kept least often");
+      for (TherapistSummary therapist : report.therapists()) {
+        out.line(("  " + Text.pad(therapist.therapistRef().orElse("(none)"), 16)
+            + Text.padLeft(Long.toString(therapist.courses()), 8)
+            + Text.padLeft(Text.percent(therapist.meanAdherence()), 10)
+            + Text.padLeft(Long.toString(therapist.coursesWithErrors()), 11)
+            + "  " + weakest(therapist.rules(), 3)).stripTrailing());
+      }
+    }
+    out.line("");
+    out.line("Courses with ERROR findings (" + report.errorCourseCount() + ")");
+    for (String courseId : report.coursesWithErrors()) {
+      out.line("  " + courseId);
+    }
+  }
+
+  /** The rules with the lowest pass rates below 100%: {@code "S04 60%, M02 75%"}. */
+  static String weakest(List<RuleTally> tallies, int limit) {
+    List<RuleTally> failing = new ArrayList<>();
+    for (RuleTally tally : tallies) {
+      if (tally.applicable() > 0 && tally.passed() < tally.applicable()) {
+        failing.add(tally);
+      }
+    }
+    failing.sort(Comparator.comparingDouble((RuleTally t) -> t.share().orElse(1))
+        .thenComparing(RuleTally::rule));
+    List<String> parts = new ArrayList<>();
+    for (RuleTally tally : failing.subList(0, Math.min(limit, failing.size()))) {
+      parts.add(tally.rule() + " " + Text.percent(tally.share()));
+    }
+    return String.join(", ", parts);
+  }
+
+  /** The kebab-case name of a rule, or empty for an unknown code. */
+  static String ruleName(String code) {
+    return RuleCatalog.find(code).map(RuleInfo::name).orElse("");
+  }
+
+  // ------------------------------------------------------------------ agenda
+
+  /** What is due and overdue in the next session of an ONGOING course. */
+  static void agenda(TreatmentCourse course, Agenda agenda, Output out) {
+    out.line("Agenda for the next session of course " + course.courseId() + " ("
+        + agenda.protocol() + ", " + agenda.status() + ")");
+    if (agenda.reason().isPresent()) {
+      out.line("  No agenda: " + agenda.reason().get());
+      return;
+    }
+    StringBuilder next = new StringBuilder("  next session: ");
+    next.append(agenda.nextSessionNumber().isPresent()
+        ? "number " + agenda.nextSessionNumber().getAsInt() : "the first");
+    agenda.nextSessionDate().ifPresent(d -> next.append(", expected on ").append(d));
+    agenda.nextPhase().ifPresent(p -> next.append(", ").append(p).append(" phase"));
+    out.line(next.toString());
+    out.line("  attended so far: " + agenda.sessionsAttended()
+        + (agenda.plannedSessions().isPresent()
+            ? "; planned " + agenda.plannedSessions().getAsInt() : "; no planned number")
+        + (agenda.sessionsRemaining().isPresent()
+            ? "; remaining " + agenda.sessionsRemaining().getAsInt() : ""));
+    if (agenda.items().isEmpty()) {
+      out.line("");
+      out.line("Nothing is due or overdue.");
+      return;
+    }
+    agendaItems("Overdue", agenda.overdue(), out);
+    agendaItems("Due in the next session", agenda.due(), out);
+  }
+
+  private static void agendaItems(String title, List<AgendaItem> items, Output out) {
+    if (items.isEmpty()) {
+      return;
+    }
+    out.line("");
+    out.line(title + " (" + items.size() + ")");
+    for (AgendaItem item : items) {
+      String what = item.task().map(t -> "task " + t)
+          .or(() -> item.instrument().map(i -> "measure " + i.displayName())).orElse("");
+      out.line(("  " + Text.pad(item.rule().orElse("-"), 5) + Text.pad(what, 34)
+          + item.message()
+          + (item.sinceSession().isPresent()
+              ? " (pending since session " + item.sinceSession().getAsInt() + ")" : ""))
+          .stripTrailing());
+    }
+  }
+
+  // ------------------------------------------------------------------ catalogs
+
+  /** The rule catalog: code, severity, domain, name, what it checks and the source. */
+  static void rules(Output out) {
+    for (RuleInfo rule : RuleCatalog.all()) {
+      out.line(Text.pad(rule.code(), 5) + Text.pad(rule.defaultSeverity().name(), 9)
+          + rule.name() + " (" + rule.domain() + ": " + rule.domain().title() + ")");
+      out.line("     " + rule.checks());
+      out.line("     Source: " + rule.source());
+    }
+  }
+
+  /** The built-in profiles, one per line. */
+  static void protocols(Output out) {
+    out.line(Text.pad("id", 15) + Text.pad("sessions", 10) + Text.pad("minutes", 9)
+        + Text.pad("primary", 9) + "title");
+    for (ProtocolProfile profile : Protocols.all()) {
+      out.line(Text.pad(profile.id(), 15) + Text.pad(profile.sessions().toString(), 10)
+          + Text.pad(profile.sessionMinutes().toString(), 9)
+          + Text.pad(profile.primaryInstrument().displayName(), 9) + profile.title());
+    }
+    out.line("");
+    out.line("Show one as JSON, to copy and edit for a trial: ipt protocols --show ID");
+  }
+}

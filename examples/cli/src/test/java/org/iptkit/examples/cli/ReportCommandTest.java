@@ -1,0 +1,122 @@
+package org.iptkit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+class ReportCommandTest {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @TempDir
+  Path dir;
+
+  private Path cohort() {
+    return Fixtures.write(dir.resolve("cohort.ndjson"), Fixtures.ndjson(21, 40, 0.3));
+  }
+
+  @Test
+  void textSummarisesTheCohortAndListsEveryRule() {
+    Cli.Result result = Cli.run("report", cohort().toString());
+
+    assertThat(result.code()).isZero();
+    assertThat(result.out())
+        .startsWith("Cohort of 40 courses\n")
+        .contains("completers:", "sessions attended: mean ", "response:", "remission:")
+        .contains("S01   session-count", "N02   inventory-completeness")
+        .contains("Courses with ERROR findings (")
+        .doesNotContain("By therapist");
+    assertThat(result.err()).isEmpty();
+  }
+
+  @Test
+  void byTherapistAddsOneRowPerTherapist() {
+    Cli.Result result = Cli.run("report", "--by", "therapist", cohort().toString());
+
+    assertThat(result.out()).contains("By therapist").containsPattern("\\n  th-\\d\\d +\\d+ ");
+  }
+
+  @Test
+  void therapistReferencesAppearOnlyWhenAskedFor() {
+    Path file = cohort();
+    for (String format : List.of("text", "json", "csv")) {
+      assertThat(Cli.run("report", "--format", format, file.toString()).out())
+          .as(format).doesNotContain("th-0", "th-1");
+      assertThat(Cli.run("report", "--format", format, "--by", "therapist", file.toString())
+          .out()).as(format).contains("th-0");
+    }
+  }
+
+  @Test
+  void jsonIsTheCohortReportDocument() throws Exception {
+    Cli.Result result = Cli.run("report", "--format", "json", cohort().toString());
+
+    JsonNode report = JSON.readTree(result.out());
+    assertThat(report.get("courses").asLong()).isEqualTo(40);
+    assertThat(result.out()).endsWith("\n");
+  }
+
+  @Test
+  void csvHasOneRowPerRuleAndPerTherapistRuleWhenAsked() {
+    Cli.Result cohort = Cli.run("report", "--format", "csv", cohort().toString());
+    Cli.Result byTherapist = Cli.run("report", "--format", "csv", "--by", "therapist",
+        cohort().toString());
+
+    List<String> rows = cohort.out().lines().toList();
+    assertThat(rows.get(0)).isEqualTo("scope,therapist,rule,name,applicable,passed,pass_rate");
+    assertThat(rows).hasSize(1 + 43);
+    assertThat(rows.get(1)).startsWith("cohort,,S01,session-count,40,");
+    assertThat(byTherapist.out().lines().filter(r -> r.startsWith("therapist,th-")).count())
+        .isGreaterThan(43);
+  }
+
+  @Test
+  void htmlIsOneSelfContainedPageWithChartsAndTables() {
+    Cli.Result result = Cli.run("report", "--format", "html", cohort().toString());
+
+    String html = result.out();
+    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+    assertThat(html).contains("<svg", "<table", "Rule pass rates", "Adherence per therapist",
+        "Primary-score trajectories", "Outcomes", "Courses with ERROR findings");
+    assertThat(html.split("<svg").length - 1)
+        .as("every chart is followed by a table")
+        .isLessThanOrEqualTo(html.split("<table").length - 1);
+    assertThat(html.split("<svg").length - 1)
+        .isEqualTo(html.split("<title id=").length - 1);
+    HtmlCheck.assertSelfContained(html);
+    HtmlCheck.assertSelfContained(Cli.run("report", "--format", "html", "--by", "therapist",
+        cohort().toString()).out());
+  }
+
+  @Test
+  void theHtmlTrajectoryTableHasTheMedianOfEachSession() {
+    Cli.Result result = Cli.run("report", "--format", "html", cohort().toString());
+
+    assertThat(result.out()).contains("PHQ-9 trajectory as a table")
+        .contains("<th>Session</th><th>n</th><th>25th percentile</th><th>Median</th>");
+  }
+
+  @Test
+  void reportExitsTwoWhenARecordIsUnreadableAndZeroOtherwise() {
+    Path bad = Fixtures.write(dir.resolve("bad.ndjson"), Fixtures.ndjson(1, 3, 0.5) + "{\n");
+
+    Cli.Result result = Cli.run("report", bad.toString());
+
+    assertThat(result.code()).isEqualTo(ExitCodes.UNREADABLE);
+    assertThat(result.out()).startsWith("Cohort of 3 courses (1 unreadable records skipped)");
+    assertThat(result.err()).contains("bad.ndjson:4");
+    assertThat(Cli.run("report", cohort().toString()).code()).isZero();
+  }
+
+  @Test
+  void byAcceptsOnlyTherapist() {
+    Cli.Result result = Cli.run("report", "--by", "site", cohort().toString());
+
+    assertThat(result.code()).isEqualTo(ExitCodes.UNREADABLE);
+    assertThat(result.err()).contains("--by").contains("therapist");
+  }
+}
