@@ -31,8 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class Canaries {
   /** The marks every canary carries. */
   static final Pattern LEAK = Pattern.compile("Canary|Qz9");
-  /** The therapist canaries only. */
-  static final Pattern THERAPIST = Pattern.compile("Canary Qz9 therapistRef \\d+");
+  /** The therapist canaries only, also as a chart label shortens them ("Canary Qz9 therapis…"). */
+  static final Pattern THERAPIST = Pattern.compile("Canary Qz9 therap[^\\s<\"]*(?: \\d+)?");
   private static final JsonMapper TREES = JsonMapper.builder().build();
 
   private Canaries() {}

@@ -15,9 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -38,9 +40,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class HostileCorpus {
   /** One hostile input, named for test reports (the bytes are never printed). */
-  record Hostile(String category, String name, byte[] bytes, boolean validAsArrayElement) {
-    Hostile(String category, String name, byte[] bytes) {
-      this(category, name, bytes, false);
+  record Hostile(String category, String name, byte[] bytes, Set<Context> validIn) {
+    Hostile(String category, String name, byte[] bytes, Context... validIn) {
+      this(category, name, bytes, validIn.length == 0 ? Set.of() : EnumSet.copyOf(List.of(validIn)));
     }
 
     @Override
@@ -64,6 +66,13 @@ final class HostileCorpus {
       return text.chars().allMatch(c -> c == ' ' || c == '\t' || c == '\r' || c == '\n');
     }
   }
+
+  /**
+   * Where an input that is no course document is nevertheless valid: as an element of a JSON
+   * array (only records count towards the length limit, not the white space between them), or as
+   * a whole batch (an empty array, an array of courses, NDJSON lines, trailing blank lines).
+   */
+  enum Context { ARRAY_ELEMENT, BATCH }
 
   static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
   private static final JsonMapper TREES = JsonMapper.builder().build();
@@ -97,7 +106,8 @@ final class HostileCorpus {
         "\"course\"", "[]", "{}", "{", "}", "[", "]", ",", ":", "// a comment", "/* */ {}",
         "{\"\":\"\"}", "[{}]"};
     for (String text : texts) {
-      out.add(new Hostile("empty", describe(text), utf8(text)));
+      out.add(new Hostile("empty", describe(text), utf8(text),
+          text.equals("[]") ? new Context[] {Context.BATCH} : new Context[0]));
     }
     out.add(new Hostile("empty", "a NUL byte", new byte[] {0}));
   }
@@ -266,9 +276,9 @@ final class HostileCorpus {
         utf8(SAMPLE.replace("\"2026-04-20\"", "\"" + "2".repeat(100_000) + "\""))));
     // Too long as a document; in an array only the records count, not the white space between.
     out.add(new Hostile("huge-string", "a document of 11 MB of white space before the course",
-        utf8(" ".repeat(11_000_000) + SAMPLE), true));
+        utf8(" ".repeat(11_000_000) + SAMPLE), Context.ARRAY_ELEMENT));
     out.add(new Hostile("huge-string", "a document of 11 MB padded after the course",
-        utf8(SAMPLE + "\n".repeat(11_000_000)), true));
+        utf8(SAMPLE + "\n".repeat(11_000_000)), Context.ARRAY_ELEMENT, Context.BATCH));
     out.add(new Hostile("huge-string", "a goal list of 11 MB",
         utf8(SAMPLE.replace("\"PHQ-9 below 5\"",
             ("\"" + "g".repeat(999) + "\",").repeat(11_000) + "\"g\""))));
@@ -331,7 +341,7 @@ final class HostileCorpus {
       }
     }
     out.add(new Hostile("wrong-type", "the document as an array of courses",
-        utf8("[" + SAMPLE + "]")));
+        utf8("[" + SAMPLE + "]"), Context.BATCH));
     out.add(new Hostile("wrong-type", "the document as a string", utf8(
         TREES.writeValueAsString(JsonNodeFactory.instance.stringNode(SAMPLE)))));
   }
@@ -486,8 +496,8 @@ final class HostileCorpus {
     replace(out, "enormous", "30000 sessions, then a number used twice",
         "\"techniques\":[\"DIRECT_ELICITATION\"]}", "\"techniques\":[\"DIRECT_ELICITATION\"]}"
             + sessions + ",{\"number\":3,\"date\":\"2026-01-19\",\"attendance\":\"CANCELLED\"}");
-    out.add(new Hostile("enormous", "a top-level array of 3000000 numbers",
-        utf8("[" + "1,".repeat(3_000_000) + "1]")));
+    out.add(new Hostile("enormous", "a top-level array of 1000000 numbers",
+        utf8("[" + "1,".repeat(1_000_000) + "1]")));
     out.add(new Hostile("enormous", "an object of 500000 unknown fields",
         utf8(SAMPLE.replace("\"status\":", sequence("\"f%d\":0,", 500_000) + "\"status\":"))));
   }
@@ -505,7 +515,8 @@ final class HostileCorpus {
         "\n\n\n// end", "{"};
     for (String tail : tails) {
       out.add(new Hostile("trailing", "the sample and then " + describe(tail),
-          utf8(SAMPLE + tail)));
+          utf8(SAMPLE + tail), tail.equals("\n" + SAMPLE) ? new Context[] {Context.BATCH}
+              : new Context[0]));
     }
   }
 
@@ -517,7 +528,9 @@ final class HostileCorpus {
     }
     try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
       for (Path file : files.sorted().toList()) {
-        out.add(new Hostile("stored", file.getFileName().toString(), Files.readAllBytes(file)));
+        String name = file.getFileName().toString();
+        out.add(new Hostile("stored", name, Files.readAllBytes(file),
+            name.startsWith("two-courses") ? new Context[] {Context.BATCH} : new Context[0]));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
