@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -36,17 +35,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Nothing valid is lost and nothing bad is hidden in a large export: an NDJSON stream of 100 000
- * course records (cycling through 2 000 generated courses, each record with its own id), 1 % of
- * its lines corrupted in twelve different ways, with blank lines and CRLF line ends here and
- * there, is written by one thread and read, checked and summed up by others as it arrives (never
- * held in memory: the test JVM has a 512 MB heap, and the export is about 500 MB). Every valid record yields exactly one course and one report, in order and with
+ * generated courses, 1 % of its lines corrupted in twelve different ways, with blank lines and
+ * CRLF line ends here and there, is generated and written by one thread and read, checked and
+ * summed up by others as it arrives (never held in memory: the test JVM has a 512 MB heap, and
+ * the export is about 500 MB). Every valid record yields exactly one course and one report, in order and with
  * its line; every bad line is reported exactly once with its line number; the counts add up.
  */
 class BatchIntegrityTest {
   private static final int RECORDS = 100_000;
   private static final long SEED = 20_261_123L;
-  /** Distinct generated courses the export cycles through (generating is the slow part). */
-  private static final int POOL = 2_000;
   private static final IptJson JSON = IptJson.strict();
 
   /** How a line is corrupted, and the problem the reader must report for it. */
@@ -106,13 +103,13 @@ class BatchIntegrityTest {
   @Test
   void everyValidRecordGivesOneReportAndEveryBadLineOneLocatedErrorAndTheCountsAddUp()
       throws Exception {
-    List<String> pool = generatedLines();
+    CourseGenerator generator = Documents.generator(SEED, 0.2);
     ProtocolRegistry registry = ProtocolRegistry.builtIn();
     ExecutorService threads = Executors.newFixedThreadPool(2);
     BlockingQueue<TreatmentCourse> toCheck = new ArrayBlockingQueue<>(256);
     try (PipedInputStream in = new PipedInputStream(1 << 20)) {
       PipedOutputStream pipe = new PipedOutputStream(in);
-      Future<?> written = threads.submit(() -> write(pool, pipe));
+      Future<?> written = threads.submit(() -> write(generator, pipe));
       Future<long[]> checked = threads.submit(() -> check(registry, toCheck));
       assertTimeoutPreemptively(Duration.ofMinutes(5), () -> {
         long courses = 0;
@@ -192,28 +189,16 @@ class BatchIntegrityTest {
     return new long[] {reports, cohort.build().courses()};
   }
 
-  /** The id record {@code index} carries in the export. */
+  /** The id the generator gives course {@code index}. */
   static String courseId(long index) {
-    return "export-" + index;
-  }
-
-  /**
-   * {@link #POOL} generated courses as NDJSON lines, every profile, status and problem area among
-   * them, a fifth with injected deviations; record {@code i} of the export is line
-   * {@code i % POOL} with its own course id.
-   */
-  private static List<String> generatedLines() {
-    CourseGenerator generator = Documents.generator(SEED, 0.2);
-    return generator.stream(POOL).map(g -> JSON.writeCourse(g.course())).toList();
+    return "gen-" + SEED + "-" + index;
   }
 
   /** Writes the export: one course per line, corrupted where {@link #corruption} says. */
-  private static void write(List<String> pool, OutputStream pipe) {
+  private static void write(CourseGenerator generator, OutputStream pipe) {
     try (OutputStream out = new BufferedOutputStream(pipe, 1 << 16)) {
       for (long i = 0; i < RECORDS; i++) {
-        String generated = pool.get((int) (i % POOL));
-        String line = generated.replaceFirst("\"courseId\":\"[^\"]*\"",
-            "\"courseId\":\"" + courseId(i) + "\"");
+        String line = JSON.writeCourse(generator.generate(i).course());
         Corruption corruption = corruption(i);
         if (corruption == Corruption.NOT_UTF8) {
           int cut = line.indexOf("\"protocol\"");
