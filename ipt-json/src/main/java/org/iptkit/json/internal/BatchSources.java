@@ -49,8 +49,10 @@ public final class BatchSources {
     InputStream toClose = owned ? buffered : null;
     return switch (chosen) {
       case NDJSON -> new NdjsonRecords(settings, buffered, source, toClose);
-      case JSON_ARRAY -> new ParsedRecords(settings, buffered, source, toClose, true);
-      case DOCUMENTS, AUTO -> new ParsedRecords(settings, buffered, source, toClose, false);
+      case JSON_ARRAY -> new ParsedRecords(settings, Encodings.checked(buffered), source, toClose,
+          true);
+      case DOCUMENTS, AUTO -> new ParsedRecords(settings, Encodings.checked(buffered), source,
+          toClose, false);
     };
   }
 
@@ -199,6 +201,11 @@ public final class BatchSources {
               Problem.LIMIT_EXCEEDED, "", lineNumber, 1, "a line of at most " + max + " bytes",
               "line longer than the maximum of " + max + " bytes"));
         }
+        JsonReadException notText = Encodings.problemOf(lines.bytes(), 0, lines.length(),
+            lineNumber - 1);
+        if (notText != null) {
+          return BatchRecord.ofError(source, index, lineNumber, notText);
+        }
         List<ReadWarning> warnings = settings.lenient() ? new ArrayList<>() : null;
         try (JsonParser parser = settings.documentParser(lines.bytes(), 0, lines.length())) {
           TreatmentCourse course = new CourseJsonReader(parser, settings.lenient(), warnings,
@@ -207,6 +214,12 @@ public final class BatchSources {
               warnings == null ? List.of() : warnings);
         } catch (JsonReadException e) {
           return BatchRecord.ofError(source, index, lineNumber, e);
+        } catch (JacksonException e) {
+          RuntimeException failure = CourseJsonReader.unreadable(e, lineNumber - 1);
+          if (failure instanceof JsonReadException unreadable) {
+            return BatchRecord.ofError(source, index, lineNumber, unreadable);
+          }
+          throw failure;
         }
       }
       if (records == 0) {
@@ -234,8 +247,8 @@ public final class BatchSources {
     private final String source;
     private final InputStream owned;
     private final boolean array;
-    private final JsonParser parser;
-    private final CourseJsonReader tokens;
+    private JsonParser parser;
+    private CourseJsonReader tokens;
     private boolean started;
     private boolean done;
     private BatchRecord pending;
@@ -247,8 +260,18 @@ public final class BatchSources {
       this.source = source;
       this.owned = owned;
       this.array = array;
-      this.parser = settings.streamParser(in);
-      this.tokens = new CourseJsonReader(parser, false, null, 0, 0);
+      try {
+        this.parser = settings.streamParser(in);
+        this.tokens = new CourseJsonReader(parser, false, null, 0, 0);
+      } catch (JacksonException e) {
+        // creating the parser reads the first bytes: they may not be text at all
+        RuntimeException failure = CourseJsonReader.unreadable(e, 0);
+        if (!(failure instanceof JsonReadException unreadable)) {
+          throw failure;
+        }
+        done = true;
+        pending = BatchRecord.ofError(source, 0, 1, unreadable);
+      }
     }
 
     private int depth() {
@@ -298,7 +321,12 @@ public final class BatchSources {
           return null;
         }
       } catch (JacksonIOException e) {
-        throw new UncheckedIOException(e.getCause());
+        RuntimeException failure = tokens.ioFailure(e);
+        if (!(failure instanceof JsonReadException unreadable)) {
+          throw failure;
+        }
+        done = true;
+        return BatchRecord.ofError(source, index, line(), unreadable);
       } catch (JacksonException e) {
         done = true;
         return BatchRecord.ofError(source, index, line(), tokens.fromJackson(e));
@@ -338,7 +366,9 @@ public final class BatchSources {
     @Override
     public void close() {
       try {
-        parser.close();
+        if (parser != null) {
+          parser.close();
+        }
       } finally {
         closeQuietly(owned);
       }
