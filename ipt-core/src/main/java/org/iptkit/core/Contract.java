@@ -39,13 +39,17 @@ public abstract class Contract {
   void check() {
     if (plannedSessions().isPresent()) {
       int planned = plannedSessions().getAsInt();
-      InvalidValueException.require(planned >= 1, "plannedSessions",
-          "plannedSessions must be >= 1, was " + planned);
+      if (planned < 1) {
+        throw new InvalidValueException("plannedSessions",
+            "plannedSessions must be >= 1, was " + planned);
+      }
     }
     if (sessionMinutes().isPresent()) {
       int minutes = sessionMinutes().getAsInt();
-      InvalidValueException.require(minutes >= 1 && minutes <= 600, "sessionMinutes",
-          "sessionMinutes must be 1..600, was " + minutes);
+      if (minutes < 1 || minutes > 600) {
+        throw new InvalidValueException("sessionMinutes",
+            "sessionMinutes must be 1..600, was " + minutes);
+      }
     }
   }
 

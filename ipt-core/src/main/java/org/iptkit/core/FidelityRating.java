@@ -38,14 +38,19 @@ public abstract class FidelityRating {
 
   @Value.Check
   void check() {
-    InvalidValueException.require(session() >= 1, "session",
-        "session must be >= 1, was " + session());
+    if (session() < 1) {
+      throw new InvalidValueException("session", "session must be >= 1, was " + session());
+    }
     InvalidValueException.requireNotBlank(scale(), "scale");
-    InvalidValueException.require(!items().isEmpty(), "items", "items must not be empty");
+    if (items().isEmpty()) {
+      throw new InvalidValueException("items", "items must not be empty");
+    }
     for (int i = 0; i < items().size(); i++) {
       int item = items().get(i);
-      InvalidValueException.require(item >= 0, "items/" + i,
-          "rating item " + (i + 1) + " must be >= 0, was " + item);
+      if (item < 0) {
+        throw new InvalidValueException("items/" + i,
+            "rating item " + (i + 1) + " must be >= 0, was " + item);
+      }
     }
   }
 

@@ -103,8 +103,10 @@ public abstract class InterpersonalInventory {
     Set<String> seen = new java.util.HashSet<>();
     List<Person> people = people();
     for (int i = 0; i < people.size(); i++) {
-      InvalidValueException.require(seen.add(people.get(i).id()), "people/" + i + "/id",
-          "person id at people/" + i + " repeats an earlier id of the same inventory");
+      if (!seen.add(people.get(i).id())) {
+        throw new InvalidValueException("people/" + i + "/id",
+            "person id at people/" + i + " repeats an earlier id of the same inventory");
+      }
     }
   }
 

@@ -77,29 +77,39 @@ public abstract class Measure {
   void check() {
     Instrument instrument = instrument();
     String name = instrument.displayName();
-    InvalidValueException.require(!items().isEmpty() || total().isPresent(), "items",
-        name + " measure needs items or a total");
+    if (items().isEmpty() && total().isEmpty()) {
+      throw new InvalidValueException("items", name + " measure needs items or a total");
+    }
     if (!items().isEmpty()) {
-      InvalidValueException.require(items().size() == instrument.itemCount(), "items",
-          name + " has " + instrument.itemCount() + " items, " + items().size() + " were given");
+      if (items().size() != instrument.itemCount()) {
+        throw new InvalidValueException("items",
+            name + " has " + instrument.itemCount() + " items, " + items().size()
+                + " were given");
+      }
       for (int i = 0; i < items().size(); i++) {
         int value = items().get(i);
         int max = instrument.itemMax(i + 1);
-        InvalidValueException.require(value >= 0 && value <= max, "items/" + i,
-            name + " item " + (i + 1) + " must be 0.." + max + ", was " + value);
+        if (value < 0 || value > max) {
+          throw new InvalidValueException("items/" + i,
+              name + " item " + (i + 1) + " must be 0.." + max + ", was " + value);
+        }
       }
     }
     if (total().isPresent()) {
       int total = total().getAsInt();
-      InvalidValueException.require(instrument.isValidTotal(total), "total",
-          name + " total must be 0.." + instrument.maxTotal() + ", was " + total);
+      if (!instrument.isValidTotal(total)) {
+        throw new InvalidValueException("total",
+            name + " total must be 0.." + instrument.maxTotal() + ", was " + total);
+      }
       if (!items().isEmpty()) {
         int sum = 0;
         for (int item : items()) {
           sum += item;
         }
-        InvalidValueException.require(sum == total, "total",
-            name + " total " + total + " disagrees with the sum of its items, " + sum);
+        if (sum != total) {
+          throw new InvalidValueException("total",
+              name + " total " + total + " disagrees with the sum of its items, " + sum);
+        }
       }
     }
   }

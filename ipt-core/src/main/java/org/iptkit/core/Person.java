@@ -83,10 +83,14 @@ public abstract class Person {
     InvalidValueException.requireNotBlank(id(), "id");
     if (circle().isPresent()) {
       int circle = circle().getAsInt();
-      InvalidValueException.require(circle >= 1, "circle", "circle must be >= 1, was " + circle);
+      if (circle < 1) {
+        throw new InvalidValueException("circle", "circle must be >= 1, was " + circle);
+      }
     }
-    InvalidValueException.require(diedOn().isEmpty() || deceased(), "diedOn",
-        "diedOn is given for a person not marked deceased");
+    if (diedOn().isPresent() && !deceased()) {
+      throw new InvalidValueException("diedOn",
+          "diedOn is given for a person not marked deceased");
+    }
   }
 
   /** A builder of a person. */

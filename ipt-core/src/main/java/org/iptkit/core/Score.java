@@ -31,9 +31,11 @@ public abstract class Score {
 
   @Value.Check
   void check() {
-    InvalidValueException.require(instrument().isValidTotal(total()), "total",
-        instrument().displayName() + " total must be 0.." + instrument().maxTotal()
-            + ", was " + total());
+    if (!instrument().isValidTotal(total())) {
+      throw new InvalidValueException("total",
+          instrument().displayName() + " total must be 0.." + instrument().maxTotal()
+              + ", was " + total());
+    }
   }
 
   /** A builder of a score. */

@@ -95,21 +95,35 @@ public abstract class Session {
 
   @Value.Check
   void check() {
-    InvalidValueException.require(number() >= 1, "number",
-        "session number must be >= 1, was " + number());
+    if (number() < 1) {
+      throw new InvalidValueException("number", "session number must be >= 1, was " + number());
+    }
     if (minutes().isPresent()) {
       int minutes = minutes().getAsInt();
-      InvalidValueException.require(minutes >= 1 && minutes <= 600, "minutes",
-          "session " + number() + ": minutes must be 1..600, was " + minutes);
+      if (minutes < 1 || minutes > 600) {
+        throw new InvalidValueException("minutes",
+            "session " + number() + ": minutes must be 1..600, was " + minutes);
+      }
     }
     if (isAttended()) {
-      InvalidValueException.require(phase().isPresent(), "phase",
-          "session " + number() + " is ATTENDED and needs a phase");
+      if (phase().isEmpty()) {
+        throw new InvalidValueException("phase",
+            "session " + number() + " is ATTENDED and needs a phase");
+      }
     } else {
-      String why = "session " + number() + " is " + attendance() + " and cannot record ";
-      InvalidValueException.require(tasks().isEmpty(), "tasks", why + "tasks");
-      InvalidValueException.require(techniques().isEmpty(), "techniques", why + "techniques");
-      InvalidValueException.require(measures().isEmpty(), "measures", why + "measures");
+      // The messages are built only for an invalid session: checks run for every session built.
+      if (!tasks().isEmpty()) {
+        throw new InvalidValueException("tasks",
+            "session " + number() + " is " + attendance() + " and cannot record tasks");
+      }
+      if (!techniques().isEmpty()) {
+        throw new InvalidValueException("techniques",
+            "session " + number() + " is " + attendance() + " and cannot record techniques");
+      }
+      if (!measures().isEmpty()) {
+        throw new InvalidValueException("measures",
+            "session " + number() + " is " + attendance() + " and cannot record measures");
+      }
     }
   }
 

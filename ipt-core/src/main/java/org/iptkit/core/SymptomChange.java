@@ -62,12 +62,16 @@ public abstract class SymptomChange {
 
   @Value.Check
   void check() {
-    InvalidValueException.require(instrument().isValidTotal(baseline()), "baseline",
-        instrument().displayName() + " baseline must be 0.." + instrument().maxTotal()
-            + ", was " + baseline());
-    InvalidValueException.require(instrument().isValidTotal(last()), "last",
-        instrument().displayName() + " last score must be 0.." + instrument().maxTotal()
-            + ", was " + last());
+    if (!instrument().isValidTotal(baseline())) {
+      throw new InvalidValueException("baseline",
+          instrument().displayName() + " baseline must be 0.." + instrument().maxTotal()
+              + ", was " + baseline());
+    }
+    if (!instrument().isValidTotal(last())) {
+      throw new InvalidValueException("last",
+          instrument().displayName() + " last score must be 0.." + instrument().maxTotal()
+              + ", was " + last());
+    }
   }
 
   /** The change from {@code baseline} to {@code last} on {@code instrument}. */

@@ -276,8 +276,10 @@ public abstract class TreatmentCourse {
     List<Session> sessions = sessions();
     for (int i = 0; i < sessions.size(); i++) {
       int number = sessions.get(i).number();
-      InvalidValueException.require(numbers.add(number), "sessions/" + i + "/number",
-          "session number " + number + " is used more than once");
+      if (!numbers.add(number)) {
+        throw new InvalidValueException("sessions/" + i + "/number",
+            "session number " + number + " is used more than once");
+      }
     }
   }
 

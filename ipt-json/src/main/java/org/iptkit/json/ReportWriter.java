@@ -4,7 +4,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,7 @@ import org.iptkit.json.internal.ReportJsonWriter;
 import org.iptkit.rules.FidelityReport;
 import org.iptkit.rules.Finding;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * Writes the fidelity reports of many courses to one stream as they are checked, in one of the
@@ -103,12 +103,13 @@ public final class ReportWriter implements AutoCloseable {
     }
   }
 
-  private void json(FidelityReport report, boolean pretty) throws IOException {
-    StringWriter text = new StringWriter();
-    try (JsonGenerator generator = settings.generator(text, pretty)) {
+  private void json(FidelityReport report, boolean pretty) {
+    // Straight into the buffered output: no text copy per report, no flush per report.
+    try (JsonGenerator generator = settings.valueGenerator(out, pretty)) {
       ReportJsonWriter.writeReport(generator, report);
+    } catch (JacksonIOException e) {
+      throw new UncheckedIOException(e.getCause());
     }
-    out.write(text.toString());
   }
 
   private void csv(FidelityReport report) throws IOException {

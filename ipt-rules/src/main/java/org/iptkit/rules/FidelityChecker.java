@@ -43,10 +43,17 @@ public final class FidelityChecker {
       "P02", "P03", "P04", "I01", "I02", "I03", "I04", "I05", "I06", "I07", "I08", "I09",
       "F05", "F06", "T02", "T03", "E01", "E02", "E03", "E04");
 
+  private static final RuleDomain[] DOMAINS = RuleDomain.values();
+
   private final ProtocolProfile profile;
   private final RuleDefinition[] rules;
   private final Severity[] severities;
   private final String[] fixedReasons;
+  // The results that never differ between courses, built once: PASS for every rule, and
+  // NOT_APPLICABLE for the rules switched off or about acute phases the profile does not have.
+  private final RuleResult[] passes;
+  private final RuleResult[] fixedResults;
+  private final int[] domains;
   private final Set<String> switchedOff;
 
   private FidelityChecker(ProtocolProfile profile, Map<String, RuleSetting> calls) {
@@ -71,6 +78,9 @@ public final class FidelityChecker {
     this.rules = all.toArray(new RuleDefinition[0]);
     this.severities = new Severity[rules.length];
     this.fixedReasons = new String[rules.length];
+    this.passes = new RuleResult[rules.length];
+    this.fixedResults = new RuleResult[rules.length];
+    this.domains = new int[rules.length];
     for (int i = 0; i < rules.length; i++) {
       RuleDefinition rule = rules[i];
       RuleSetting setting = settings.get(rule.code());
@@ -82,6 +92,12 @@ public final class FidelityChecker {
       severities[i] = setting == null || setting == RuleSetting.OFF
           ? rule.info().defaultSeverity()
           : setting.severity().orElseThrow();
+      passes[i] = RuleResult.builder().rule(rule.code()).outcome(RuleOutcome.PASS).build();
+      if (fixedReasons[i] != null) {
+        fixedResults[i] = RuleResult.builder().rule(rule.code())
+            .outcome(RuleOutcome.NOT_APPLICABLE).reason(fixedReasons[i]).build();
+      }
+      domains[i] = rule.info().domain().ordinal();
     }
   }
 
@@ -134,7 +150,8 @@ public final class FidelityChecker {
     CourseFacts facts = new CourseFacts(course, profile);
     List<RuleResult> results = new ArrayList<>(rules.length);
     List<Finding> findings = new ArrayList<>();
-    EnumMap<RuleDomain, int[]> domainCounts = new EnumMap<>(RuleDomain.class);
+    int[] domainPassed = new int[DOMAINS.length];
+    int[] domainApplicable = new int[DOMAINS.length];
     int passed = 0;
     int applicable = 0;
     int errors = 0;
@@ -142,24 +159,22 @@ public final class FidelityChecker {
     int infos = 0;
     for (int i = 0; i < rules.length; i++) {
       RuleDefinition rule = rules[i];
-      ImmutableRuleResult.Builder result = RuleResult.builder().rule(rule.code());
-      if (fixedReasons[i] != null) {
-        results.add(result.outcome(RuleOutcome.NOT_APPLICABLE).reason(fixedReasons[i]).build());
+      if (fixedResults[i] != null) {
+        results.add(fixedResults[i]);
         continue;
       }
       Evaluation evaluation = rule.evaluate(facts);
       if (evaluation.isNotApplicable()) {
-        results.add(result.outcome(RuleOutcome.NOT_APPLICABLE)
+        results.add(RuleResult.builder().rule(rule.code()).outcome(RuleOutcome.NOT_APPLICABLE)
             .reason(evaluation.reason().orElseThrow()).build());
         continue;
       }
-      int[] counts = domainCounts.computeIfAbsent(rule.info().domain(), d -> new int[2]);
-      counts[1]++;
+      domainApplicable[domains[i]]++;
       applicable++;
       if (evaluation.deviations().isEmpty()) {
-        counts[0]++;
+        domainPassed[domains[i]]++;
         passed++;
-        results.add(result.outcome(RuleOutcome.PASS).build());
+        results.add(passes[i]);
         continue;
       }
       Severity severity = severities[i];
@@ -183,12 +198,15 @@ public final class FidelityChecker {
         case INFO -> infos += ruleFindings.size();
         default -> throw new IllegalStateException("unknown severity " + severity);
       }
-      results.add(result.outcome(RuleOutcome.FINDINGS).findings(ruleFindings).build());
+      results.add(RuleResult.builder().rule(rule.code()).outcome(RuleOutcome.FINDINGS)
+          .findings(ruleFindings).build());
     }
     findings.sort(Finding.ORDER);
     Map<RuleDomain, Double> byDomain = new EnumMap<>(RuleDomain.class);
-    for (Map.Entry<RuleDomain, int[]> entry : domainCounts.entrySet()) {
-      byDomain.put(entry.getKey(), (double) entry.getValue()[0] / entry.getValue()[1]);
+    for (int d = 0; d < DOMAINS.length; d++) {
+      if (domainApplicable[d] > 0) {
+        byDomain.put(DOMAINS[d], (double) domainPassed[d] / domainApplicable[d]);
+      }
     }
     FidelitySummary summary = FidelitySummary.builder()
         .adherence(applicable == 0 ? 1.0 : (double) passed / applicable)
@@ -212,7 +230,7 @@ public final class FidelityChecker {
   private ClinicalOutcome outcome(CourseFacts facts) {
     TreatmentCourse course = facts.course();
     Instrument instrument = profile.primaryInstrument();
-    List<Score> scores = course.scores(instrument);
+    List<Score> scores = facts.scores(instrument);
     ImmutableClinicalOutcome.Builder outcome = ClinicalOutcome.builder()
         .instrument(instrument)
         .sessionsAttended(facts.attendedTreatment().size())

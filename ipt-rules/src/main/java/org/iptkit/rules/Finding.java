@@ -53,33 +53,52 @@ public abstract class Finding {
     if (a.equals(b)) {
       return 0;
     }
-    String[] x = a.isEmpty() ? new String[0] : a.substring(1).split("/", -1);
-    String[] y = b.isEmpty() ? new String[0] : b.substring(1).split("/", -1);
-    int n = Math.min(x.length, y.length);
-    for (int i = 0; i < n; i++) {
-      int c = compareSegments(x[i], y[i]);
+    // Walks the segments in place (sorting the findings of a report compares many pointers):
+    // segment k of "/x/y" runs between the k-th and the next slash, the first character skipped.
+    int i = a.isEmpty() ? -1 : 1;
+    int j = b.isEmpty() ? -1 : 1;
+    while (i >= 0 && j >= 0) {
+      int iEnd = segmentEnd(a, i);
+      int jEnd = segmentEnd(b, j);
+      int c = compareSegments(a, i, iEnd, b, j, jEnd);
+      if (c != 0) {
+        return c;
+      }
+      i = iEnd < a.length() ? iEnd + 1 : -1;
+      j = jEnd < b.length() ? jEnd + 1 : -1;
+    }
+    return i < 0 ? (j < 0 ? 0 : -1) : 1;
+  }
+
+  private static int segmentEnd(String s, int from) {
+    int slash = s.indexOf('/', from);
+    return slash < 0 ? s.length() : slash;
+  }
+
+  private static int compareSegments(String a, int aFrom, int aTo, String b, int bFrom, int bTo) {
+    if (isIndex(a, aFrom, aTo) && isIndex(b, bFrom, bTo)) {
+      int c = Integer.compare(aTo - aFrom, bTo - bFrom);
       if (c != 0) {
         return c;
       }
     }
-    return Integer.compare(x.length, y.length);
-  }
-
-  private static int compareSegments(String a, String b) {
-    boolean an = isIndex(a);
-    boolean bn = isIndex(b);
-    if (an && bn) {
-      int c = Integer.compare(a.length(), b.length());
-      return c != 0 ? c : a.compareTo(b);
+    // As String.compareTo on the two segments.
+    int n = Math.min(aTo - aFrom, bTo - bFrom);
+    for (int k = 0; k < n; k++) {
+      char x = a.charAt(aFrom + k);
+      char y = b.charAt(bFrom + k);
+      if (x != y) {
+        return x - y;
+      }
     }
-    return a.compareTo(b);
+    return (aTo - aFrom) - (bTo - bFrom);
   }
 
-  private static boolean isIndex(String s) {
-    if (s.isEmpty() || (s.length() > 1 && s.charAt(0) == '0')) {
+  private static boolean isIndex(String s, int from, int to) {
+    if (from == to || (to - from > 1 && s.charAt(from) == '0')) {
       return false;
     }
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = from; i < to; i++) {
       if (s.charAt(i) < '0' || s.charAt(i) > '9') {
         return false;
       }

@@ -95,14 +95,16 @@ public final class CourseJsonReader {
   }
 
   private final JsonParser p;
+  private final TokenPositions positions;
   private final boolean lenient;
   private final List<ReadWarning> warnings;
   private final int lineOffset;
   private final long recordLimit;
   private long recordStart;
   private boolean versionSeen;
-  private TokenStreamLocation lastSessionNumberAt;
-  private TokenStreamLocation lastPersonIdAt;
+  private Scope[] scopes = new Scope[8];
+  private long lastSessionNumberAt = TokenPositions.NONE;
+  private long lastPersonIdAt = TokenPositions.NONE;
 
   /**
    * A reader over {@code parser}.
@@ -116,6 +118,7 @@ public final class CourseJsonReader {
   public CourseJsonReader(JsonParser parser, boolean lenient, List<ReadWarning> warnings,
       int lineOffset, long recordLimit) {
     this.p = parser;
+    this.positions = new TokenPositions(parser);
     this.lenient = lenient;
     this.warnings = warnings;
     this.lineOffset = lineOffset;
@@ -226,7 +229,7 @@ public final class CourseJsonReader {
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw wrongType("a course object");
     }
-    recordStart = offset(p.currentTokenLocation());
+    recordStart = positions.currentOffset();
     versionSeen = false;
     int containerDepth = p.streamReadContext().getNestingDepth() - 1;
     try {
@@ -244,7 +247,7 @@ public final class CourseJsonReader {
   }
 
   private TreatmentCourse readCourse() {
-    Scope o = new Scope(COURSE);
+    Scope o = scope(COURSE);
     ImmutableTreatmentCourse.Builder b = TreatmentCourse.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -263,7 +266,7 @@ public final class CourseJsonReader {
         case 9 -> b.formulation(readFormulation());
         case 10 -> readArray("an array of sessions", i -> {
           b.addSession(readSession());
-          o.spot("sessions/" + i + "/number", lastSessionNumberAt);
+          o.spot("sessions", i, "number", lastSessionNumberAt);
         });
         case 11 -> readArray("an array of measures", i -> b.addMeasure(readMeasure()));
         case 12 -> readArray("an array of fidelity ratings", i -> b.addFidelityRating(readRating()));
@@ -312,6 +315,15 @@ public final class CourseJsonReader {
     return null;
   }
 
+  /** The value of the decimal digits {@code s[from, to)}, already checked to be digits. */
+  private static int number(String s, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      value = value * 10 + (s.charAt(i) - '0');
+    }
+    return value;
+  }
+
   private static boolean digits(String s, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
@@ -354,7 +366,7 @@ public final class CourseJsonReader {
 
   private Contract readContract() {
     expectObject("a contract object");
-    Scope o = new Scope(CONTRACT);
+    Scope o = scope(CONTRACT);
     ImmutableContract.Builder b = Contract.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -374,14 +386,14 @@ public final class CourseJsonReader {
 
   private InterpersonalInventory readInventory() {
     expectObject("an inventory object");
-    Scope o = new Scope(INVENTORY);
+    Scope o = scope(INVENTORY);
     ImmutableInterpersonalInventory.Builder b = InterpersonalInventory.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> b.takenOn(readDate());
         case 1 -> readArray("an array of people", i -> {
           b.addPerson(readPerson());
-          o.spot("people/" + i + "/id", lastPersonIdAt);
+          o.spot("people", i, "id", lastPersonIdAt);
         });
         default -> throw new AssertionError(f);
       }
@@ -393,7 +405,7 @@ public final class CourseJsonReader {
 
   private Person readPerson() {
     expectObject("a person object");
-    Scope o = new Scope(PERSON);
+    Scope o = scope(PERSON);
     ImmutablePerson.Builder b = Person.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -420,7 +432,7 @@ public final class CourseJsonReader {
 
   private ProblemArea readProblemArea() {
     expectObject("a problem area object");
-    Scope o = new Scope(AREA);
+    Scope o = scope(AREA);
     ProblemAreaType type = null;
     boolean primary = false;
     String personId = null;
@@ -475,7 +487,7 @@ public final class CourseJsonReader {
 
   private Formulation readFormulation() {
     expectObject("a formulation object");
-    Scope o = new Scope(FORMULATION);
+    Scope o = scope(FORMULATION);
     ImmutableFormulation.Builder b = Formulation.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -491,7 +503,7 @@ public final class CourseJsonReader {
 
   private Session readSession() {
     expectObject("a session object");
-    Scope o = new Scope(SESSION);
+    Scope o = scope(SESSION);
     ImmutableSession.Builder b = Session.builder();
     Attendance attendance = null;
     for (int f; (f = o.nextField()) >= 0; ) {
@@ -526,7 +538,7 @@ public final class CourseJsonReader {
 
   private Measure readMeasure() {
     expectObject("a measure object");
-    Scope o = new Scope(MEASURE);
+    Scope o = scope(MEASURE);
     ImmutableMeasure.Builder b = Measure.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -546,7 +558,7 @@ public final class CourseJsonReader {
 
   private FidelityRating readRating() {
     expectObject("a fidelity rating object");
-    Scope o = new Scope(RATING);
+    Scope o = scope(RATING);
     ImmutableFidelityRating.Builder b = FidelityRating.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -618,8 +630,7 @@ public final class CourseJsonReader {
     if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-'
         && digits(text, 0, 4) && digits(text, 5, 7) && digits(text, 8, 10)) {
       try {
-        return LocalDate.of(Integer.parseInt(text.substring(0, 4)),
-            Integer.parseInt(text.substring(5, 7)), Integer.parseInt(text.substring(8, 10)));
+        return LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10));
       } catch (DateTimeException e) {
         throw error(Problem.INVALID_DATE, here(), p.currentTokenLocation(), DATE,
             "expected " + DATE + ", got \"" + text + "\", which is not a calendar date");
@@ -633,9 +644,9 @@ public final class CourseJsonReader {
     if (p.currentToken() != JsonToken.VALUE_STRING) {
       throw wrongType(codec.oneOf());
     }
-    String text = p.getString();
-    E value = codec.lookup(text);
+    E value = codec.lookup(p.getStringCharacters(), p.getStringOffset(), p.getStringLength());
     if (value == null) {
+      String text = p.getString();
       throw error(Problem.UNKNOWN_VALUE, here(), p.currentTokenLocation(), codec.oneOf(),
           "expected " + codec.oneOf() + ", got " + JsonErrors.describeString(text, JsonErrors.Quote.NAME));
     }
@@ -643,16 +654,24 @@ public final class CourseJsonReader {
   }
 
   private <E extends Enum<E>> void readEnumSet(EnumCodec<E> codec, Consumer<E> add) {
-    java.util.Set<E> seen = null;
+    long seenOrdinals = 0;
+    java.util.Set<E> seenBeyond = null;
     if (p.currentToken() != JsonToken.START_ARRAY) {
       throw wrongType("an array of " + codec.oneOf());
     }
     while (p.nextToken() != JsonToken.END_ARRAY) {
       E value = readEnum(codec);
-      if (seen == null) {
-        seen = EnumSet.noneOf(value.getDeclaringClass());
+      boolean added;
+      if (value.ordinal() < Long.SIZE) {
+        added = (seenOrdinals & (1L << value.ordinal())) == 0;
+        seenOrdinals |= 1L << value.ordinal();
+      } else {
+        if (seenBeyond == null) {
+          seenBeyond = EnumSet.noneOf(value.getDeclaringClass());
+        }
+        added = seenBeyond.add(value);
       }
-      if (!seen.add(value)) {
+      if (!added) {
         throw error(Problem.INVALID_VALUE, here(), p.currentTokenLocation(),
             "each value at most once", value + " is listed twice, expected each value at most once");
       }
@@ -675,7 +694,7 @@ public final class CourseJsonReader {
     }
     int i = 0;
     while (p.nextToken() != JsonToken.END_ARRAY) {
-      o.spot(name + "/" + i, p.currentTokenLocation());
+      o.spot(name, i, null, positions.current());
       add.accept(readInt());
       i++;
     }
@@ -693,23 +712,58 @@ public final class CourseJsonReader {
 
   // ---------------------------------------------------------------- one object being read
 
+  /**
+   * The scope of the object starting at the current token. Scopes are reused by nesting depth:
+   * an object's scope is done with before the next object at its depth starts (the sessions of a
+   * course, the measures of the sessions), so a course needs a handful instead of one per object.
+   */
+  private Scope scope(String[] names) {
+    int depth = p.streamReadContext().getNestingDepth();
+    if (depth >= scopes.length) {
+      scopes = java.util.Arrays.copyOf(scopes, Math.max(depth + 1, scopes.length * 2));
+    }
+    Scope scope = scopes[depth];
+    if (scope == null) {
+      scope = new Scope();
+      scopes[depth] = scope;
+    }
+    scope.open(names);
+    return scope;
+  }
+
   /** The state of one JSON object being read: fields seen, where values were, where it started. */
   private final class Scope {
-    private final String[] names;
-    private final TokenStreamLocation start;
+    private String[] names;
+    private long start;
     private long seen;
-    private String[] spotKeys = new String[8];
-    private TokenStreamLocation[] spotAt = new TokenStreamLocation[8];
+    // Where values were, by relative pointer: key, or key/index, or key/index/suffix. The index
+    // and suffix arrays are used once an indexed spot was noted (items, sessions, people).
+    private String[] spotKeys = new String[16];
+    private long[] spotAt = new long[16];
+    private int[] spotIndexes;
+    private String[] spotSuffixes;
+    private boolean indexed;
     private int spots;
-    private String pointer;
 
-    Scope(String[] names) {
+    /** Starts reading the object at the current token, allowed to hold {@code names}. */
+    void open(String[] names) {
       this.names = names;
-      this.start = p.currentTokenLocation();
-      if (recordLimit > 0 && offset(start) - recordStart > recordLimit) {
+      this.start = positions.current();
+      this.seen = 0;
+      this.spots = 0;
+      this.indexed = false;
+      if (recordLimit > 0 && positions.currentOffset() - recordStart > recordLimit) {
         throw error(Problem.LIMIT_EXCEEDED, here(), start, "a record of at most " + recordLimit
             + " bytes", "record longer than the maximum of " + recordLimit + " bytes");
       }
+    }
+
+    /**
+     * The JSON Pointer of this object. Only asked for once the object's fields are read, while
+     * the parser is still at its end, so it is computed only when an error needs it.
+     */
+    private String pointer() {
+      return here();
     }
 
     /**
@@ -721,7 +775,6 @@ public final class CourseJsonReader {
       while (true) {
         JsonToken t = p.nextToken();
         if (t == JsonToken.END_OBJECT) {
-          pointer = here();
           return -1;
         }
         String name = p.currentName();
@@ -736,7 +789,7 @@ public final class CourseJsonReader {
         }
         seen |= 1L << index;
         p.nextToken();
-        spot(name, p.currentTokenLocation());
+        spot(name, positions.current());
         return index;
       }
     }
@@ -761,7 +814,7 @@ public final class CourseJsonReader {
     }
 
     JsonReadException missing(int field, String expected) {
-      return error(Problem.MISSING_FIELD, pointer + "/" + names[field], start, expected,
+      return error(Problem.MISSING_FIELD, pointer() + "/" + names[field], start, expected,
           "missing required field, expected " + expected);
     }
 
@@ -770,37 +823,72 @@ public final class CourseJsonReader {
       long extra = seen & ~allowed;
       for (int i = 0; i < names.length; i++) {
         if ((extra & (1L << i)) != 0) {
-          TokenStreamLocation at = spotOf(names[i]);
+          long at = spotOf(names[i]);
           String reason = "field not defined for " + kind;
           if (!lenient) {
-            throw error(Problem.UNKNOWN_FIELD, pointer + "/" + names[i], at, list(names, allowed),
-                reason + ", expected one of " + list(names, allowed));
+            throw error(Problem.UNKNOWN_FIELD, pointer() + "/" + names[i], at,
+                list(names, allowed), reason + ", expected one of " + list(names, allowed));
           }
-          warn(pointer + "/" + names[i], at, reason + ", ignored");
+          warn(pointer() + "/" + names[i], at, reason + ", ignored");
           seen &= ~(1L << i);
         }
       }
     }
 
-    void spot(String key, TokenStreamLocation at) {
-      if (at == null) {
+    /** Notes where the value of {@code key} (a relative pointer) was. */
+    void spot(String key, long at) {
+      spot(key, -1, null, at);
+    }
+
+    /**
+     * Notes where the value of {@code key/index} (with {@code suffix}: {@code key/index/suffix})
+     * was, without building the pointer unless an error asks for it.
+     */
+    void spot(String key, int index, String suffix, long at) {
+      if (at == TokenPositions.NONE) {
         return;
       }
       if (spots == spotKeys.length) {
         spotKeys = java.util.Arrays.copyOf(spotKeys, spots * 2);
         spotAt = java.util.Arrays.copyOf(spotAt, spots * 2);
       }
+      if (index >= 0 && !indexed) {
+        if (spotIndexes == null || spotIndexes.length < spotKeys.length) {
+          spotIndexes = new int[spotKeys.length];
+          spotSuffixes = new String[spotKeys.length];
+        }
+        java.util.Arrays.fill(spotIndexes, 0, spots, -1);
+        indexed = true;
+      }
+      if (indexed && spotIndexes.length < spotKeys.length) {
+        spotIndexes = java.util.Arrays.copyOf(spotIndexes, spotKeys.length);
+        spotSuffixes = java.util.Arrays.copyOf(spotSuffixes, spotKeys.length);
+      }
       spotKeys[spots] = key;
       spotAt[spots] = at;
+      if (indexed) {
+        spotIndexes[spots] = index;
+        spotSuffixes[spots] = suffix;
+      }
       spots++;
     }
 
+    private boolean spotIs(int spot, String key) {
+      String first = spotKeys[spot];
+      if (!indexed || spotIndexes[spot] < 0) {
+        return first.equals(key);
+      }
+      String suffix = spotSuffixes[spot];
+      return key.startsWith(first) && key.equals(
+          first + "/" + spotIndexes[spot] + (suffix == null ? "" : "/" + suffix));
+    }
+
     /** Where the value of {@code key} (a relative pointer) was, or the nearest enclosing one. */
-    TokenStreamLocation spotOf(String key) {
+    long spotOf(String key) {
       String k = key;
       while (true) {
         for (int i = spots - 1; i >= 0; i--) {
-          if (spotKeys[i].equals(k)) {
+          if (spotIs(i, k)) {
             return spotAt[i];
           }
         }
@@ -818,6 +906,7 @@ public final class CourseJsonReader {
         return builder.get();
       } catch (InvalidValueException e) {
         String field = e.field();
+        String pointer = pointer();
         String where = field == null || field.isEmpty() ? pointer : pointer + "/" + field;
         throw error(Problem.INVALID_VALUE, where, field == null ? start : spotOf(field),
             "a possible value", e.getMessage());
@@ -854,6 +943,10 @@ public final class CourseJsonReader {
   }
 
   private void warn(String pointer, TokenStreamLocation at, String message) {
+    warn(pointer, TokenPositions.of(at), message);
+  }
+
+  private void warn(String pointer, long at, String message) {
     if (warnings != null) {
       warnings.add(new ReadWarning(pointer, line(at), column(at), message));
     }
@@ -905,10 +998,6 @@ public final class CourseJsonReader {
     return p.streamReadContext().pathAsPointer().toString();
   }
 
-  private static long offset(TokenStreamLocation at) {
-    return Math.max(at.getByteOffset(), at.getCharOffset());
-  }
-
   private int line(TokenStreamLocation at) {
     return JsonErrors.line(at, lineOffset);
   }
@@ -917,8 +1006,23 @@ public final class CourseJsonReader {
     return JsonErrors.column(at);
   }
 
+  private int line(long at) {
+    int line = TokenPositions.line(at);
+    return line <= 0 ? 0 : line + lineOffset;
+  }
+
+  private static int column(long at) {
+    int column = TokenPositions.column(at);
+    return column <= 0 ? 0 : column;
+  }
+
   private JsonReadException error(Problem problem, String pointer, TokenStreamLocation at,
       String expected, String reason) {
+    return new JsonReadException(problem, pointer, line(at), column(at), expected, reason);
+  }
+
+  private JsonReadException error(Problem problem, String pointer, long at, String expected,
+      String reason) {
     return new JsonReadException(problem, pointer, line(at), column(at), expected, reason);
   }
 

@@ -1,6 +1,8 @@
 package org.iptkit.json.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.iptkit.core.Attendance;
@@ -53,20 +55,60 @@ final class EnumCodec<E extends Enum<E>> {
   static final EnumCodec<RuleDomain> DOMAIN = new EnumCodec<>(RuleDomain.class);
 
   private final Map<String, E> byName = new HashMap<>();
+  // The constants by the length of their name, to find one from the parser's characters without
+  // making a String of them: a course has about ten enumeration values per session.
+  private final E[][] byLength;
   private final String oneOf;
 
+  @SuppressWarnings("unchecked")
   private EnumCodec(Class<E> type) {
     StringJoiner names = new StringJoiner(", ", "one of ", "");
+    int longest = 0;
     for (E constant : type.getEnumConstants()) {
       byName.put(constant.name(), constant);
       names.add(constant.name());
+      longest = Math.max(longest, constant.name().length());
     }
     this.oneOf = names.toString();
+    List<E>[] lists = new List[longest + 1];
+    for (E constant : type.getEnumConstants()) {
+      int length = constant.name().length();
+      if (lists[length] == null) {
+        lists[length] = new ArrayList<>();
+      }
+      lists[length].add(constant);
+    }
+    this.byLength = (E[][]) java.lang.reflect.Array.newInstance(type, lists.length, 0);
+    for (int length = 0; length < lists.length; length++) {
+      if (lists[length] != null) {
+        byLength[length] = lists[length].toArray(
+            (E[]) java.lang.reflect.Array.newInstance(type, lists[length].size()));
+      }
+    }
   }
 
   /** The constant with this wire name, or null. */
   E lookup(String name) {
     return byName.get(name);
+  }
+
+  /** The constant whose wire name is {@code chars[offset, offset + length)}, or null. */
+  E lookup(char[] chars, int offset, int length) {
+    if (length >= byLength.length) {
+      return null;
+    }
+    E[] candidates = byLength[length];
+    for (E candidate : candidates) {
+      String name = candidate.name();
+      int i = 0;
+      while (i < length && name.charAt(i) == chars[offset + i]) {
+        i++;
+      }
+      if (i == length) {
+        return candidate;
+      }
+    }
+    return null;
   }
 
   /** "one of A, B, C". */

@@ -108,6 +108,31 @@ public final class JsonSettings {
     return documents.createGenerator(context(indent), Objects.requireNonNull(out));
   }
 
+  /**
+   * A generator writing one value into {@code out}, which the caller goes on writing to and
+   * flushes itself: closing the generator hands its buffer to {@code out} without flushing it
+   * (the report writer writes many reports into one buffered stream).
+   */
+  public JsonGenerator valueGenerator(java.io.Writer out, boolean indent) {
+    ObjectWriteContext base = context(indent);
+    return documents.createGenerator(new ObjectWriteContext.Base() {
+      @Override
+      public PrettyPrinter getPrettyPrinter() {
+        return base.getPrettyPrinter();
+      }
+
+      @Override
+      public boolean hasPrettyPrinter() {
+        return base.hasPrettyPrinter();
+      }
+
+      @Override
+      public int getStreamWriteFeatures(int defaults) {
+        return defaults & ~StreamWriteFeature.FLUSH_PASSED_TO_STREAM.getMask();
+      }
+    }, Objects.requireNonNull(out));
+  }
+
   private static ObjectWriteContext context(boolean indent) {
     if (!indent) {
       return ObjectWriteContext.empty();

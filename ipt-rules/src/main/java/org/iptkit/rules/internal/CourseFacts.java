@@ -7,57 +7,71 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.iptkit.core.CourseStatus;
+import org.iptkit.core.Instrument;
 import org.iptkit.core.Phase;
+import org.iptkit.core.Score;
 import org.iptkit.core.Session;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.rules.ProtocolProfile;
 
 /**
  * The facts about one course that several rules need, computed once per check: the attended
- * sessions in order with their attended index, each session's JSON Pointer, the initial-phase
- * sessions and whether the initial phase is over (rules.md "Course status matters").
+ * sessions in order (all, per phase, and without pre-group ones) with their attended index, each
+ * session's JSON Pointer, the initial-phase sessions, whether the initial phase is over (rules.md
+ * "Course status matters") and the primary instrument's trajectory.
  */
 public final class CourseFacts {
+  private static final Phase[] PHASES = Phase.values();
+
   private final TreatmentCourse course;
   private final ProtocolProfile profile;
   private final List<Session> attended;
   private final List<Session> attendedTreatment;
   private final List<Session> initialSessions;
-  private final Map<Session, Integer> arrayIndex;
-  private final Map<Session, Integer> attendedIndex;
+  private final List<Session>[] byPhase;
   private final boolean initialPhaseOver;
+  // Asked for only by some rules, or only when a rule reports a deviation: computed on demand.
+  private Map<Session, Integer> attendedIndex;
+  private Instrument scoresOf;
+  private List<Score> scores;
 
   /** Computes the facts of {@code course} checked against {@code profile}. */
+  @SuppressWarnings("unchecked")
   public CourseFacts(TreatmentCourse course, ProtocolProfile profile) {
     this.course = course;
     this.profile = profile;
     this.attended = course.attendedSessions();
-    List<Session> sessions = course.sessions();
-    this.arrayIndex = new IdentityHashMap<>(sessions.size() * 2);
-    for (int i = 0; i < sessions.size(); i++) {
-      arrayIndex.put(sessions.get(i), i);
-    }
-    this.attendedIndex = new IdentityHashMap<>(attended.size() * 2);
     List<Session> treatment = new ArrayList<>(attended.size());
     List<Session> initial = new ArrayList<>();
+    List<Session>[] phases = new List[PHASES.length];
     boolean nonInitialSeen = false;
+    int initialOnly = 0;
     for (int i = 0; i < attended.size(); i++) {
       Session session = attended.get(i);
-      attendedIndex.put(session, i);
       Phase phase = session.phase().orElseThrow();
+      if (phases[phase.ordinal()] == null) {
+        phases[phase.ordinal()] = new ArrayList<>();
+      }
+      phases[phase.ordinal()].add(session);
       if (phase != Phase.PRE_GROUP) {
         treatment.add(session);
       }
       if (phase == Phase.INITIAL || phase == Phase.PRE_GROUP) {
         initial.add(session);
+        if (phase == Phase.INITIAL) {
+          initialOnly++;
+        }
       } else {
         nonInitialSeen = true;
       }
     }
+    for (int i = 0; i < phases.length; i++) {
+      phases[i] = phases[i] == null ? List.of() : Collections.unmodifiableList(phases[i]);
+    }
+    this.byPhase = phases;
     this.attendedTreatment = Collections.unmodifiableList(treatment);
     this.initialSessions = Collections.unmodifiableList(initial);
     int initialMax = profile.initialPhase().map(r -> r.max()).orElse(0);
-    long initialOnly = initial.stream().filter(s -> s.isIn(Phase.INITIAL)).count();
     this.initialPhaseOver = nonInitialSeen || initialOnly > initialMax;
   }
 
@@ -111,19 +125,33 @@ public final class CourseFacts {
     return initialPhaseOver;
   }
 
-  /** The attended sessions of a phase, in number order. */
+  /** The attended sessions of a phase, in number order (unmodifiable). */
   public List<Session> sessionsIn(Phase phase) {
-    List<Session> result = new ArrayList<>();
-    for (Session session : attended) {
-      if (session.isIn(phase)) {
-        result.add(session);
-      }
+    return byPhase[phase.ordinal()];
+  }
+
+  /**
+   * The trajectory of an instrument ({@link TreatmentCourse#scores(Instrument)}, unmodifiable),
+   * computed once per check for the instrument asked for last: several rules and the clinical
+   * outcome read the primary instrument's.
+   */
+  public List<Score> scores(Instrument instrument) {
+    if (scoresOf != instrument) {
+      scores = Collections.unmodifiableList(course.scores(instrument));
+      scoresOf = instrument;
     }
-    return result;
+    return scores;
   }
 
   /** The attended index of a session (0-based), or -1 when it was not attended. */
   public int attendedIndex(Session session) {
+    if (attendedIndex == null) {
+      Map<Session, Integer> index = new IdentityHashMap<>(attended.size() * 2);
+      for (int i = 0; i < attended.size(); i++) {
+        index.put(attended.get(i), i);
+      }
+      attendedIndex = index;
+    }
     Integer index = attendedIndex.get(session);
     return index == null ? -1 : index;
   }
@@ -135,11 +163,14 @@ public final class CourseFacts {
 
   /** The JSON Pointer of a session of this course, e.g. {@code "/sessions/6"}. */
   public String pointer(Session session) {
-    Integer index = arrayIndex.get(session);
-    if (index == null) {
-      throw new IllegalArgumentException("session is not part of this course");
+    // Only asked for when a rule reports a deviation: a scan beats building an index per check.
+    List<Session> sessions = course.sessions();
+    for (int i = 0; i < sessions.size(); i++) {
+      if (sessions.get(i) == session) {
+        return "/sessions/" + i;
+      }
     }
-    return "/sessions/" + index;
+    throw new IllegalArgumentException("session is not part of this course");
   }
 
   /** The JSON Pointer of a field of a session, e.g. {@code pointer(s, "tasks")}. */

@@ -143,7 +143,7 @@ public final class EndingRules {
       return Evaluation.notApplicable("course is ongoing");
     }
     Instrument primary = facts.profile().primaryInstrument();
-    List<Score> scores = facts.course().scores(primary);
+    List<Score> scores = facts.scores(primary);
     if (scores.isEmpty()) {
       return Evaluation.notApplicable("no primary measure recorded");
     }

@@ -179,7 +179,7 @@ public final class MeasurementRules {
   private static Evaluation deterioration(CourseFacts facts) {
     TreatmentCourse course = facts.course();
     Instrument primary = facts.profile().primaryInstrument();
-    List<Score> scores = course.scores(primary);
+    List<Score> scores = facts.scores(primary);
     if (scores.isEmpty()) {
       return Evaluation.notApplicable("no primary measure recorded");
     }

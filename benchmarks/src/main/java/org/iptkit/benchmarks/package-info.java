@@ -1,0 +1,14 @@
+/**
+ * JMH benchmarks of iptkit, run from {@code benchmarks/target/benchmarks.jar} (see
+ * {@code docs/performance.md}): {@link org.iptkit.benchmarks.RulesBenchmark} checks one
+ * 16-session course with a built checker, {@link org.iptkit.benchmarks.ReadBenchmark} reads one
+ * course document from JSON bytes, {@link org.iptkit.benchmarks.PipelineBenchmark} runs the whole
+ * pipeline (NDJSON bytes to courses to fidelity reports to NDJSON bytes) against the floor of a
+ * bare Jackson token walk over the same bytes, and {@link org.iptkit.benchmarks.CohortBenchmark}
+ * aggregates 100 000 fidelity reports into a cohort report.
+ *
+ * <p>Every input comes from the synthetic-course generator with a fixed seed
+ * ({@link org.iptkit.benchmarks.Inputs}), so runs compare like with like. Checkers, readers and
+ * writers are built once per trial and reused across courses, as real hosts do.
+ */
+package org.iptkit.benchmarks;
