@@ -14,6 +14,7 @@ import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.internal.CourseJsonReader;
 import org.iptkit.json.internal.CourseJsonWriter;
 import org.iptkit.json.internal.CoursePrettyPrinter;
+import org.iptkit.json.internal.Encodings;
 import org.iptkit.json.internal.JsonSettings;
 import org.iptkit.json.internal.JsonTree;
 import org.iptkit.json.internal.ProfileJsonReader;
@@ -122,7 +123,9 @@ public final class IptJson {
   }
 
   /**
-   * Reads one course document from bytes (UTF-8, or UTF-16/32 with detection).
+   * Reads one course document from bytes (UTF-8, or UTF-16/32 with detection). A leading byte
+   * order mark is skipped; bytes that are not text in the detected encoding (an overlong or
+   * out-of-range UTF-8 sequence, say) are refused as malformed, with their line and column.
    *
    * @throws JsonReadException if the bytes are not a valid course document
    */
@@ -147,8 +150,15 @@ public final class IptJson {
    */
   public ReadResult readCourseWithWarnings(String json) {
     Objects.requireNonNull(json, "json");
+    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
+        settings.maxDocumentLength());
+    if (tooLong != null) {
+      throw tooLong;
+    }
     try (JsonParser parser = settings.documentParser(json)) {
       return read(parser);
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
     }
   }
 
@@ -159,8 +169,18 @@ public final class IptJson {
    */
   public ReadResult readCourseWithWarnings(byte[] json) {
     Objects.requireNonNull(json, "json");
+    JsonReadException unfit = CourseJsonReader.tooLong(null, json, json.length,
+        settings.maxDocumentLength());
+    if (unfit == null) {
+      unfit = Encodings.problemOf(json, 0, json.length, 0);
+    }
+    if (unfit != null) {
+      throw unfit;
+    }
     try (JsonParser parser = settings.documentParser(json, 0, json.length)) {
       return read(parser);
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
     }
   }
 
@@ -173,10 +193,10 @@ public final class IptJson {
    */
   public ReadResult readCourseWithWarnings(InputStream json) {
     Objects.requireNonNull(json, "json");
-    try (JsonParser parser = settings.documentParser(json)) {
+    try (JsonParser parser = settings.documentParser(Encodings.checked(json))) {
       return read(parser);
-    } catch (JacksonIOException e) {
-      throw new UncheckedIOException(e.getCause());
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
     }
   }
 
@@ -279,9 +299,16 @@ public final class IptJson {
   public ProtocolProfile readProfile(String json, ProtocolRegistry registry) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(registry, "registry");
+    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
+        settings.maxDocumentLength());
+    if (tooLong != null) {
+      throw tooLong;
+    }
     try (JsonParser parser = settings.documentParser(json)) {
       return ProfileJsonReader.read(
           JsonTree.read(parser, "a protocol profile", ProfileJsonReader.FIELD_NAMES), registry);
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
     }
   }
 
@@ -295,11 +322,11 @@ public final class IptJson {
   public ProtocolProfile readProfile(InputStream json, ProtocolRegistry registry) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(registry, "registry");
-    try (JsonParser parser = settings.documentParser(json)) {
+    try (JsonParser parser = settings.documentParser(Encodings.checked(json))) {
       return ProfileJsonReader.read(
           JsonTree.read(parser, "a protocol profile", ProfileJsonReader.FIELD_NAMES), registry);
-    } catch (JacksonIOException e) {
-      throw new UncheckedIOException(e.getCause());
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
     }
   }
 
@@ -376,9 +403,16 @@ public final class IptJson {
    */
   public FidelityReport readReport(String json) {
     Objects.requireNonNull(json, "json");
+    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
+        settings.maxDocumentLength());
+    if (tooLong != null) {
+      throw tooLong;
+    }
     try (JsonParser parser = settings.documentParser(json)) {
       return ReportJsonReader.read(
           JsonTree.read(parser, "a fidelity report", ReportJsonReader.FIELD_NAMES));
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
     }
   }
 
@@ -391,11 +425,11 @@ public final class IptJson {
    */
   public FidelityReport readReport(InputStream json) {
     Objects.requireNonNull(json, "json");
-    try (JsonParser parser = settings.documentParser(json)) {
+    try (JsonParser parser = settings.documentParser(Encodings.checked(json))) {
       return ReportJsonReader.read(
           JsonTree.read(parser, "a fidelity report", ReportJsonReader.FIELD_NAMES));
-    } catch (JacksonIOException e) {
-      throw new UncheckedIOException(e.getCause());
+    } catch (JacksonException e) {
+      throw CourseJsonReader.unreadable(e, 0);
     }
   }
 

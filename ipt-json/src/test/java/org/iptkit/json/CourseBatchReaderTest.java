@@ -321,4 +321,61 @@ class CourseBatchReaderTest {
       return served.get();
     }
   }
+
+  /** Makes a named pipe, or skips the test where {@code mkfifo} is missing. */
+  private static Path fifo(Path file) throws InterruptedException {
+    boolean made;
+    try {
+      made = new ProcessBuilder("mkfifo", file.toString()).start().waitFor() == 0;
+    } catch (IOException e) {
+      made = false;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is available");
+    return file;
+  }
+
+  /** Reads a named pipe by path while another thread writes {@code text} into it. */
+  private static List<BatchRecord> readThroughPipe(Path pipe, String text) throws Exception {
+    Thread writer = new Thread(() -> {
+      try (var out = Files.newOutputStream(pipe)) {
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    try (Stream<BatchRecord> records = JSON.batchReader().read(pipe)) {
+      return records.toList();
+    } finally {
+      writer.join(10_000);
+    }
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"export.ndjson", "export.json",
+      "export"})
+  void aNamedPipeIsReadByPathWithoutSeeking(String name, @TempDir Path dir) throws Exception {
+    Path pipe = fifo(dir.resolve(name));
+    // Large enough that the buffered reader sees short reads from the pipe.
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      text.append(course("c" + i)).append('\n');
+    }
+
+    List<BatchRecord> records = readThroughPipe(pipe, text.toString());
+
+    assertThat(records).hasSize(400).allMatch(BatchRecord::isCourse);
+    assertThat(records.get(399).courseOrThrow().courseId()).isEqualTo("c399");
+  }
+
+  @Test
+  void aNamedPipeHoldingAJsonArrayIsDetectedFromItsFirstBytes(@TempDir Path dir)
+      throws Exception {
+    Path pipe = fifo(dir.resolve("from-command"));
+
+    List<BatchRecord> records = readThroughPipe(pipe,
+        "[\n" + course("a") + ",\n" + course("b") + "\n]\n");
+
+    assertThat(records).extracting(r -> r.courseOrThrow().courseId()).containsExactly("a", "b");
+  }
 }

@@ -262,9 +262,38 @@ class MalformedDocumentsTest {
         row("empty input", "", "", EMPTY_INPUT, "empty input"),
         row("only white space", " \n\t ", "", EMPTY_INPUT, "empty input"),
         row("missing comma", with("'courseId':'c-1',", "'courseId':'c-1' "), "/courseId",
-            MALFORMED_JSON, "malformed JSON"),
+            MALFORMED_JSON, "malformed JSON: unexpected character (code 34), expected ',' or '}'"
+                + " after a field"),
         row("unclosed document", BASE.substring(0, BASE.length() - 1), "/endedOn", MALFORMED_JSON,
-            "malformed JSON: Unexpected end-of-input"),
+            "malformed JSON: unexpected end of input inside an object, expected '}'"),
+        // malformed JSON in plain words: no parser internals, no quoted content
+        row("document cut inside an array",
+            BASE.substring(0, BASE.indexOf(q("'fewer arguments'"))), "/contracts/0/goals",
+            MALFORMED_JSON, "malformed JSON: unexpected end of input inside an array, expected ']'"),
+        row("document cut inside a string", BASE.substring(0, BASE.length() - 5), "/endedOn",
+            MALFORMED_JSON, "malformed JSON: unexpected end of input inside a string"),
+        row("document cut after a comma", BASE.substring(0, BASE.length() - 1).replace(
+                q("'endedOn':'2026-04-20'"), q("'endedOn':'2026-04-20',")), "/endedOn",
+            MALFORMED_JSON, "malformed JSON: unexpected end of input inside an object, expected a"
+                + " field or '}'"),
+        row("missing colon", with("'courseId':'c-1'", "'courseId' 'c-1'"), "/courseId",
+            MALFORMED_JSON, "malformed JSON: unexpected character (code 34), expected ':' after a"
+                + " field name"),
+        row("missing value", with("'minutes':50", "'minutes':"), "/sessions/0/minutes",
+            MALFORMED_JSON, "malformed JSON: unexpected character (code 44), expected a value"),
+        row("unquoted field name", with("'status':'ONGOING'", "status:'ONGOING'"), "/protocol",
+            MALFORMED_JSON, "malformed JSON: unexpected character (code 115), expected a field name"
+                + " in double quotes"),
+        row("mismatched bracket", with("'goals':['fewer arguments']", "'goals':['fewer arguments'}"),
+            "/contracts/0/goals/0", MALFORMED_JSON, "malformed JSON: unexpected '}', expected ']'"),
+        row("bare word as value", with("'status':'ONGOING'", "'status':ONGOING"), "/status",
+            MALFORMED_JSON, "malformed JSON: unrecognized word, expected a string, number, array,"
+                + " object, true, false or null"),
+        row("line break inside a string", with("'calm talk'", "'calm\ntalk'"),
+            "/inventories/0/people/0/desiredChange", MALFORMED_JSON,
+            "malformed JSON: control character (code 10) inside a string, expected it escaped"),
+        row("leading zero", with("'minutes':50", "'minutes':050"), "/sessions/0/minutes",
+            MALFORMED_JSON, "malformed JSON: invalid number: leading zeroes are not allowed"),
         row("nesting deeper than 64 inside sessions", with("'sessions':[{'number':1,",
                 "'sessions':[" + deep + ",{'number':1,"),
             "/sessions/0" + "/0".repeat(62), LIMIT_EXCEEDED, "nesting depth exceeds the maximum of 64"),
@@ -326,6 +355,20 @@ class MalformedDocumentsTest {
             assertThat(e.column()).as("column").isPositive();
           }
         });
+  }
+
+  static Stream<Arguments> malformedJsonRows() {
+    return malformedDocuments().filter(row -> row.get()[3] == MALFORMED_JSON);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("malformedJsonRows")
+  void malformedJsonIsDescribedInPlainWordsWithoutParserInternals(String name, String document,
+      String pointer, Problem problem, String fragment) {
+    assertThatThrownBy(() -> IptJson.strict().readCourse(document))
+        .isInstanceOfSatisfying(JsonReadException.class, e -> assertThat(e.getMessage())
+            .doesNotContain("Source", "REDACTED", "marker", "end-of-input", "VALUE_STRING",
+                "Feature", "`", "was expecting", "ONGOING", "calm", "fewer"));
   }
 
   @Test

@@ -62,7 +62,10 @@ public abstract class Agenda {
   /** The status of the course. */
   public abstract CourseStatus status();
 
-  /** Why the course has no agenda (it is not ONGOING); empty for an ongoing course. */
+  /**
+   * Why the course has no agenda (it is not ONGOING, or its last session already has the largest
+   * possible number); empty when it has one.
+   */
   public abstract Optional<String> reason();
 
   /** The number the next session would carry: the highest recorded session number plus one. */

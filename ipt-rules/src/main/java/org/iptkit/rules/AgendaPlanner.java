@@ -97,6 +97,10 @@ final class AgendaPlanner {
     OptionalInt planned = contract.isPresent()
         ? contract.get().plannedSessions() : OptionalInt.empty();
     Optional<Session> last = course.lastSession();
+    if (last.isPresent() && last.get().number() == Integer.MAX_VALUE) {
+      return agenda.reason("no session can follow session " + Integer.MAX_VALUE
+          + ", the largest session number").build();
+    }
     int nextNumber = last.isPresent() ? last.get().number() + 1 : 1;
     Optional<LocalDate> nextDate = last.flatMap(s -> next(s.date(), contract));
     agenda.nextSessionNumber(nextNumber).nextPhase(nextPhase);

@@ -1,6 +1,7 @@
 package org.iptkit.json.internal;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,8 +49,10 @@ public final class BatchSources {
     InputStream toClose = owned ? buffered : null;
     return switch (chosen) {
       case NDJSON -> new NdjsonRecords(settings, buffered, source, toClose);
-      case JSON_ARRAY -> new ParsedRecords(settings, buffered, source, toClose, true);
-      case DOCUMENTS, AUTO -> new ParsedRecords(settings, buffered, source, toClose, false);
+      case JSON_ARRAY -> new ParsedRecords(settings, Encodings.checked(buffered), source, toClose,
+          true);
+      case DOCUMENTS, AUTO -> new ParsedRecords(settings, Encodings.checked(buffered), source,
+          toClose, false);
     };
   }
 
@@ -63,9 +66,30 @@ public final class BatchSources {
 
   private static RecordIterator openFile(JsonSettings settings, Path file, BatchFormat format) {
     try {
-      return open(settings, Files.newInputStream(file), file.toString(), format, true);
+      InputStream in = Files.newInputStream(file);
+      if (!Files.isRegularFile(file)) {
+        in = new UnsizedInputStream(in);
+      }
+      return open(settings, in, file.toString(), format, true);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A stream of a named pipe or a {@code <(command)} path, opened once and read front to back.
+   * The file-channel stream of {@link Files#newInputStream} answers {@code available()} from the
+   * channel's size and position, and a pipe has neither ("Illegal seek"); a buffered reader asks
+   * for it after a short read. Here it is 0, which only means "not known without blocking".
+   */
+  private static final class UnsizedInputStream extends FilterInputStream {
+    UnsizedInputStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int available() {
+      return 0;
     }
   }
 
@@ -177,6 +201,11 @@ public final class BatchSources {
               Problem.LIMIT_EXCEEDED, "", lineNumber, 1, "a line of at most " + max + " bytes",
               "line longer than the maximum of " + max + " bytes"));
         }
+        JsonReadException notText = Encodings.problemOf(lines.bytes(), 0, lines.length(),
+            lineNumber - 1);
+        if (notText != null) {
+          return BatchRecord.ofError(source, index, lineNumber, notText);
+        }
         List<ReadWarning> warnings = settings.lenient() ? new ArrayList<>() : null;
         try (JsonParser parser = settings.documentParser(lines.bytes(), 0, lines.length())) {
           TreatmentCourse course = new CourseJsonReader(parser, settings.lenient(), warnings,
@@ -185,6 +214,12 @@ public final class BatchSources {
               warnings == null ? List.of() : warnings);
         } catch (JsonReadException e) {
           return BatchRecord.ofError(source, index, lineNumber, e);
+        } catch (JacksonException e) {
+          RuntimeException failure = CourseJsonReader.unreadable(e, lineNumber - 1);
+          if (failure instanceof JsonReadException unreadable) {
+            return BatchRecord.ofError(source, index, lineNumber, unreadable);
+          }
+          throw failure;
         }
       }
       if (records == 0) {
@@ -212,8 +247,8 @@ public final class BatchSources {
     private final String source;
     private final InputStream owned;
     private final boolean array;
-    private final JsonParser parser;
-    private final CourseJsonReader tokens;
+    private JsonParser parser;
+    private CourseJsonReader tokens;
     private boolean started;
     private boolean done;
     private BatchRecord pending;
@@ -225,8 +260,18 @@ public final class BatchSources {
       this.source = source;
       this.owned = owned;
       this.array = array;
-      this.parser = settings.streamParser(in);
-      this.tokens = new CourseJsonReader(parser, false, null, 0, 0);
+      try {
+        this.parser = settings.streamParser(in);
+        this.tokens = new CourseJsonReader(parser, false, null, 0, 0);
+      } catch (JacksonException e) {
+        // creating the parser reads the first bytes: they may not be text at all
+        RuntimeException failure = CourseJsonReader.unreadable(e, 0);
+        if (!(failure instanceof JsonReadException unreadable)) {
+          throw failure;
+        }
+        done = true;
+        pending = BatchRecord.ofError(source, 0, 1, unreadable);
+      }
     }
 
     private int depth() {
@@ -276,7 +321,12 @@ public final class BatchSources {
           return null;
         }
       } catch (JacksonIOException e) {
-        throw new UncheckedIOException(e.getCause());
+        RuntimeException failure = tokens.ioFailure(e);
+        if (!(failure instanceof JsonReadException unreadable)) {
+          throw failure;
+        }
+        done = true;
+        return BatchRecord.ofError(source, index, line(), unreadable);
       } catch (JacksonException e) {
         done = true;
         return BatchRecord.ofError(source, index, line(), tokens.fromJackson(e));
@@ -316,7 +366,9 @@ public final class BatchSources {
     @Override
     public void close() {
       try {
-        parser.close();
+        if (parser != null) {
+          parser.close();
+        }
       } finally {
         closeQuietly(owned);
       }

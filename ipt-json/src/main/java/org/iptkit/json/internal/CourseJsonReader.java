@@ -1,5 +1,6 @@
 package org.iptkit.json.internal;
 
+import java.io.CharConversionException;
 import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -142,7 +143,7 @@ public final class CourseJsonReader {
       } catch (StreamConstraintsException e) {
         throw fromJackson(e);
       } catch (JacksonIOException e) {
-        throw new UncheckedIOException(e.getCause());
+        throw ioFailure(e);
       } catch (JacksonException e) {
         throw trailing(location(e));
       }
@@ -151,7 +152,7 @@ public final class CourseJsonReader {
       }
       return course;
     } catch (JacksonIOException e) {
-      throw new UncheckedIOException(e.getCause());
+      throw ioFailure(e);
     } catch (JacksonException e) {
       throw fromJackson(e);
     }
@@ -198,7 +199,7 @@ public final class CourseJsonReader {
       }
       return type.cast(value);
     } catch (JacksonIOException e) {
-      throw new UncheckedIOException(e.getCause());
+      throw ioFailure(e);
     } catch (JacksonException e) {
       throw fromJackson(e);
     }
@@ -216,7 +217,7 @@ public final class CourseJsonReader {
         }
       }
     } catch (JacksonIOException e) {
-      throw new UncheckedIOException(e.getCause());
+      throw ioFailure(e);
     } catch (JacksonException e) {
       throw fromJackson(e);
     }
@@ -967,7 +968,7 @@ public final class CourseJsonReader {
       try {
         p.skipChildren();
       } catch (JacksonIOException io) {
-        throw new UncheckedIOException(io.getCause());
+        throw ioFailure(io);
       } catch (JacksonException j) {
         return fromJackson(j);
       }
@@ -1027,6 +1028,65 @@ public final class CourseJsonReader {
 
   private TokenStreamLocation location(JacksonException e) {
     return JsonErrors.location(p, e);
+  }
+
+  /**
+   * An I/O failure Jackson reports while reading: bytes that are not text in the document's
+   * encoding are a read error at the parser's location; anything else is a failing source.
+   */
+  public RuntimeException ioFailure(JacksonIOException e) {
+    if (e.getCause() instanceof CharConversionException decoding) {
+      TokenStreamLocation at = p.currentLocation();
+      return Encodings.unreadable(decoding, line(at), column(at));
+    }
+    return new UncheckedIOException(e.getCause());
+  }
+
+  /**
+   * A Jackson failure before any token was read (creating the parser looks at the first bytes):
+   * a read error at the start of the input, or an {@link UncheckedIOException} for a failing
+   * source.
+   *
+   * @param lineOffset added to the line reported (NDJSON: the record's line minus one)
+   */
+  public static RuntimeException unreadable(JacksonException e, int lineOffset) {
+    if (e instanceof JacksonIOException io) {
+      if (io.getCause() instanceof CharConversionException decoding) {
+        return Encodings.unreadable(decoding, 1 + lineOffset, 1);
+      }
+      return new UncheckedIOException(io.getCause());
+    }
+    String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    Problem problem = e instanceof StreamConstraintsException ? Problem.LIMIT_EXCEEDED
+        : Problem.MALFORMED_JSON;
+    return new JsonReadException(problem, "", 1 + lineOffset, 1, "well-formed JSON within the "
+        + "reader's limits", "unreadable input: " + JsonMessages.withoutContent(original));
+  }
+
+  /**
+   * The read error for a document of more than {@code max} bytes (characters for text), located
+   * at the first one past the limit, or null when the document is short enough.
+   */
+  public static JsonReadException tooLong(CharSequence text, byte[] bytes, int length,
+      long max) {
+    if (length <= max) {
+      return null;
+    }
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < max; i++) {
+      int c = text != null ? text.charAt(i) : bytes[i];
+      if (c == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    String unit = text != null ? " characters" : " bytes";
+    return new JsonReadException(Problem.LIMIT_EXCEEDED, "", line, column,
+        "a document of at most " + max + unit, "document longer than the maximum of " + max
+            + unit);
   }
 
   /** A Jackson streaming error as a read error, its message cleared of document content. */

@@ -1,5 +1,6 @@
 package org.iptkit.json.internal;
 
+import java.io.CharConversionException;
 import java.io.UncheckedIOException;
 import java.util.Set;
 import org.iptkit.json.JsonReadException;
@@ -77,11 +78,16 @@ final class JsonErrors {
    * pointer names the current field only when it is one of {@code fieldNames}: in malformed JSON
    * the last "name" may be a value in the wrong place (a patient's name followed by a colon).
    *
-   * @throws UncheckedIOException when the error is an I/O failure of the underlying stream
+   * @throws UncheckedIOException when the error is an I/O failure of the underlying stream (bytes
+   *     that are not text in the document's encoding are a read error, not an I/O failure)
    */
   static JsonReadException fromJackson(JsonParser p, JacksonException e, Set<String> fieldNames,
       int lineOffset) {
     if (e instanceof JacksonIOException io) {
+      if (io.getCause() instanceof CharConversionException decoding) {
+        TokenStreamLocation at = p.currentLocation();
+        return Encodings.unreadable(decoding, line(at, lineOffset), column(at));
+      }
       throw new UncheckedIOException(io.getCause());
     }
     TokenStreamContext context = p.streamReadContext();

@@ -13,7 +13,6 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.JacksonIOException;
 
 /**
  * A small JSON document (a protocol profile, a fidelity report) read whole into a tree whose
@@ -173,9 +172,8 @@ public final class JsonTree {
             "trailing content after " + what + ", expected the end of the input");
       }
       return root;
-    } catch (JacksonIOException e) {
-      throw new UncheckedIOException(e.getCause());
     } catch (JacksonException e) {
+      // a failing stream is an UncheckedIOException, bytes that are not text a read error
       throw JsonErrors.fromJackson(p, e, fieldNames, 0);
     }
   }

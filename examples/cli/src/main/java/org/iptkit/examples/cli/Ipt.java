@@ -36,8 +36,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             + "protocol and writes reports.",
         "Exit codes: 0 all read and nothing at or above --fail-on; 1 findings at or above "
             + "--fail-on; 2 usage error or unreadable input."},
-    // The order of `ipt --help`. Extension point: further subcommands (`ipt fhir`, from the
-    // ipt-fhir module) are added to this list as their classes arrive.
+    // The order of `ipt --help`. Extension point: further subcommands are added to this list.
     subcommands = {
         ValidateCommand.class,
         ReportCommand.class,
@@ -46,10 +45,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
         GenerateCommand.class,
         RulesCommand.class,
         ProtocolsCommand.class,
-        SchemaCommand.class
+        SchemaCommand.class,
+        FhirCommand.class
     })
 public final class Ipt implements Callable<Integer> {
   private final Io io;
+  private final StandardOutput out;
 
   @Spec
   CommandSpec spec;
@@ -59,7 +60,8 @@ public final class Ipt implements Callable<Integer> {
   boolean debug;
 
   private Ipt(Io io) {
-    this.io = io;
+    this.out = new StandardOutput(io.out());
+    this.io = new Io(io.in(), out, io.err(), io.terminal());
   }
 
   /** The streams of this run. */
@@ -85,7 +87,8 @@ public final class Ipt implements Callable<Integer> {
   public static CommandLine commandLine(Io io) {
     Ipt ipt = new Ipt(io);
     CommandLine cli = new CommandLine(ipt);
-    cli.setOut(new PrintWriter(new OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
+    cli.setOut(new PrintWriter(new OutputStreamWriter(ipt.io.out(), StandardCharsets.UTF_8),
+        true));
     cli.setErr(io.err());
     cli.setParameterExceptionHandler(Ipt::usageError);
     cli.setExecutionExceptionHandler((e, command, parseResult) -> failure(ipt, e));
@@ -94,12 +97,19 @@ public final class Ipt implements Callable<Integer> {
 
   /** Runs the tool with these arguments and streams and returns the exit code. */
   public static int run(Io io, String... args) {
-    int code = commandLine(io).execute(args);
+    CommandLine cli = commandLine(io);
+    int code = cli.execute(args);
     io.err().flush();
+    Ipt ipt = cli.getCommand();
     try {
-      io.out().flush();
+      ipt.io.out().flush();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // Reported once: a run that already failed has said why.
+      if (!ipt.out.closedByReader() && code != ExitCodes.UNREADABLE) {
+        io.err().println("ipt: cannot write the results: " + Diagnostics.describe(e));
+        io.err().flush();
+        return ExitCodes.UNREADABLE;
+      }
     }
     return code;
   }
@@ -117,6 +127,17 @@ public final class Ipt implements Callable<Integer> {
 
   private static int failure(Ipt ipt, Exception e) {
     PrintWriter err = ipt.io.err();
+    if (ipt.out.closedByReader()) {
+      // The reader of standard output went away (`ipt generate … | head -1`): a normal end of a
+      // pipeline, so no message. Exit code 0 (cli.md knows only 0, 1 and 2; 141, the shell's
+      // SIGPIPE status, is not one of them): nothing was wrong with the input, and whatever the
+      // reader wanted it has taken.
+      if (ipt.debug) {
+        e.printStackTrace(err);
+        err.flush();
+      }
+      return ExitCodes.OK;
+    }
     if (e instanceof UserException) {
       err.println("ipt: " + e.getMessage());
     } else if (e instanceof UncheckedIOException io) {

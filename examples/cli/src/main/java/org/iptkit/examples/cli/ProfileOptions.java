@@ -50,6 +50,24 @@ final class ProfileOptions {
   }
 
   /**
+   * The profile named by the options, or empty when neither option was given (each course then
+   * names its own).
+   *
+   * @throws UserException for an unknown id (listing the known ids) or an unreadable file
+   */
+  Optional<ProtocolProfile> profile() {
+    if (choice == null) {
+      return Optional.empty();
+    }
+    ProtocolRegistry builtIn = ProtocolRegistry.builtIn();
+    if (choice.id != null) {
+      return Optional.of(builtIn.find(choice.id)
+          .orElseThrow(() -> unknownProfile(builtIn, choice.id)));
+    }
+    return Optional.of(readProfile(choice.file, builtIn));
+  }
+
+  /**
    * The checker of a built-in profile.
    *
    * @throws UserException for an unknown id, listing the known ids

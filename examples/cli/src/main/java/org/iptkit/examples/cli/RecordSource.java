@@ -1,7 +1,5 @@
 package org.iptkit.examples.cli;
 
-import java.io.FileInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,31 +84,14 @@ final class RecordSource implements Iterator<BatchRecord>, AutoCloseable {
   }
 
   /**
-   * The records of one path: standard input, a regular file or directory, or a pipe (a named
-   * pipe, or {@code <(command)} in a shell), which is read as a stream.
+   * The records of one path: standard input, or a regular file, directory or pipe (a named pipe,
+   * or {@code <(command)} in a shell), which the library reads as a stream.
    */
   private Stream<BatchRecord> open(String path) {
     if ("-".equals(path)) {
       return reader.read(stdin, "-");
     }
-    Path file = Path.of(path);
-    if (Files.isDirectory(file) || Files.isRegularFile(file)) {
-      return reader.read(file);
-    }
-    try {
-      InputStream pipe = new FileInputStream(file.toFile());
-      return reader.read(pipe, path).onClose(() -> closeQuietly(pipe));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void closeQuietly(InputStream in) {
-    try {
-      in.close();
-    } catch (IOException e) {
-      // nothing more is read from it
-    }
+    return reader.read(Path.of(path));
   }
 
   @Override

@@ -23,13 +23,13 @@ class ToolTest {
 
     assertThat(result.code()).isZero();
     assertThat(result.out()).contains("validate", "report", "agenda", "show", "generate", "rules",
-        "protocols", "schema", "--version");
+        "protocols", "schema", "fhir", "--version");
   }
 
   @Test
   void eachCommandHasHelp() {
     for (String command : List.of("validate", "report", "agenda", "show", "generate", "rules",
-        "protocols", "schema")) {
+        "protocols", "schema", "fhir")) {
       Cli.Result result = Cli.run(command, "--help");
       assertThat(result.code()).as(command).isZero();
       assertThat(result.out()).as(command).startsWith("Usage: ipt " + command);
@@ -90,6 +90,9 @@ class ToolTest {
     cases.add(Arguments.of(List.of("generate", "--courses", "-1")));
     cases.add(Arguments.of(List.of("protocols", "--show", "x")));
     cases.add(Arguments.of(List.of("schema")));
+    cases.add(Arguments.of(List.of("fhir", "import", malformed.toString())));
+    cases.add(Arguments.of(List.of("fhir", "export", missing.toString())));
+    cases.add(Arguments.of(List.of("fhir", "plan", "nope")));
     cases.add(Arguments.of(List.of("--nope")));
     cases.add(Arguments.of(List.of("validate", dir.toString(), "--debug", "--format", "x")));
     return cases.stream();

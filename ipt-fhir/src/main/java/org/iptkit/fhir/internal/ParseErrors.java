@@ -1,0 +1,145 @@
+package org.iptkit.fhir.internal;
+
+import ca.uhn.fhir.parser.StrictErrorHandler;
+import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.iptkit.fhir.FhirMappingException;
+
+/**
+ * Strict parsing with located messages that quote no value: HAPI's own messages quote the
+ * offending text (which may be a patient reference or free text), so every error is reworded
+ * with the element's name and what was expected, and quoted text is masked.
+ */
+public final class ParseErrors {
+  private ParseErrors() {}
+
+  /** A strict error handler whose errors are {@link FhirMappingException}s quoting no value. */
+  public static StrictErrorHandler handler() {
+    return new Handler();
+  }
+
+  /** A mapping exception for a parse failure HAPI reported itself (malformed JSON and such). */
+  public static FhirMappingException toMappingException(RuntimeException e, String type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof FhirMappingException mapping) {
+        return mapping;
+      }
+    }
+    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String problem;
+    if (message.contains("Failed to parse JSON")) {
+      problem = "malformed JSON: " + mask(message.substring(message.indexOf("content:") + 8));
+    } else if (message.contains("resource type") || message.contains("resource name")) {
+      problem = maskUnlessName(message);
+    } else {
+      problem = mask(message);
+    }
+    return new FhirMappingException("", type, -1,
+        "not a valid FHIR R4 " + (type == null ? "resource" : type) + ": " + problem);
+  }
+
+  /** Removes HAPI's message codes and masks every quoted text, keeping the wording around it. */
+  static String mask(String message) {
+    return masked(message, false);
+  }
+
+  /** Like {@link #mask} but keeps quoted names such as a resource type ({@code "Patient"}). */
+  static String maskUnlessName(String message) {
+    return masked(message, true);
+  }
+
+  private static String masked(String message, boolean keepNames) {
+    String text = message.replaceAll("HAPI-\\d+: ", "").trim();
+    StringBuilder out = new StringBuilder();
+    Matcher quoted =
+        Pattern.compile("\"([^\"]*)\"|'([^']*)'").matcher(text);
+    while (quoted.find()) {
+      String inner = quoted.group(1) != null ? quoted.group(1) : quoted.group(2);
+      String quote = quoted.group(1) != null ? "\"" : "'";
+      boolean keep = KEYWORDS.contains(inner)
+          || (keepNames && inner.matches("[A-Za-z][A-Za-z0-9]{0,63}"));
+      quoted.appendReplacement(out, Matcher.quoteReplacement(
+          quote + (keep ? inner : "…") + quote));
+    }
+    quoted.appendTail(out);
+    return out.toString();
+  }
+
+  private static final Set<String> KEYWORDS =
+      Set.of("null", "true", "false", "{", "[", "}", "]", ",", ":");
+
+  private static final class Handler extends StrictErrorHandler {
+    private static FhirMappingException error(IParseLocation location, String problem) {
+      String parent = location == null ? null : location.getParentElementName();
+      String where = parent == null ? "" : "element '" + parent + "'";
+      return new FhirMappingException(where, null, -1, problem);
+    }
+
+    @Override
+    public void unknownElement(IParseLocation location, String name) {
+      throw error(location, "unknown element '" + name + "'; FHIR R4 has no such element here");
+    }
+
+    @Override
+    public void unknownAttribute(IParseLocation location, String name) {
+      throw error(location, "unknown attribute '" + name + "'");
+    }
+
+    @Override
+    public void invalidValue(IParseLocation location, String value, String problem) {
+      throw error(location, "invalid value" + (problem == null ? ""
+          : " (" + mask(problem).replaceAll("Character \\S+ is", "A character is") + ")"));
+    }
+
+    @Override
+    public void incorrectJsonType(IParseLocation location, String name,
+        BaseJsonLikeValue.ValueType expected, BaseJsonLikeValue.ScalarType expectedScalar,
+        BaseJsonLikeValue.ValueType found, BaseJsonLikeValue.ScalarType foundScalar) {
+      throw error(location, "element '" + name + "' has the wrong JSON type: expected "
+          + kind(expected, expectedScalar) + ", found " + kind(found, foundScalar));
+    }
+
+    @Override
+    public void unexpectedRepeatingElement(IParseLocation location, String name) {
+      throw error(location, "element '" + name + "' is given more than once (an array) but "
+          + "may appear only once");
+    }
+
+    @Override
+    public void missingRequiredElement(IParseLocation location, String name) {
+      throw error(location, "required element '" + name + "' is missing");
+    }
+
+    @Override
+    public void containedResourceWithNoId(IParseLocation location) {
+      throw error(location, "a contained resource has no id");
+    }
+
+    @Override
+    public void unknownReference(IParseLocation location, String reference) {
+      throw error(location, "a local reference does not resolve to a contained resource");
+    }
+
+    @Override
+    public void invalidInternalReference(IParseLocation location, String reference) {
+      throw error(location, "an internal reference is not valid");
+    }
+
+    @Override
+    public void extensionContainsValueAndNestedExtensions(IParseLocation location) {
+      throw error(location, "an extension has both a value and nested extensions");
+    }
+
+    private static String kind(BaseJsonLikeValue.ValueType type,
+        BaseJsonLikeValue.ScalarType scalar) {
+      if (type == null) {
+        return "nothing";
+      }
+      String name = type.name().toLowerCase(Locale.ROOT);
+      return scalar == null ? name : name + " " + scalar.name().toLowerCase(Locale.ROOT);
+    }
+  }
+}
