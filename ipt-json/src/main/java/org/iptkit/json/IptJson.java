@@ -155,7 +155,7 @@ public final class IptJson {
     if (tooLong != null) {
       throw tooLong;
     }
-    try (JsonParser parser = settings.documentParser(json)) {
+    try (JsonParser parser = settings.courseParser(json)) {
       return read(parser);
     } catch (JacksonException e) {
       throw CourseJsonReader.unreadable(e, 0);
@@ -177,7 +177,7 @@ public final class IptJson {
     if (unfit != null) {
       throw unfit;
     }
-    try (JsonParser parser = settings.documentParser(json, 0, json.length)) {
+    try (JsonParser parser = settings.courseParser(json, 0, json.length)) {
       return read(parser);
     } catch (JacksonException e) {
       throw CourseJsonReader.unreadable(e, 0);
@@ -193,7 +193,7 @@ public final class IptJson {
    */
   public ReadResult readCourseWithWarnings(InputStream json) {
     Objects.requireNonNull(json, "json");
-    try (JsonParser parser = settings.documentParser(Encodings.checked(json))) {
+    try (JsonParser parser = settings.courseParser(Encodings.checked(json))) {
       return read(parser);
     } catch (JacksonException e) {
       throw CourseJsonReader.unreadable(e, 0);

@@ -1,5 +1,6 @@
 package org.iptkit.json;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -41,7 +42,12 @@ public final class ReportWriter implements AutoCloseable {
       "courseId,protocol,status,rule,name,severity,session,path,message";
 
   private static final String CRLF = "\r\n";
+  private static final byte[] ARRAY_START = {'[', '\n'};
+  private static final byte[] ARRAY_NEXT = {',', '\n'};
 
+  /** The caller's stream behind a buffer: JSON is written into it as UTF-8 bytes. */
+  private final BufferedOutputStream bytes;
+  /** CSV is text: written through this UTF-8 writer over {@link #bytes}. */
   private final Writer out;
   private final ReportFormat format;
   private final JsonSettings settings;
@@ -53,7 +59,8 @@ public final class ReportWriter implements AutoCloseable {
     Objects.requireNonNull(out, "out");
     this.format = Objects.requireNonNull(format, "format");
     this.settings = settings;
-    this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    this.bytes = new BufferedOutputStream(out, 1 << 14);
+    this.out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
   }
 
   /** The format this writer writes. */
@@ -80,12 +87,12 @@ public final class ReportWriter implements AutoCloseable {
     try {
       switch (format) {
         case JSON_ARRAY -> {
-          out.write(started ? ",\n" : "[\n");
+          bytes.write(started ? ARRAY_NEXT : ARRAY_START);
           json(report, settings.pretty());
         }
         case NDJSON -> {
           json(report, false);
-          out.write('\n');
+          bytes.write('\n');
         }
         case CSV -> {
           if (!started) {
@@ -104,8 +111,9 @@ public final class ReportWriter implements AutoCloseable {
   }
 
   private void json(FidelityReport report, boolean pretty) {
-    // Straight into the buffered output: no text copy per report, no flush per report.
-    try (JsonGenerator generator = settings.valueGenerator(out, pretty)) {
+    // Straight into the buffered output as UTF-8 bytes: no text copy and no character encoding
+    // step per report, no flush per report.
+    try (JsonGenerator generator = settings.valueGenerator(bytes, pretty)) {
       ReportJsonWriter.writeReport(generator, report);
     } catch (JacksonIOException e) {
       throw new UncheckedIOException(e.getCause());
@@ -164,6 +172,7 @@ public final class ReportWriter implements AutoCloseable {
   public void flush() {
     try {
       out.flush();
+      bytes.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -184,7 +193,8 @@ public final class ReportWriter implements AutoCloseable {
     closed = true;
     try {
       switch (format) {
-        case JSON_ARRAY -> out.write(started ? "\n]\n" : "[]\n");
+        case JSON_ARRAY -> bytes.write((started ? "\n]\n" : "[]\n")
+            .getBytes(StandardCharsets.US_ASCII));
         case CSV -> {
           if (!started) {
             out.write(CSV_HEADER);
@@ -197,6 +207,7 @@ public final class ReportWriter implements AutoCloseable {
         default -> throw new IllegalStateException("unknown format " + format);
       }
       out.flush();
+      bytes.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

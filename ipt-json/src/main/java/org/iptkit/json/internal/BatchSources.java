@@ -207,7 +207,7 @@ public final class BatchSources {
           return BatchRecord.ofError(source, index, lineNumber, notText);
         }
         List<ReadWarning> warnings = settings.lenient() ? new ArrayList<>() : null;
-        try (JsonParser parser = settings.documentParser(lines.bytes(), 0, lines.length())) {
+        try (JsonParser parser = settings.courseParser(lines.bytes(), 0, lines.length())) {
           TreatmentCourse course = new CourseJsonReader(parser, settings.lenient(), warnings,
               lineNumber - 1, 0).readDocument();
           return BatchRecord.ofCourse(source, index, lineNumber, course,

@@ -27,6 +27,7 @@ public final class JsonSettings {
   private final boolean pretty;
   private final long maxDocumentLength;
   private final JsonFactory documents;
+  private final JsonFactory courses;
   private final JsonFactory streams;
   private final JsonFactory mappers;
 
@@ -52,6 +53,15 @@ public final class JsonSettings {
     this.documents = JsonFactory.builder()
         .streamReadConstraints(base.rebuild().maxDocumentLength(maxDocumentLength).build())
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+        .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+        .build();
+    // Course documents: the course reader rejects a repeated field itself (the same error, at the
+    // same place), so the parser's own detection, a hash set of names per object, is left off.
+    // A lenient reader skips unknown fields without looking at them, so there the parser's
+    // detection stays on and a repeated unknown field is still an error.
+    this.courses = lenient ? documents : JsonFactory.builder()
+        .streamReadConstraints(base.rebuild().maxDocumentLength(maxDocumentLength).build())
         .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
         .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
         .build();
@@ -109,13 +119,17 @@ public final class JsonSettings {
   }
 
   /**
-   * A generator writing one value into {@code out}, which the caller goes on writing to and
-   * flushes itself: closing the generator hands its buffer to {@code out} without flushing it
+   * A generator writing one value as UTF-8 into {@code out}, which the caller goes on writing to
+   * and flushes itself: closing the generator hands its buffer to {@code out} without flushing it
    * (the report writer writes many reports into one buffered stream).
    */
-  public JsonGenerator valueGenerator(java.io.Writer out, boolean indent) {
+  public JsonGenerator valueGenerator(java.io.OutputStream out, boolean indent) {
+    return documents.createGenerator(valueContext(indent), Objects.requireNonNull(out));
+  }
+
+  private static ObjectWriteContext valueContext(boolean indent) {
     ObjectWriteContext base = context(indent);
-    return documents.createGenerator(new ObjectWriteContext.Base() {
+    return new ObjectWriteContext.Base() {
       @Override
       public PrettyPrinter getPrettyPrinter() {
         return base.getPrettyPrinter();
@@ -130,7 +144,7 @@ public final class JsonSettings {
       public int getStreamWriteFeatures(int defaults) {
         return defaults & ~StreamWriteFeature.FLUSH_PASSED_TO_STREAM.getMask();
       }
-    }, Objects.requireNonNull(out));
+    };
   }
 
   private static ObjectWriteContext context(boolean indent) {
@@ -153,6 +167,24 @@ public final class JsonSettings {
   /** A parser over one whole document held in bytes. */
   public JsonParser documentParser(byte[] content, int offset, int length) {
     return documents.createParser(ObjectReadContext.empty(), content, offset, length);
+  }
+
+  /**
+   * A parser over one whole course document held in bytes, for the course reader, which detects
+   * repeated fields itself.
+   */
+  public JsonParser courseParser(byte[] content, int offset, int length) {
+    return courses.createParser(ObjectReadContext.empty(), content, offset, length);
+  }
+
+  /** A parser over one whole course document held in a string, for the course reader. */
+  public JsonParser courseParser(String content) {
+    return courses.createParser(ObjectReadContext.empty(), content);
+  }
+
+  /** A parser over one whole course document read from a stream, for the course reader. */
+  public JsonParser courseParser(java.io.InputStream content) {
+    return courses.createParser(ObjectReadContext.empty(), content);
   }
 
   /** A parser over one whole document held in a string. */
