@@ -88,6 +88,39 @@ class ReportWriterTest {
     assertThat(JsonMapper.shared().readTree(text).size()).isEqualTo(2);
   }
 
+  /** The report of {@link #clean()} with rule {@code code}'s result NOT_APPLICABLE for {@code reason}. */
+  static FidelityReport notApplicable(String code, String reason) {
+    List<RuleResult> results = new ArrayList<>();
+    for (RuleResult result : clean().results()) {
+      results.add(result.rule().equals(code) ? RuleResult.builder().rule(code)
+          .outcome(RuleOutcome.NOT_APPLICABLE).reason(reason).build() : result);
+    }
+    return FidelityReport.builder().from(clean()).results(results).build();
+  }
+
+  @Test
+  void reasonsAndRuleCodesAreWrittenAsGivenWhateverWasWrittenBefore() {
+    // Rule codes and reasons are written from pre-encoded text: a changed reason, an equal
+    // reason in another string, text that needs escaping and a code outside the catalog must
+    // each come out exactly as given.
+    String first = "no maintenance sessions";
+    FidelityReport[] reports = {
+        notApplicable("E06", first),
+        notApplicable("E06", "no session was held after \"ending\" — ñ"),
+        notApplicable("E06", new String(first.toCharArray())),
+        notApplicable("E06", first)};
+    String text = write(ReportFormat.NDJSON, reports);
+    String[] lines = text.split("\n");
+    assertThat(lines).hasSize(4);
+    for (int i = 0; i < reports.length; i++) {
+      JsonNode e06 = JsonMapper.shared().readTree(lines[i]).get("results").get(40);
+      assertThat(e06.get("rule").asString()).isEqualTo("E06");
+      assertThat(e06.get("reason").asString())
+          .isEqualTo(reports[i].results().get(40).reason().orElseThrow());
+    }
+    assertThat(lines[1]).contains("\"no session was held after \\\"ending\\\" — ñ\"");
+  }
+
   @Test
   void emptyJsonArrayIsWrittenOnClose() {
     assertThat(write(ReportFormat.JSON_ARRAY)).isEqualTo("[]\n");

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.iptkit.core.CourseStatus;
+import org.iptkit.core.Instrument;
+import org.iptkit.core.SeverityBand;
 import org.iptkit.rules.Agenda;
 import org.iptkit.rules.AgendaItem;
 import org.iptkit.rules.ClinicalOutcome;
@@ -15,12 +17,16 @@ import org.iptkit.rules.FidelityReport;
 import org.iptkit.rules.FidelitySummary;
 import org.iptkit.rules.Finding;
 import org.iptkit.rules.Proportion;
+import org.iptkit.rules.RuleCatalog;
 import org.iptkit.rules.RuleDomain;
 import org.iptkit.rules.RuleInfo;
+import org.iptkit.rules.RuleOutcome;
 import org.iptkit.rules.RuleResult;
 import org.iptkit.rules.RuleTally;
+import org.iptkit.rules.Severity;
 import org.iptkit.rules.TherapistSummary;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * Writes the outputs of the rules engine as JSON: the fidelity report of one course in the shape
@@ -84,29 +90,167 @@ public final class ReportJsonWriter {
 
   // ---------------------------------------------------------------- one course
 
+  // A report is mostly field names, rule codes and enumeration names, the same in every report:
+  // they are written as pre-encoded UTF-8 (quoted and escaped once), not encoded per report.
+  private static final SerializedString COURSE_ID = new SerializedString("courseId");
+  private static final SerializedString PROTOCOL = new SerializedString("protocol");
+  private static final SerializedString STATUS = new SerializedString("status");
+  private static final SerializedString SUMMARY = new SerializedString("summary");
+  private static final SerializedString ADHERENCE = new SerializedString("adherence");
+  private static final SerializedString ERRORS = new SerializedString("errors");
+  private static final SerializedString WARNINGS = new SerializedString("warnings");
+  private static final SerializedString INFOS = new SerializedString("infos");
+  private static final SerializedString BY_DOMAIN = new SerializedString("byDomain");
+  private static final SerializedString OUTCOME = new SerializedString("outcome");
+  private static final SerializedString INSTRUMENT = new SerializedString("instrument");
+  private static final SerializedString BASELINE = new SerializedString("baseline");
+  private static final SerializedString LAST = new SerializedString("last");
+  private static final SerializedString CHANGE = new SerializedString("change");
+  private static final SerializedString BASELINE_BAND = new SerializedString("baselineBand");
+  private static final SerializedString LAST_BAND = new SerializedString("lastBand");
+  private static final SerializedString RESPONSE = new SerializedString("response");
+  private static final SerializedString REMISSION = new SerializedString("remission");
+  private static final SerializedString SESSIONS_ATTENDED =
+      new SerializedString("sessionsAttended");
+  private static final SerializedString SESSIONS_PLANNED = new SerializedString("sessionsPlanned");
+  private static final SerializedString COMPLETER = new SerializedString("completer");
+  private static final SerializedString RESULTS = new SerializedString("results");
+  private static final SerializedString RULE = new SerializedString("rule");
+  private static final SerializedString REASON = new SerializedString("reason");
+  private static final SerializedString FINDINGS = new SerializedString("findings");
+  private static final SerializedString NAME = new SerializedString("name");
+  private static final SerializedString SEVERITY = new SerializedString("severity");
+  private static final SerializedString PATH = new SerializedString("path");
+  private static final SerializedString SESSION = new SerializedString("session");
+  private static final SerializedString PROTOCOL_PATH = new SerializedString("protocolPath");
+  private static final SerializedString MESSAGE = new SerializedString("message");
+
+  private static final SerializedString[] STATUSES = encoded(CourseStatus.values());
+  private static final SerializedString[] OUTCOMES = encoded(RuleOutcome.values());
+  private static final SerializedString[] SEVERITIES = encoded(Severity.values());
+  private static final SerializedString[] DOMAINS = encoded(RuleDomain.values());
+  private static final SerializedString[] INSTRUMENTS = encoded(Instrument.values());
+  private static final SerializedString[] BANDS = encoded(SeverityBand.values());
+  /**
+   * The catalog's rule codes pre-encoded, by {@link #slot(String) slot}, with the reason each
+   * rule gave last for NOT_APPLICABLE (rules give the same few constant texts, so the encoded
+   * text is reused while the reason is the same string object).
+   */
+  private static final SerializedString[] RULE_CODES = new SerializedString[26 * 100];
+  private static final EncodedText[] REASONS = new EncodedText[26 * 100];
+
+  static {
+    for (RuleInfo rule : RuleCatalog.all()) {
+      int slot = slot(rule.code());
+      if (slot < 0 || RULE_CODES[slot] != null) {
+        throw new IllegalStateException("rule codes are a capital letter and two digits");
+      }
+      RULE_CODES[slot] = new SerializedString(rule.code());
+    }
+  }
+
+  /** A text and its encoding; immutable, so a slot read while replaced is never torn. */
+  private record EncodedText(String text, SerializedString encoded) {}
+
+  private static SerializedString[] encoded(Enum<?>[] values) {
+    SerializedString[] encoded = new SerializedString[values.length];
+    for (Enum<?> value : values) {
+      encoded[value.ordinal()] = new SerializedString(value.name());
+    }
+    return encoded;
+  }
+
+  /** The slot of a rule code such as {@code S01} (letter, two digits), or -1 for another text. */
+  private static int slot(String code) {
+    if (code.length() != 3) {
+      return -1;
+    }
+    int letter = code.charAt(0) - 'A';
+    int tens = code.charAt(1) - '0';
+    int units = code.charAt(2) - '0';
+    if (letter < 0 || letter >= 26 || tens < 0 || tens > 9 || units < 0 || units > 9) {
+      return -1;
+    }
+    return letter * 100 + tens * 10 + units;
+  }
+
+  /** Writes the {@code rule} field; returns the code's slot, or -1 if not a catalog code. */
+  private static int writeRule(JsonGenerator g, String code) {
+    g.writeName(RULE);
+    int slot = slot(code);
+    SerializedString encoded = slot < 0 ? null : RULE_CODES[slot];
+    if (encoded != null) {
+      g.writeString(encoded);
+      return slot;
+    }
+    g.writeString(code);
+    return -1;
+  }
+
+  private static void writeReason(JsonGenerator g, int slot, String reason) {
+    g.writeName(REASON);
+    if (slot < 0) {
+      g.writeString(reason);
+      return;
+    }
+    EncodedText known = REASONS[slot];
+    if (known == null || known.text() != reason) {
+      known = new EncodedText(reason, new SerializedString(reason));
+      REASONS[slot] = known;
+    }
+    g.writeString(known.encoded());
+  }
+
+  private static void decimal(JsonGenerator g, SerializedString name, double value) {
+    g.writeName(name);
+    g.writeNumber(decimal(value));
+  }
+
+  private static void string(JsonGenerator g, SerializedString name, String value) {
+    g.writeName(name);
+    g.writeString(value);
+  }
+
+  private static void string(JsonGenerator g, SerializedString name, SerializedString value) {
+    g.writeName(name);
+    g.writeString(value);
+  }
+
+  private static void number(JsonGenerator g, SerializedString name, int value) {
+    g.writeName(name);
+    g.writeNumber(value);
+  }
+
+  private static void bool(JsonGenerator g, SerializedString name, boolean value) {
+    g.writeName(name);
+    g.writeBoolean(value);
+  }
+
   /**
    * Writes the fidelity report of one course. The therapist reference is not written: it is a
    * staff identifier that only the cohort report uses, as a grouping key.
    */
   public static void writeReport(JsonGenerator g, FidelityReport report) {
     g.writeStartObject();
-    g.writeStringProperty("courseId", report.courseId());
-    g.writeStringProperty("protocol", report.protocol());
-    g.writeStringProperty("status", report.status().name());
+    string(g, COURSE_ID, report.courseId());
+    string(g, PROTOCOL, report.protocol());
+    string(g, STATUS, STATUSES[report.status().ordinal()]);
     writeSummary(g, report.summary());
     writeOutcome(g, report.outcome());
-    g.writeArrayPropertyStart("results");
+    g.writeName(RESULTS);
+    g.writeStartArray();
     for (RuleResult result : report.results()) {
       g.writeStartObject();
-      g.writeStringProperty("rule", result.rule());
-      g.writeStringProperty("outcome", result.outcome().name());
+      int slot = writeRule(g, result.rule());
+      string(g, OUTCOME, OUTCOMES[result.outcome().ordinal()]);
       if (result.reason().isPresent()) {
-        g.writeStringProperty("reason", result.reason().get());
+        writeReason(g, slot, result.reason().get());
       }
       g.writeEndObject();
     }
     g.writeEndArray();
-    g.writeArrayPropertyStart("findings");
+    g.writeName(FINDINGS);
+    g.writeStartArray();
     for (Finding finding : sortedFindings(report)) {
       writeFinding(g, finding);
     }
@@ -132,17 +276,19 @@ public final class ReportJsonWriter {
   }
 
   private static void writeSummary(JsonGenerator g, FidelitySummary summary) {
-    g.writeObjectPropertyStart("summary");
-    decimal(g, "adherence", summary.adherence());
-    g.writeNumberProperty("errors", summary.errors());
-    g.writeNumberProperty("warnings", summary.warnings());
-    g.writeNumberProperty("infos", summary.infos());
-    g.writeObjectPropertyStart("byDomain");
+    g.writeName(SUMMARY);
+    g.writeStartObject();
+    decimal(g, ADHERENCE, summary.adherence());
+    number(g, ERRORS, summary.errors());
+    number(g, WARNINGS, summary.warnings());
+    number(g, INFOS, summary.infos());
+    g.writeName(BY_DOMAIN);
+    g.writeStartObject();
     Map<RuleDomain, Double> byDomain = summary.byDomain();
     for (RuleDomain domain : RuleDomain.values()) {
       Double adherence = byDomain.get(domain);
       if (adherence != null) {
-        decimal(g, domain.name(), adherence);
+        decimal(g, DOMAINS[domain.ordinal()], adherence);
       }
     }
     g.writeEndObject();
@@ -150,52 +296,53 @@ public final class ReportJsonWriter {
   }
 
   private static void writeOutcome(JsonGenerator g, ClinicalOutcome o) {
-    g.writeObjectPropertyStart("outcome");
-    g.writeStringProperty("instrument", o.instrument().name());
+    g.writeName(OUTCOME);
+    g.writeStartObject();
+    string(g, INSTRUMENT, INSTRUMENTS[o.instrument().ordinal()]);
     if (o.baseline().isPresent()) {
-      g.writeNumberProperty("baseline", o.baseline().getAsInt());
+      number(g, BASELINE, o.baseline().getAsInt());
     }
     if (o.last().isPresent()) {
-      g.writeNumberProperty("last", o.last().getAsInt());
+      number(g, LAST, o.last().getAsInt());
     }
     if (o.change().isPresent()) {
-      g.writeNumberProperty("change", o.change().getAsInt());
+      number(g, CHANGE, o.change().getAsInt());
     }
     if (o.baselineBand().isPresent()) {
-      g.writeStringProperty("baselineBand", o.baselineBand().get().name());
+      string(g, BASELINE_BAND, BANDS[o.baselineBand().get().ordinal()]);
     }
     if (o.lastBand().isPresent()) {
-      g.writeStringProperty("lastBand", o.lastBand().get().name());
+      string(g, LAST_BAND, BANDS[o.lastBand().get().ordinal()]);
     }
     if (o.response().isPresent()) {
-      g.writeBooleanProperty("response", o.response().get());
+      bool(g, RESPONSE, o.response().get());
     }
     if (o.remission().isPresent()) {
-      g.writeBooleanProperty("remission", o.remission().get());
+      bool(g, REMISSION, o.remission().get());
     }
-    g.writeNumberProperty("sessionsAttended", o.sessionsAttended());
+    number(g, SESSIONS_ATTENDED, o.sessionsAttended());
     if (o.sessionsPlanned().isPresent()) {
-      g.writeNumberProperty("sessionsPlanned", o.sessionsPlanned().getAsInt());
+      number(g, SESSIONS_PLANNED, o.sessionsPlanned().getAsInt());
     }
     if (o.completer().isPresent()) {
-      g.writeBooleanProperty("completer", o.completer().get());
+      bool(g, COMPLETER, o.completer().get());
     }
     g.writeEndObject();
   }
 
   private static void writeFinding(JsonGenerator g, Finding f) {
     g.writeStartObject();
-    g.writeStringProperty("rule", f.rule());
-    g.writeStringProperty("name", f.name());
-    g.writeStringProperty("severity", f.severity().name());
-    g.writeStringProperty("path", f.path());
+    writeRule(g, f.rule());
+    string(g, NAME, f.name());
+    string(g, SEVERITY, SEVERITIES[f.severity().ordinal()]);
+    string(g, PATH, f.path());
     if (f.session().isPresent()) {
-      g.writeNumberProperty("session", f.session().getAsInt());
+      number(g, SESSION, f.session().getAsInt());
     }
     if (f.protocolPath().isPresent()) {
-      g.writeStringProperty("protocolPath", f.protocolPath().get());
+      string(g, PROTOCOL_PATH, f.protocolPath().get());
     }
-    g.writeStringProperty("message", f.message());
+    string(g, MESSAGE, f.message());
     g.writeEndObject();
   }
 
