@@ -45,6 +45,9 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.sym.BinaryNameMatcher;
+import tools.jackson.core.sym.PropertyNameMatcher;
+import tools.jackson.core.util.Named;
 
 /**
  * A hand-written streaming reader of the course format (format.md §1) over one Jackson
@@ -81,6 +84,25 @@ public final class CourseJsonReader {
       "setting", "modality", "cpt", "tasks", "techniques", "focus", "measures"};
   private static final String[] MEASURE = {"instrument", "items", "total", "date"};
   private static final String[] RATING = {"session", "scale", "rater", "items"};
+
+  // Field names are matched by Jackson from the bytes of the name, without a String per name.
+  private static final PropertyNameMatcher COURSE_NAMES = matcher(COURSE);
+  private static final PropertyNameMatcher CONTRACT_NAMES = matcher(CONTRACT);
+  private static final PropertyNameMatcher INVENTORY_NAMES = matcher(INVENTORY);
+  private static final PropertyNameMatcher PERSON_NAMES = matcher(PERSON);
+  private static final PropertyNameMatcher AREA_NAMES = matcher(AREA);
+  private static final PropertyNameMatcher FORMULATION_NAMES = matcher(FORMULATION);
+  private static final PropertyNameMatcher SESSION_NAMES = matcher(SESSION);
+  private static final PropertyNameMatcher MEASURE_NAMES = matcher(MEASURE);
+  private static final PropertyNameMatcher RATING_NAMES = matcher(RATING);
+
+  private static PropertyNameMatcher matcher(String[] names) {
+    List<Named> named = new java.util.ArrayList<>();
+    for (String name : names) {
+      named.add(Named.fromString(name));
+    }
+    return BinaryNameMatcher.constructFrom(named, false);
+  }
 
   /** Every field name of the format: only these may appear in the pointer of a syntax error. */
   private static final java.util.Set<String> FIELD_NAMES = fieldNames();
@@ -247,7 +269,7 @@ public final class CourseJsonReader {
   }
 
   private TreatmentCourse readCourse() {
-    Scope o = scope(COURSE);
+    Scope o = scope(COURSE, COURSE_NAMES);
     ImmutableTreatmentCourse.Builder b = TreatmentCourse.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -366,7 +388,7 @@ public final class CourseJsonReader {
 
   private Contract readContract() {
     expectObject("a contract object");
-    Scope o = scope(CONTRACT);
+    Scope o = scope(CONTRACT, CONTRACT_NAMES);
     ImmutableContract.Builder b = Contract.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -386,7 +408,7 @@ public final class CourseJsonReader {
 
   private InterpersonalInventory readInventory() {
     expectObject("an inventory object");
-    Scope o = scope(INVENTORY);
+    Scope o = scope(INVENTORY, INVENTORY_NAMES);
     ImmutableInterpersonalInventory.Builder b = InterpersonalInventory.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -405,7 +427,7 @@ public final class CourseJsonReader {
 
   private Person readPerson() {
     expectObject("a person object");
-    Scope o = scope(PERSON);
+    Scope o = scope(PERSON, PERSON_NAMES);
     ImmutablePerson.Builder b = Person.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -432,7 +454,7 @@ public final class CourseJsonReader {
 
   private ProblemArea readProblemArea() {
     expectObject("a problem area object");
-    Scope o = scope(AREA);
+    Scope o = scope(AREA, AREA_NAMES);
     ProblemAreaType type = null;
     boolean primary = false;
     String personId = null;
@@ -487,7 +509,7 @@ public final class CourseJsonReader {
 
   private Formulation readFormulation() {
     expectObject("a formulation object");
-    Scope o = scope(FORMULATION);
+    Scope o = scope(FORMULATION, FORMULATION_NAMES);
     ImmutableFormulation.Builder b = Formulation.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -503,7 +525,7 @@ public final class CourseJsonReader {
 
   private Session readSession() {
     expectObject("a session object");
-    Scope o = scope(SESSION);
+    Scope o = scope(SESSION, SESSION_NAMES);
     ImmutableSession.Builder b = Session.builder();
     Attendance attendance = null;
     for (int f; (f = o.nextField()) >= 0; ) {
@@ -538,7 +560,7 @@ public final class CourseJsonReader {
 
   private Measure readMeasure() {
     expectObject("a measure object");
-    Scope o = scope(MEASURE);
+    Scope o = scope(MEASURE, MEASURE_NAMES);
     ImmutableMeasure.Builder b = Measure.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -558,7 +580,7 @@ public final class CourseJsonReader {
 
   private FidelityRating readRating() {
     expectObject("a fidelity rating object");
-    Scope o = scope(RATING);
+    Scope o = scope(RATING, RATING_NAMES);
     ImmutableFidelityRating.Builder b = FidelityRating.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -717,7 +739,7 @@ public final class CourseJsonReader {
    * an object's scope is done with before the next object at its depth starts (the sessions of a
    * course, the measures of the sessions), so a course needs a handful instead of one per object.
    */
-  private Scope scope(String[] names) {
+  private Scope scope(String[] names, PropertyNameMatcher matcher) {
     int depth = p.streamReadContext().getNestingDepth();
     if (depth >= scopes.length) {
       scopes = java.util.Arrays.copyOf(scopes, Math.max(depth + 1, scopes.length * 2));
@@ -727,13 +749,14 @@ public final class CourseJsonReader {
       scope = new Scope();
       scopes[depth] = scope;
     }
-    scope.open(names);
+    scope.open(names, matcher);
     return scope;
   }
 
   /** The state of one JSON object being read: fields seen, where values were, where it started. */
   private final class Scope {
     private String[] names;
+    private PropertyNameMatcher matcher;
     private long start;
     private long seen;
     // Where values were, by relative pointer: key, or key/index, or key/index/suffix. The index
@@ -746,8 +769,9 @@ public final class CourseJsonReader {
     private int spots;
 
     /** Starts reading the object at the current token, allowed to hold {@code names}. */
-    void open(String[] names) {
+    void open(String[] names, PropertyNameMatcher matcher) {
       this.names = names;
+      this.matcher = matcher;
       this.start = positions.current();
       this.seen = 0;
       this.spots = 0;
@@ -773,15 +797,19 @@ public final class CourseJsonReader {
      */
     int nextField() {
       while (true) {
-        JsonToken t = p.nextToken();
-        if (t == JsonToken.END_OBJECT) {
-          return -1;
-        }
-        String name = p.currentName();
-        int index = indexOf(name);
+        int index = p.nextNameMatch(matcher);
         if (index < 0) {
-          unknownField(list(names, ~0L), "unknown field");
-          continue;
+          if (index == PropertyNameMatcher.MATCH_END_OBJECT) {
+            return -1;
+          }
+          if (p.currentToken() != JsonToken.PROPERTY_NAME) {
+            throw new IllegalStateException("expected a field name or the end of an object");
+          }
+          index = indexOf(p.currentName());
+          if (index < 0) {
+            unknownField(list(names, ~0L), "unknown field");
+            continue;
+          }
         }
         if ((seen & (1L << index)) != 0) {
           throw error(Problem.DUPLICATE_FIELD, here(), p.currentTokenLocation(),
@@ -789,7 +817,7 @@ public final class CourseJsonReader {
         }
         seen |= 1L << index;
         p.nextToken();
-        spot(name, positions.current());
+        spot(names[index], positions.current());
         return index;
       }
     }
