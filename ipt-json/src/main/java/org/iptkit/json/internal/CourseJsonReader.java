@@ -759,13 +759,14 @@ public final class CourseJsonReader {
     private PropertyNameMatcher matcher;
     private long start;
     private long seen;
-    // Where values were, by relative pointer: key, or key/index, or key/index/suffix. The index
-    // and suffix arrays are used once an indexed spot was noted (items, sessions, people).
+    // Where the value of each field was, by field index (valid for the fields seen).
+    private final long[] fieldAt = new long[Long.SIZE];
+    // Where indexed values were (key/index, or key/index/suffix): item scores, session numbers,
+    // person ids. Kept only to point errors at them; no pointer is built unless one is needed.
     private String[] spotKeys = new String[16];
+    private int[] spotIndexes = new int[16];
+    private String[] spotSuffixes = new String[16];
     private long[] spotAt = new long[16];
-    private int[] spotIndexes;
-    private String[] spotSuffixes;
-    private boolean indexed;
     private int spots;
 
     /** Starts reading the object at the current token, allowed to hold {@code names}. */
@@ -775,7 +776,6 @@ public final class CourseJsonReader {
       this.start = positions.current();
       this.seen = 0;
       this.spots = 0;
-      this.indexed = false;
       if (recordLimit > 0 && positions.currentOffset() - recordStart > recordLimit) {
         throw error(Problem.LIMIT_EXCEEDED, here(), start, "a record of at most " + recordLimit
             + " bytes", "record longer than the maximum of " + recordLimit + " bytes");
@@ -817,7 +817,7 @@ public final class CourseJsonReader {
         }
         seen |= 1L << index;
         p.nextToken();
-        spot(names[index], positions.current());
+        fieldAt[index] = positions.current();
         return index;
       }
     }
@@ -863,11 +863,6 @@ public final class CourseJsonReader {
       }
     }
 
-    /** Notes where the value of {@code key} (a relative pointer) was. */
-    void spot(String key, long at) {
-      spot(key, -1, null, at);
-    }
-
     /**
      * Notes where the value of {@code key/index} (with {@code suffix}: {@code key/index/suffix})
      * was, without building the pointer unless an error asks for it.
@@ -877,35 +872,21 @@ public final class CourseJsonReader {
         return;
       }
       if (spots == spotKeys.length) {
-        spotKeys = java.util.Arrays.copyOf(spotKeys, spots * 2);
-        spotAt = java.util.Arrays.copyOf(spotAt, spots * 2);
-      }
-      if (index >= 0 && !indexed) {
-        if (spotIndexes == null || spotIndexes.length < spotKeys.length) {
-          spotIndexes = new int[spotKeys.length];
-          spotSuffixes = new String[spotKeys.length];
-        }
-        java.util.Arrays.fill(spotIndexes, 0, spots, -1);
-        indexed = true;
-      }
-      if (indexed && spotIndexes.length < spotKeys.length) {
-        spotIndexes = java.util.Arrays.copyOf(spotIndexes, spotKeys.length);
-        spotSuffixes = java.util.Arrays.copyOf(spotSuffixes, spotKeys.length);
+        int size = spots * 2;
+        spotKeys = java.util.Arrays.copyOf(spotKeys, size);
+        spotIndexes = java.util.Arrays.copyOf(spotIndexes, size);
+        spotSuffixes = java.util.Arrays.copyOf(spotSuffixes, size);
+        spotAt = java.util.Arrays.copyOf(spotAt, size);
       }
       spotKeys[spots] = key;
+      spotIndexes[spots] = index;
+      spotSuffixes[spots] = suffix;
       spotAt[spots] = at;
-      if (indexed) {
-        spotIndexes[spots] = index;
-        spotSuffixes[spots] = suffix;
-      }
       spots++;
     }
 
     private boolean spotIs(int spot, String key) {
       String first = spotKeys[spot];
-      if (!indexed || spotIndexes[spot] < 0) {
-        return first.equals(key);
-      }
       String suffix = spotSuffixes[spot];
       return key.startsWith(first) && key.equals(
           first + "/" + spotIndexes[spot] + (suffix == null ? "" : "/" + suffix));
@@ -915,14 +896,16 @@ public final class CourseJsonReader {
     long spotOf(String key) {
       String k = key;
       while (true) {
+        int slash = k.lastIndexOf('/');
+        if (slash < 0) {
+          int field = indexOf(k);
+          return field >= 0 && has(field) && fieldAt[field] != TokenPositions.NONE
+              ? fieldAt[field] : start;
+        }
         for (int i = spots - 1; i >= 0; i--) {
           if (spotIs(i, k)) {
             return spotAt[i];
           }
-        }
-        int slash = k.lastIndexOf('/');
-        if (slash < 0) {
-          return start;
         }
         k = k.substring(0, slash);
       }

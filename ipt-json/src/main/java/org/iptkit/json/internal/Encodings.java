@@ -64,6 +64,9 @@ public final class Encodings {
       return null;
     }
     int end = offset + length;
+    if (Bytes.firstNonAscii(bytes, offset, end) == end) {
+      return null; // ASCII, the common case: nothing to decode
+    }
     int i = offset;
     int line = 1;
     int lineStart = offset;

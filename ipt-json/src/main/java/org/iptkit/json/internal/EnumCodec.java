@@ -1,8 +1,6 @@
 package org.iptkit.json.internal;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.iptkit.core.Attendance;
@@ -55,36 +53,36 @@ final class EnumCodec<E extends Enum<E>> {
   static final EnumCodec<RuleDomain> DOMAIN = new EnumCodec<>(RuleDomain.class);
 
   private final Map<String, E> byName = new HashMap<>();
-  // The constants by the length of their name, to find one from the parser's characters without
-  // making a String of them: a course has about ten enumeration values per session.
-  private final E[][] byLength;
+  // The constants in an open-addressing table by the hash of their name (String.hashCode), to
+  // find one from the parser's characters without making a String of them: a course has about
+  // ten enumeration values per session.
+  private final E[] table;
+  private final int mask;
   private final String oneOf;
 
   @SuppressWarnings("unchecked")
   private EnumCodec(Class<E> type) {
     StringJoiner names = new StringJoiner(", ", "one of ", "");
-    int longest = 0;
-    for (E constant : type.getEnumConstants()) {
+    E[] constants = type.getEnumConstants();
+    for (E constant : constants) {
       byName.put(constant.name(), constant);
       names.add(constant.name());
-      longest = Math.max(longest, constant.name().length());
     }
     this.oneOf = names.toString();
-    List<E>[] lists = new List[longest + 1];
-    for (E constant : type.getEnumConstants()) {
-      int length = constant.name().length();
-      if (lists[length] == null) {
-        lists[length] = new ArrayList<>();
+    int size = Integer.highestOneBit(Math.max(4, constants.length) * 4);
+    this.table = (E[]) java.lang.reflect.Array.newInstance(type, size);
+    this.mask = size - 1;
+    for (E constant : constants) {
+      int slot = spread(constant.name().hashCode()) & mask;
+      while (table[slot] != null) {
+        slot = (slot + 1) & mask;
       }
-      lists[length].add(constant);
+      table[slot] = constant;
     }
-    this.byLength = (E[][]) java.lang.reflect.Array.newInstance(type, lists.length, 0);
-    for (int length = 0; length < lists.length; length++) {
-      if (lists[length] != null) {
-        byLength[length] = lists[length].toArray(
-            (E[]) java.lang.reflect.Array.newInstance(type, lists[length].size()));
-      }
-    }
+  }
+
+  private static int spread(int hash) {
+    return hash ^ (hash >>> 16);
   }
 
   /** The constant with this wire name, or null. */
@@ -94,21 +92,29 @@ final class EnumCodec<E extends Enum<E>> {
 
   /** The constant whose wire name is {@code chars[offset, offset + length)}, or null. */
   E lookup(char[] chars, int offset, int length) {
-    if (length >= byLength.length) {
-      return null;
+    int hash = 0;
+    for (int i = offset, end = offset + length; i < end; i++) {
+      hash = 31 * hash + chars[i];
     }
-    E[] candidates = byLength[length];
-    for (E candidate : candidates) {
-      String name = candidate.name();
-      int i = 0;
-      while (i < length && name.charAt(i) == chars[offset + i]) {
-        i++;
+    for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+      E candidate = table[slot];
+      if (candidate == null) {
+        return null;
       }
-      if (i == length) {
+      String name = candidate.name();
+      if (name.length() == length && matches(name, chars, offset, length)) {
         return candidate;
       }
     }
-    return null;
+  }
+
+  private static boolean matches(String name, char[] chars, int offset, int length) {
+    for (int i = 0; i < length; i++) {
+      if (name.charAt(i) != chars[offset + i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** "one of A, B, C". */

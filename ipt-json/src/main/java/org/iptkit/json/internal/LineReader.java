@@ -34,13 +34,7 @@ final class LineReader {
         return any;
       }
       any = true;
-      int newline = -1;
-      for (int i = position; i < limit; i++) {
-        if (buffer[i] == '\n') {
-          newline = i;
-          break;
-        }
-      }
+      int newline = Bytes.indexOfNewline(buffer, position, limit);
       int end = newline < 0 ? limit : newline;
       append(position, end - position);
       position = newline < 0 ? limit : newline + 1;

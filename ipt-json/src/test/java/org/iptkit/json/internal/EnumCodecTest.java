@@ -1,0 +1,65 @@
+package org.iptkit.json.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enumeration values are looked up from the parser's characters through a hash table: every
+ * wire name of every enumeration must be found, wherever it sits in the buffer, and nothing else.
+ */
+class EnumCodecTest {
+  static List<EnumCodec<?>> codecs() throws IllegalAccessException {
+    List<EnumCodec<?>> codecs = new ArrayList<>();
+    for (Field field : EnumCodec.class.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == EnumCodec.class) {
+        codecs.add((EnumCodec<?>) field.get(null));
+      }
+    }
+    return codecs;
+  }
+
+  static Object lookup(EnumCodec<?> codec, String text, int padding) {
+    char[] chars = new char[text.length() + 2 * padding];
+    java.util.Arrays.fill(chars, 'X');
+    text.getChars(0, text.length(), chars, padding);
+    return codec.lookup(chars, padding, text.length());
+  }
+
+  @Test
+  void everyWireNameIsFoundFromCharactersAtAnyOffset() throws IllegalAccessException {
+    List<EnumCodec<?>> codecs = codecs();
+    assertThat(codecs).hasSizeGreaterThan(15);
+    for (EnumCodec<?> codec : codecs) {
+      String names = codec.oneOf().substring("one of ".length());
+      for (String name : names.split(", ")) {
+        Object byString = codec.lookup(name);
+        assertThat(byString).isNotNull();
+        assertThat(((Enum<?>) byString).name()).isEqualTo(name);
+        for (int padding : new int[] {0, 1, 7}) {
+          assertThat(lookup(codec, name, padding)).as(name).isSameAs(byString);
+        }
+      }
+    }
+  }
+
+  @Test
+  void nearMissesAreNotFound() throws IllegalAccessException {
+    for (EnumCodec<?> codec : codecs()) {
+      String names = codec.oneOf().substring("one of ".length());
+      for (String name : names.split(", ")) {
+        for (String miss : new String[] {name.toLowerCase(java.util.Locale.ROOT),
+            name.substring(0, name.length() - 1), name + "_", " " + name, name + "X"}) {
+          if (codec.lookup(miss) == null) {
+            assertThat(lookup(codec, miss, 3)).as(miss).isNull();
+          }
+        }
+      }
+      assertThat(lookup(codec, "", 2)).isNull();
+    }
+  }
+}
