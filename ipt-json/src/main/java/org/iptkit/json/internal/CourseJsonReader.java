@@ -337,13 +337,22 @@ public final class CourseJsonReader {
     return null;
   }
 
-  /** The value of the decimal digits {@code s[from, to)}, already checked to be digits. */
-  private static int number(String s, int from, int to) {
+  /** The value of the decimal digits {@code c[from, to)}, already checked to be digits. */
+  private static int number(char[] c, int from, int to) {
     int value = 0;
     for (int i = from; i < to; i++) {
-      value = value * 10 + (s.charAt(i) - '0');
+      value = value * 10 + (c[i] - '0');
     }
     return value;
+  }
+
+  private static boolean digits(char[] c, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (c[i] < '0' || c[i] > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean digits(String s, int from, int to) {
@@ -648,16 +657,20 @@ public final class CourseJsonReader {
     if (p.currentToken() != JsonToken.VALUE_STRING) {
       throw wrongType(DATE);
     }
-    String text = p.getString();
-    if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-'
-        && digits(text, 0, 4) && digits(text, 5, 7) && digits(text, 8, 10)) {
+    // From the parser's characters: a course holds dozens of dates, none needs a String.
+    char[] c = p.getStringCharacters();
+    int o = p.getStringOffset();
+    if (p.getStringLength() == 10 && c[o + 4] == '-' && c[o + 7] == '-'
+        && digits(c, o, o + 4) && digits(c, o + 5, o + 7) && digits(c, o + 8, o + 10)) {
       try {
-        return LocalDate.of(number(text, 0, 4), number(text, 5, 7), number(text, 8, 10));
+        return LocalDate.of(number(c, o, o + 4), number(c, o + 5, o + 7),
+            number(c, o + 8, o + 10));
       } catch (DateTimeException e) {
         throw error(Problem.INVALID_DATE, here(), p.currentTokenLocation(), DATE,
-            "expected " + DATE + ", got \"" + text + "\", which is not a calendar date");
+            "expected " + DATE + ", got \"" + p.getString() + "\", which is not a calendar date");
       }
     }
+    String text = p.getString();
     throw error(Problem.INVALID_DATE, here(), p.currentTokenLocation(), DATE,
         "expected " + DATE + ", got " + JsonErrors.describeString(text, JsonErrors.Quote.DATE));
   }

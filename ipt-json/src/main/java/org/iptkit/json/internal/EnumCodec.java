@@ -53,9 +53,9 @@ final class EnumCodec<E extends Enum<E>> {
   static final EnumCodec<RuleDomain> DOMAIN = new EnumCodec<>(RuleDomain.class);
 
   private final Map<String, E> byName = new HashMap<>();
-  // The constants in an open-addressing table by the hash of their name (String.hashCode), to
-  // find one from the parser's characters without making a String of them: a course has about
-  // ten enumeration values per session.
+  // The constants in an open-addressing table by a cheap hash of their name (length and three
+  // characters), to find one from the parser's characters without making a String of them: a
+  // course has about ten enumeration values per session. The name is compared in full after.
   private final E[] table;
   private final int mask;
   private final String oneOf;
@@ -73,7 +73,9 @@ final class EnumCodec<E extends Enum<E>> {
     this.table = (E[]) java.lang.reflect.Array.newInstance(type, size);
     this.mask = size - 1;
     for (E constant : constants) {
-      int slot = spread(constant.name().hashCode()) & mask;
+      String name = constant.name();
+      int slot = hash(name.length(), name.charAt(0), name.charAt(name.length() / 2),
+          name.charAt(name.length() - 1)) & mask;
       while (table[slot] != null) {
         slot = (slot + 1) & mask;
       }
@@ -81,8 +83,9 @@ final class EnumCodec<E extends Enum<E>> {
     }
   }
 
-  private static int spread(int hash) {
-    return hash ^ (hash >>> 16);
+  private static int hash(int length, char first, char middle, char last) {
+    int hash = length * 0x9E3779B1 + first * 31 * 31 + middle * 31 + last;
+    return hash ^ (hash >>> 15);
   }
 
   /** The constant with this wire name, or null. */
@@ -92,11 +95,11 @@ final class EnumCodec<E extends Enum<E>> {
 
   /** The constant whose wire name is {@code chars[offset, offset + length)}, or null. */
   E lookup(char[] chars, int offset, int length) {
-    int hash = 0;
-    for (int i = offset, end = offset + length; i < end; i++) {
-      hash = 31 * hash + chars[i];
+    if (length == 0) {
+      return null;
     }
-    for (int slot = spread(hash) & mask; ; slot = (slot + 1) & mask) {
+    int hash = hash(length, chars[offset], chars[offset + length / 2], chars[offset + length - 1]);
+    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
       E candidate = table[slot];
       if (candidate == null) {
         return null;
