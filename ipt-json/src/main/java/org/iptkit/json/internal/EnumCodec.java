@@ -57,6 +57,7 @@ final class EnumCodec<E extends Enum<E>> {
   // characters), to find one from the parser's characters without making a String of them: a
   // course has about ten enumeration values per session. The name is compared in full after.
   private final E[] table;
+  private final char[][] tableNames;
   private final int mask;
   private final String oneOf;
 
@@ -71,6 +72,7 @@ final class EnumCodec<E extends Enum<E>> {
     this.oneOf = names.toString();
     int size = Integer.highestOneBit(Math.max(4, constants.length) * 4);
     this.table = (E[]) java.lang.reflect.Array.newInstance(type, size);
+    this.tableNames = new char[size][];
     this.mask = size - 1;
     for (E constant : constants) {
       String name = constant.name();
@@ -80,6 +82,7 @@ final class EnumCodec<E extends Enum<E>> {
         slot = (slot + 1) & mask;
       }
       table[slot] = constant;
+      tableNames[slot] = name.toCharArray();
     }
   }
 
@@ -100,24 +103,15 @@ final class EnumCodec<E extends Enum<E>> {
     }
     int hash = hash(length, chars[offset], chars[offset + length / 2], chars[offset + length - 1]);
     for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
-      E candidate = table[slot];
-      if (candidate == null) {
+      char[] name = tableNames[slot];
+      if (name == null) {
         return null;
       }
-      String name = candidate.name();
-      if (name.length() == length && matches(name, chars, offset, length)) {
-        return candidate;
+      if (name.length == length
+          && java.util.Arrays.equals(name, 0, length, chars, offset, offset + length)) {
+        return table[slot];
       }
     }
-  }
-
-  private static boolean matches(String name, char[] chars, int offset, int length) {
-    for (int i = 0; i < length; i++) {
-      if (name.charAt(i) != chars[offset + i]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** "one of A, B, C". */
