@@ -32,6 +32,10 @@ import org.iptkit.json.internal.RecordIterator;
  * }
  * }</pre>
  *
+ * <p>{@code readPending} gives the same records with their reading deferred ({@link
+ * PendingRecord}): one thread splits the batch into records in input order, and the courses are
+ * parsed wherever {@link PendingRecord#read()} is called, e.g. on the threads of a cohort check.
+ *
  * <p>The returned streams hold a file open: close them (try-with-resources). Failing to read a file
  * at all is an {@link UncheckedIOException}, not a bad record.
  */
@@ -63,9 +67,7 @@ public final class CourseBatchReader {
    * @throws UncheckedIOException if the path cannot be read
    */
   public Stream<BatchRecord> read(Path path, BatchFormat format) {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(format, "format");
-    return stream(BatchSources.open(json.settings(), path, format));
+    return readPending(path, format).map(PendingRecord::read);
   }
 
   /**
@@ -79,15 +81,58 @@ public final class CourseBatchReader {
 
   /** The records of a stream in the given format; the stream is not closed. */
   public Stream<BatchRecord> read(InputStream in, String sourceName, BatchFormat format) {
+    return readPending(in, sourceName, format).map(PendingRecord::read);
+  }
+
+  /**
+   * The records of a file or of every course file under a directory, as {@link #read(Path)}
+   * gives them, but with their reading deferred: each {@link PendingRecord#read()} gives the
+   * record {@link #read(Path)} would, and may run on another thread. NDJSON lines are only split
+   * off here (one line in memory at a time) and parsed by {@link PendingRecord#read()}, so a
+   * cohort check can parse and check courses on several threads while one thread splits.
+   *
+   * @throws UncheckedIOException if the path cannot be read
+   */
+  public Stream<PendingRecord> readPending(Path path) {
+    return readPending(path, BatchFormat.AUTO);
+  }
+
+  /**
+   * The records of a file, or of every course file under a directory, in the given format, with
+   * their reading deferred as in {@link #readPending(Path)}.
+   *
+   * @throws UncheckedIOException if the path cannot be read
+   */
+  public Stream<PendingRecord> readPending(Path path, BatchFormat format) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(format, "format");
+    return stream(BatchSources.open(json.settings(), path, format));
+  }
+
+  /**
+   * The records of a stream, the format decided by {@link BatchFormat#AUTO}, with their reading
+   * deferred as in {@link #readPending(Path)}; the stream is not closed.
+   */
+  public Stream<PendingRecord> readPending(InputStream in, String sourceName) {
+    return readPending(in, sourceName, BatchFormat.AUTO);
+  }
+
+  /**
+   * The records of a stream in the given format, with their reading deferred as in
+   * {@link #readPending(Path)}; the stream is not closed.
+   */
+  public Stream<PendingRecord> readPending(InputStream in, String sourceName,
+      BatchFormat format) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(format, "format");
     return stream(BatchSources.open(json.settings(), in, sourceName, format, false));
   }
 
-  private static Stream<BatchRecord> stream(RecordIterator records) {
+  private static Stream<PendingRecord> stream(RecordIterator records) {
     return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records,
             Spliterator.ORDERED | Spliterator.NONNULL), false)
-        .onClose(records::close);
+        .onClose(records::close)
+        .map(PendingRecord::new);
   }
 }

@@ -20,7 +20,9 @@
  *
  * <p>{@link org.iptkit.json.CourseBatchReader} streams the {@link org.iptkit.json.BatchRecord
  * records} of JSON arrays, NDJSON files, directories and streams ({@link
- * org.iptkit.json.BatchFormat}), reporting each bad record and going on.
+ * org.iptkit.json.BatchFormat}), reporting each bad record and going on; its {@code readPending}
+ * methods hand out {@link org.iptkit.json.PendingRecord pending records} whose parsing is deferred
+ * so that other threads can do it.
  * {@link org.iptkit.json.IptJsonModule} lets a host's own Jackson 3 mapper read and write courses
  * and their parts; {@link org.iptkit.json.IptJson#schema(String)} hands out the published JSON
  * Schemas of courses, profiles and reports.

@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
@@ -171,7 +172,40 @@ public final class BatchSources {
 
   // ---------------------------------------------------------------- NDJSON
 
-  /** One course per line; a bad line, even malformed JSON, is reported and reading goes on. */
+  /**
+   * Reads one NDJSON line split off earlier: its encoding checked, then parsed as a course
+   * document. Safe on any thread: it uses only its arguments and the shared, read-only settings.
+   *
+   * @param text the line without its line end, not over the length limit
+   */
+  static BatchRecord readLine(JsonSettings settings, String source, long index, int lineNumber,
+      byte[] text) {
+    JsonReadException notText = Encodings.problemOf(text, 0, text.length, lineNumber - 1);
+    if (notText != null) {
+      return BatchRecord.ofError(source, index, lineNumber, notText);
+    }
+    List<ReadWarning> warnings = settings.lenient() ? new ArrayList<>() : null;
+    try (JsonParser parser = settings.courseParser(text, 0, text.length)) {
+      TreatmentCourse course = new CourseJsonReader(parser, settings.lenient(), warnings,
+          lineNumber - 1, 0).readDocument();
+      return BatchRecord.ofCourse(source, index, lineNumber, course,
+          warnings == null ? List.of() : warnings);
+    } catch (JsonReadException e) {
+      return BatchRecord.ofError(source, index, lineNumber, e);
+    } catch (JacksonException e) {
+      RuntimeException failure = CourseJsonReader.unreadable(e, lineNumber - 1);
+      if (failure instanceof JsonReadException unreadable) {
+        return BatchRecord.ofError(source, index, lineNumber, unreadable);
+      }
+      throw failure;
+    }
+  }
+
+  /**
+   * One course per line; a bad line, even malformed JSON, is reported and reading goes on. Lines
+   * are only split here, each copied out to be parsed later by {@link SplitRecord#read()}; a line
+   * over the length limit, and an input without any record, are reported at once.
+   */
   private static final class NdjsonRecords extends RecordIterator {
     private final JsonSettings settings;
     private final LineReader lines;
@@ -188,7 +222,7 @@ public final class BatchSources {
     }
 
     @Override
-    protected BatchRecord compute() {
+    protected SplitRecord compute() {
       while (lines.next()) {
         lineNumber++;
         if (!lines.tooLong() && lines.blank()) {
@@ -197,34 +231,17 @@ public final class BatchSources {
         long index = records++;
         if (lines.tooLong()) {
           long max = settings.maxDocumentLength();
-          return BatchRecord.ofError(source, index, lineNumber, new JsonReadException(
-              Problem.LIMIT_EXCEEDED, "", lineNumber, 1, "a line of at most " + max + " bytes",
-              "line longer than the maximum of " + max + " bytes"));
+          return SplitRecord.of(BatchRecord.ofError(source, index, lineNumber,
+              new JsonReadException(Problem.LIMIT_EXCEEDED, "", lineNumber, 1,
+                  "a line of at most " + max + " bytes",
+                  "line longer than the maximum of " + max + " bytes")));
         }
-        JsonReadException notText = Encodings.problemOf(lines.bytes(), 0, lines.length(),
-            lineNumber - 1);
-        if (notText != null) {
-          return BatchRecord.ofError(source, index, lineNumber, notText);
-        }
-        List<ReadWarning> warnings = settings.lenient() ? new ArrayList<>() : null;
-        try (JsonParser parser = settings.courseParser(lines.bytes(), 0, lines.length())) {
-          TreatmentCourse course = new CourseJsonReader(parser, settings.lenient(), warnings,
-              lineNumber - 1, 0).readDocument();
-          return BatchRecord.ofCourse(source, index, lineNumber, course,
-              warnings == null ? List.of() : warnings);
-        } catch (JsonReadException e) {
-          return BatchRecord.ofError(source, index, lineNumber, e);
-        } catch (JacksonException e) {
-          RuntimeException failure = CourseJsonReader.unreadable(e, lineNumber - 1);
-          if (failure instanceof JsonReadException unreadable) {
-            return BatchRecord.ofError(source, index, lineNumber, unreadable);
-          }
-          throw failure;
-        }
+        return SplitRecord.ofLine(settings, source, index, lineNumber,
+            Arrays.copyOf(lines.bytes(), lines.length()));
       }
       if (records == 0) {
         records++;
-        return BatchRecord.ofError(source, 0, 0, emptySource());
+        return SplitRecord.of(BatchRecord.ofError(source, 0, 0, emptySource()));
       }
       return null;
     }
@@ -279,7 +296,12 @@ public final class BatchSources {
     }
 
     @Override
-    protected BatchRecord compute() {
+    protected SplitRecord compute() {
+      BatchRecord record = readNext();
+      return record == null ? null : SplitRecord.of(record);
+    }
+
+    private BatchRecord readNext() {
       if (pending != null) {
         BatchRecord result = pending;
         pending = null;
@@ -420,7 +442,7 @@ public final class BatchSources {
     }
 
     @Override
-    protected BatchRecord compute() {
+    protected SplitRecord compute() {
       while (true) {
         if (current != null) {
           if (current.hasNext()) {

@@ -2,18 +2,17 @@ package org.iptkit.json.internal;
 
 import java.util.Iterator;
 import java.util.NoSuchElementException;
-import org.iptkit.json.BatchRecord;
 
 /**
- * An iterator of batch records computed one at a time (memory does not grow with the number of
- * records) that holds an open source until closed.
+ * An iterator of batch records split from their source one at a time (memory does not grow with
+ * the number of records) that holds an open source until closed.
  */
-public abstract class RecordIterator implements Iterator<BatchRecord>, AutoCloseable {
-  private BatchRecord next;
+public abstract class RecordIterator implements Iterator<SplitRecord>, AutoCloseable {
+  private SplitRecord next;
   private boolean finished;
 
   /** The next record, or null when the source is exhausted. */
-  protected abstract BatchRecord compute();
+  protected abstract SplitRecord compute();
 
   @Override
   public final boolean hasNext() {
@@ -28,11 +27,11 @@ public abstract class RecordIterator implements Iterator<BatchRecord>, AutoClose
   }
 
   @Override
-  public final BatchRecord next() {
+  public final SplitRecord next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    BatchRecord result = next;
+    SplitRecord result = next;
     next = null;
     return result;
   }

@@ -8,6 +8,7 @@
  * agendas and the rule catalog ({@code ReportJsonReader}, {@code ReportJsonWriter}), the
  * translation of Jackson's errors without document content ({@code JsonErrors}), the configured
  * factories with their safety limits ({@code JsonSettings}), and the record iterators of the
- * batch reader ({@code BatchSources}).
+ * batch reader ({@code BatchSources}), which split a batch into records read now or later
+ * ({@code SplitRecord}).
  */
 package org.iptkit.json.internal;

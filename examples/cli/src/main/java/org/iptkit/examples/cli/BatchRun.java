@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * One pass over the input of a checking command: reads the records of every path, checks them
- * on the requested number of threads, reports bad records on standard error as they come (and
+ * One pass over the input of a checking command: splits the input of every path into records,
+ * reads (parses) and checks them on the requested number of threads, reports bad records on standard error as they come (and
  * goes on), shows progress for long runs on a terminal, and hands every checked course to the
  * command's output in input order.
  */

@@ -1,43 +1,72 @@
 package org.iptkit.examples.cli;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.iptkit.json.BatchRecord;
+import org.iptkit.json.PendingRecord;
 
 /**
- * Checks a stream of records on one or more threads and hands the results on in input order.
- * At most a small, fixed number of records is in flight at once (four per thread), so memory
- * stays constant however many courses are read, and the output is the same, byte for byte,
- * whatever the number of threads.
+ * Reads (parses) and checks a stream of pending records on one or more threads and hands the
+ * results on in input order.
+ *
+ * <p>With one thread each record is read and checked in turn. With more, the calling thread only
+ * splits the input into records (see {@link PendingRecord}), groups them into batches of at most
+ * {@link #BATCH_RECORDS} records or {@link #BATCH_BYTES} bytes of record text, and hands each batch
+ * to a fixed pool of worker threads, which read and check its records; the calling thread then
+ * gives the results to the sink strictly in input order. At most {@link #BATCHES_PER_THREAD}
+ * batches per thread are in flight at once, so memory stays constant however many courses are
+ * read, and the output is the same, byte for byte, whatever the number of threads.
+ *
+ * <p>No record is lost: a record that cannot be read is a {@link Checked#unreadable} result, a
+ * check that fails unexpectedly a {@link Checked#failed} one, and so is a defect while reading
+ * (any exception of the reader other than a read error). An {@link Error} on a worker ends the
+ * run, as it would on one thread.
  */
 final class CheckPipeline {
-  /** Records in flight per thread: enough to keep the threads busy, small enough to not matter. */
-  private static final int WINDOW_PER_THREAD = 4;
+  /** The most records in one batch handed to a worker. */
+  static final int BATCH_RECORDS = 64;
+  /** The most bytes of record text in one batch (a batch holds at least one record). */
+  static final long BATCH_BYTES = 256 * 1024;
+  /** Batches in flight per thread: enough to keep the threads busy, few enough to not matter. */
+  static final int BATCHES_PER_THREAD = 2;
 
   private final int threads;
   private final CourseChecks checks;
+  private final Function<PendingRecord, BatchRecord> reader;
 
   CheckPipeline(int threads, CourseChecks checks) {
+    this(threads, checks, PendingRecord::read);
+  }
+
+  /** A pipeline reading records with {@code reader} (tests give one that fails). */
+  CheckPipeline(int threads, CourseChecks checks, Function<PendingRecord, BatchRecord> reader) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, was " + threads);
     }
     this.threads = threads;
-    this.checks = checks;
+    this.checks = Objects.requireNonNull(checks, "checks");
+    this.reader = Objects.requireNonNull(reader, "reader");
   }
 
-  /** Checks every record of {@code records} and gives each result to {@code sink}, in order. */
-  void run(Iterator<BatchRecord> records, Consumer<Checked> sink) {
+  /**
+   * Reads and checks every record of {@code records} and gives each result to {@code sink}, in
+   * input order.
+   */
+  void run(Iterator<PendingRecord> records, Consumer<Checked> sink) {
     if (threads == 1) {
       while (records.hasNext()) {
-        sink.accept(checks.check(records.next()));
+        sink.accept(check(records.next()));
       }
       return;
     }
@@ -48,33 +77,66 @@ final class CheckPipeline {
       return thread;
     });
     try {
-      Deque<Future<Checked>> window = new ArrayDeque<>();
-      int capacity = threads * WINDOW_PER_THREAD;
+      Deque<Future<List<Checked>>> window = new ArrayDeque<>();
+      int capacity = threads * BATCHES_PER_THREAD;
       while (records.hasNext()) {
-        BatchRecord record = records.next();
-        window.addLast(record.isCourse()
-            ? pool.submit(() -> checks.check(record))
-            : CompletableFuture.completedFuture(Checked.unreadable(record)));
-        while (window.size() >= capacity) {
-          sink.accept(await(window.removeFirst()));
+        List<PendingRecord> batch = nextBatch(records);
+        window.addLast(pool.submit(() -> checkAll(batch)));
+        while (window.size() >= capacity || (!window.isEmpty() && window.peekFirst().isDone())) {
+          await(window.removeFirst()).forEach(sink);
         }
       }
       while (!window.isEmpty()) {
-        sink.accept(await(window.removeFirst()));
+        await(window.removeFirst()).forEach(sink);
       }
     } finally {
       pool.shutdownNow();
     }
   }
 
-  private static Checked await(Future<Checked> future) {
+  /**
+   * The next records of the input, up to a full batch; a batch is handed on as soon as it is full,
+   * and the last one, however small, when the input ends.
+   */
+  private static List<PendingRecord> nextBatch(Iterator<PendingRecord> records) {
+    List<PendingRecord> batch = new ArrayList<>(BATCH_RECORDS);
+    long bytes = 0;
+    do {
+      PendingRecord record = records.next();
+      batch.add(record);
+      bytes += record.textLength();
+    } while (batch.size() < BATCH_RECORDS && bytes < BATCH_BYTES && records.hasNext());
+    return batch;
+  }
+
+  private List<Checked> checkAll(List<PendingRecord> batch) {
+    List<Checked> results = new ArrayList<>(batch.size());
+    for (PendingRecord record : batch) {
+      results.add(check(record));
+    }
+    return results;
+  }
+
+  /** Reads and checks one record; never throws a RuntimeException. */
+  private Checked check(PendingRecord pending) {
+    BatchRecord record;
+    try {
+      record = reader.apply(pending);
+    } catch (RuntimeException e) {
+      // read errors come back as records: anything else is a defect, reported for this record
+      return Checked.failedToRead(pending, e);
+    }
+    return checks.check(record);
+  }
+
+  private static List<Checked> await(Future<List<Checked>> future) {
     try {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new UserException("interrupted");
     } catch (ExecutionException e) {
-      // check() catches every RuntimeException itself; an Error is not ours to handle.
+      // check() turns every RuntimeException into a result itself; an Error is not ours to handle.
       Throwable cause = e.getCause();
       if (cause instanceof Error error) {
         throw error;

@@ -2,6 +2,7 @@ package org.iptkit.examples.cli;
 
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.BatchRecord;
+import org.iptkit.json.PendingRecord;
 import org.iptkit.rules.FidelityChecker;
 import org.iptkit.rules.FidelityReport;
 
@@ -9,35 +10,44 @@ import org.iptkit.rules.FidelityReport;
  * One record of the input after checking: the course with its fidelity report and the checker
  * (profile) it was checked against; or why it could not be read or checked.
  *
- * @param record the record as read
+ * @param record the record as read, or null when reading it failed unexpectedly
  * @param course the course, when the record was readable
  * @param checker the checker of the course's profile, when there was one
  * @param report the fidelity report, when the course was checked
  * @param problem why the course could not be checked (e.g. an unknown profile), or null
- * @param failure an unexpected failure of the check (a defect of the tool), or null
+ * @param failure an unexpected failure of the read or check (a defect of the tool), or null
+ * @param unread the record as split from the input, when reading it failed unexpectedly, or null
  */
 record Checked(BatchRecord record, TreatmentCourse course, FidelityChecker checker,
-    FidelityReport report, String problem, RuntimeException failure) {
+    FidelityReport report, String problem, RuntimeException failure, PendingRecord unread) {
 
   /** A course checked against {@code checker}. */
   static Checked ok(BatchRecord record, TreatmentCourse course, FidelityChecker checker,
       FidelityReport report) {
-    return new Checked(record, course, checker, report, null, null);
+    return new Checked(record, course, checker, report, null, null, null);
   }
 
   /** A record the reader could not read. */
   static Checked unreadable(BatchRecord record) {
-    return new Checked(record, null, null, null, null, null);
+    return new Checked(record, null, null, null, null, null, null);
   }
 
   /** A course that cannot be checked, with the reason. */
   static Checked uncheckable(BatchRecord record, TreatmentCourse course, String problem) {
-    return new Checked(record, course, null, null, problem, null);
+    return new Checked(record, course, null, null, problem, null, null);
   }
 
   /** A check that failed unexpectedly. */
   static Checked failed(BatchRecord record, RuntimeException failure) {
-    return new Checked(record, null, null, null, null, failure);
+    return new Checked(record, null, null, null, null, failure, null);
+  }
+
+  /**
+   * A record whose reading failed unexpectedly: not a read error of the input, which the reader
+   * returns as a record, but a defect, reported like a failed check.
+   */
+  static Checked failedToRead(PendingRecord unread, RuntimeException failure) {
+    return new Checked(null, null, null, null, null, failure, unread);
   }
 
   /**
@@ -50,7 +60,8 @@ record Checked(BatchRecord record, TreatmentCourse course, FidelityChecker check
       return true;
     }
     if (failure != null) {
-      diagnostics.failed(record, failure);
+      diagnostics.failed(record != null ? Diagnostics.where(record) : Diagnostics.where(unread),
+          failure);
     } else if (problem != null) {
       diagnostics.unreadable(record, problem);
     } else {

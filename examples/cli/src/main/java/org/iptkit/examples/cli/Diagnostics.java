@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.iptkit.json.BatchRecord;
+import org.iptkit.json.PendingRecord;
 
 /**
  * Reports what went wrong with the input of one run on standard error — an unreadable record
@@ -38,10 +39,18 @@ final class Diagnostics {
 
   /** Where a record is: {@code trial.ndjson:17} for NDJSON, else the source and record number. */
   static String where(BatchRecord record) {
-    String source = sourceName(record.source());
-    return record.line() > 0
-        ? source + ":" + record.line()
-        : source + ": record " + (record.index() + 1);
+    return where(record.source(), record.index(), record.line());
+  }
+
+  /** Where a record not yet read is, as for a record read. */
+  static String where(PendingRecord record) {
+    return where(record.source(), record.index(), record.line());
+  }
+
+  private static String where(String source, long index, int line) {
+    return line > 0
+        ? sourceName(source) + ":" + line
+        : sourceName(source) + ": record " + (index + 1);
   }
 
   /** Reports a record the reader could not read as a course. */
@@ -57,11 +66,14 @@ final class Diagnostics {
     err.flush();
   }
 
-  /** Reports a record whose check failed unexpectedly (a defect of the tool, not of the input). */
-  void failed(BatchRecord record, RuntimeException e) {
+  /**
+   * Reports a record whose reading or check failed unexpectedly (a defect of the tool, not of the
+   * input); {@code where} is the record's place as {@link #where(BatchRecord)} gives it.
+   */
+  void failed(String where, RuntimeException e) {
     beforeMessage.run();
     unreadableRecords++;
-    err.println("ipt: " + where(record) + ": internal error while checking this record ("
+    err.println("ipt: " + where + ": internal error while checking this record ("
         + e.getClass().getSimpleName() + ")" + (debug ? "" : "; run with --debug for details"));
     if (debug) {
       e.printStackTrace(err);

@@ -9,25 +9,27 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
-import org.iptkit.json.BatchRecord;
 import org.iptkit.json.CourseBatchReader;
 import org.iptkit.json.IptJson;
+import org.iptkit.json.PendingRecord;
 
 /**
  * The course records of the paths given on the command line, one at a time and in order: each
  * {@code .json} file (one course or an array), {@code .ndjson} / {@code .jsonl} file, directory
  * (recursively, in sorted order) or {@code -} for standard input, streamed by the library's
  * {@link CourseBatchReader} so memory does not grow with the number of courses. A file that
- * cannot be read is reported and skipped; the records of the other paths still come.
+ * cannot be read is reported and skipped; the records of the other paths still come. Records come
+ * pending ({@link PendingRecord}): NDJSON lines are only split off here, and parsed where they
+ * are checked, on the threads of the {@link CheckPipeline}.
  */
-final class RecordSource implements Iterator<BatchRecord>, AutoCloseable {
+final class RecordSource implements Iterator<PendingRecord>, AutoCloseable {
   private final List<String> paths;
   private final InputStream stdin;
   private final Diagnostics diagnostics;
   private final CourseBatchReader reader = CourseBatchReader.of(IptJson.strict());
   private int next;
-  private Stream<BatchRecord> open;
-  private Iterator<BatchRecord> current;
+  private Stream<PendingRecord> open;
+  private Iterator<PendingRecord> current;
   private String currentPath;
 
   private RecordSource(List<String> paths, InputStream stdin, Diagnostics diagnostics) {
@@ -87,15 +89,15 @@ final class RecordSource implements Iterator<BatchRecord>, AutoCloseable {
    * The records of one path: standard input, or a regular file, directory or pipe (a named pipe,
    * or {@code <(command)} in a shell), which the library reads as a stream.
    */
-  private Stream<BatchRecord> open(String path) {
+  private Stream<PendingRecord> open(String path) {
     if ("-".equals(path)) {
-      return reader.read(stdin, "-");
+      return reader.readPending(stdin, "-");
     }
-    return reader.read(Path.of(path));
+    return reader.readPending(Path.of(path));
   }
 
   @Override
-  public BatchRecord next() {
+  public PendingRecord next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }

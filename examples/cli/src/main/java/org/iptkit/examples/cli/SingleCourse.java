@@ -47,7 +47,7 @@ final class SingleCourse {
     T first = null;
     try (RecordSource records = RecordSource.of(List.of(file), ipt.io().in(), diagnostics)) {
       if (records.hasNext()) {
-        first = use.apply(records.next());
+        first = use.apply(records.next().read());
         if (records.hasNext()) {
           throw new UserException(Diagnostics.sourceName(file) + " holds more than one course;"
               + " this command takes one (use validate or report for many)");

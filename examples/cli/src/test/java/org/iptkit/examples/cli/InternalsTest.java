@@ -1,17 +1,24 @@
 package org.iptkit.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.iptkit.core.Instrument;
 import org.iptkit.examples.generator.CourseGenerator;
 import org.iptkit.json.BatchRecord;
+import org.iptkit.json.IptJson;
+import org.iptkit.json.PendingRecord;
 import org.iptkit.rules.ProtocolRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +27,10 @@ class InternalsTest {
   @Test
   void thePipelineKeepsInputOrderOnManyThreads() {
     CourseGenerator generator = Fixtures.generator(13, 0.3);
-    List<BatchRecord> records = new ArrayList<>();
+    List<PendingRecord> records = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      records.add(BatchRecord.ofCourse("mem", i, i + 1, generator.generate(i).course(),
-          List.of()));
+      records.add(PendingRecord.of(BatchRecord.ofCourse("mem", i, i + 1,
+          generator.generate(i).course(), List.of())));
     }
     CourseChecks checks = new CourseChecks(ProtocolRegistry.builtIn(), Optional.empty());
     for (int threads : new int[] {1, 2, 3, 8}) {
@@ -31,8 +38,120 @@ class InternalsTest {
       new CheckPipeline(threads, checks).run(records.iterator(),
           checked -> seen.add(checked.report().courseId()));
       assertThat(seen).as("threads " + threads).isEqualTo(records.stream()
-          .map(r -> r.course().orElseThrow().courseId()).collect(Collectors.toList()));
+          .map(r -> r.read().course().orElseThrow().courseId()).collect(Collectors.toList()));
     }
+  }
+
+  /** NDJSON of {@code count} lines, every seventh one (from the fourth) not a course. */
+  private static byte[] ndjsonWithBadLines(int count, int padding) {
+    CourseGenerator generator = Fixtures.generator(21, 0.3);
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < count; i++) {
+      text.append(i % 7 == 3 ? "{\"broken\": " : IptJson.strict()
+          .writeCourse(generator.generate(i % 40).course())).append(" ".repeat(padding))
+          .append('\n');
+    }
+    return text.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static List<PendingRecord> pending(byte[] ndjson) {
+    if (ndjson.length == 0) {
+      return List.of();
+    }
+    try (Stream<PendingRecord> records = IptJson.strict().batchReader()
+        .readPending(new ByteArrayInputStream(ndjson), "mem.ndjson")) {
+      return records.toList();
+    }
+  }
+
+  /** What one result says: its place and whether it is a checked course, and which. */
+  private static String outcome(Checked checked) {
+    if (checked.record() == null) {
+      return checked.unread().index() + " failed " + checked.failure().getMessage();
+    }
+    BatchRecord record = checked.record();
+    return record.index() + " line " + record.line() + (checked.report() != null
+        ? " " + checked.report().courseId() : checked.failure() != null ? " failed"
+        : " unreadable");
+  }
+
+  private static List<String> run(int threads, List<PendingRecord> records,
+      Function<PendingRecord, BatchRecord> reader) {
+    List<String> seen = new ArrayList<>();
+    new CheckPipeline(threads, new CourseChecks(ProtocolRegistry.builtIn(), Optional.empty()),
+        reader).run(records.iterator(), checked -> seen.add(outcome(checked)));
+    return seen;
+  }
+
+  @Test
+  void thePipelineGivesEveryRecordInOrderAroundBatchBoundaries() {
+    int batch = CheckPipeline.BATCH_RECORDS;
+    for (int count : new int[] {0, 1, batch - 1, batch, batch + 1, 3 * batch + 7}) {
+      List<PendingRecord> records = pending(ndjsonWithBadLines(count, 0));
+      List<String> expected = new ArrayList<>();
+      for (PendingRecord record : records) {
+        BatchRecord read = record.read();
+        expected.add(read.index() + " line " + read.line() + (read.isCourse()
+            ? " " + read.course().orElseThrow().courseId() : " unreadable"));
+      }
+      assertThat(expected).hasSize(count);
+      assertThat(expected).filteredOn(e -> e.endsWith("unreadable")).hasSize((count + 3) / 7);
+      for (int threads : new int[] {1, 2, 3, 8}) {
+        assertThat(run(threads, records, PendingRecord::read))
+            .as(count + " records on " + threads + " threads").isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void batchesAreCutByBytesAsWellAsByRecords() {
+    int padding = 100_000;   // three lines make a batch of more than BATCH_BYTES
+    List<PendingRecord> records = pending(ndjsonWithBadLines(23, padding));
+    assertThat(records.get(0).textLength()).isGreaterThan(padding);
+
+    List<String> one = run(1, records, PendingRecord::read);
+
+    assertThat(one).hasSize(23);
+    for (int threads : new int[] {2, 3, 8}) {
+      assertThat(run(threads, records, PendingRecord::read)).as("threads " + threads)
+          .isEqualTo(one);
+    }
+  }
+
+  @Test
+  void aDefectWhileReadingIsReportedForItsRecordAndTheRunGoesOn() {
+    List<PendingRecord> records = pending(ndjsonWithBadLines(2 * CheckPipeline.BATCH_RECORDS
+        + 5, 0));
+    Function<PendingRecord, BatchRecord> faulty = record -> {
+      if (record.index() % 10 == 5) {
+        throw new IllegalStateException("defect " + record.index());
+      }
+      return record.read();
+    };
+    List<String> one = run(1, records, faulty);
+
+    assertThat(one).hasSize(records.size());
+    assertThat(one).filteredOn(o -> o.contains("failed"))
+        .hasSize((records.size() + 4) / 10)
+        .allSatisfy(o -> assertThat(o).matches("(\\d*5) failed defect \\1"));
+    for (int threads : new int[] {2, 3, 8}) {
+      assertThat(run(threads, records, faulty)).as("threads " + threads).isEqualTo(one);
+    }
+  }
+
+  @Test
+  void anErrorOnAWorkerEndsTheRun() {
+    List<PendingRecord> records = pending(ndjsonWithBadLines(3 * CheckPipeline.BATCH_RECORDS,
+        0));
+    Function<PendingRecord, BatchRecord> broken = record -> {
+      if (record.index() == 100) {
+        throw new AssertionError("broken");
+      }
+      return record.read();
+    };
+
+    assertThatThrownBy(() -> run(2, records, broken)).isInstanceOf(AssertionError.class)
+        .hasMessage("broken");
   }
 
   @Test
@@ -41,26 +160,29 @@ class InternalsTest {
     AtomicLong read = new AtomicLong();
     long[] maxAhead = new long[1];
     long[] emitted = new long[1];
-    java.util.Iterator<BatchRecord> endless = new java.util.Iterator<>() {
+    java.util.Iterator<PendingRecord> endless = new java.util.Iterator<>() {
       @Override
       public boolean hasNext() {
-        return read.get() < 2_000;
+        return read.get() < 5_000;
       }
 
       @Override
-      public BatchRecord next() {
+      public PendingRecord next() {
         long i = read.getAndIncrement();
-        return BatchRecord.ofCourse("mem", i, 0, generator.generate(i % 50).course(), List.of());
+        return PendingRecord.of(BatchRecord.ofCourse("mem", i, 0,
+            generator.generate(i % 50).course(), List.of()));
       }
     };
-    new CheckPipeline(2, new CourseChecks(ProtocolRegistry.builtIn(), Optional.empty()))
+    int threads = 2;
+    new CheckPipeline(threads, new CourseChecks(ProtocolRegistry.builtIn(), Optional.empty()))
         .run(endless, checked -> {
           emitted[0]++;
           maxAhead[0] = Math.max(maxAhead[0], read.get() - emitted[0]);
         });
 
-    assertThat(emitted[0]).isEqualTo(2_000);
-    assertThat(maxAhead[0]).isLessThanOrEqualTo(8);
+    assertThat(emitted[0]).isEqualTo(5_000);
+    assertThat(maxAhead[0]).isLessThanOrEqualTo(
+        (long) threads * CheckPipeline.BATCHES_PER_THREAD * CheckPipeline.BATCH_RECORDS);
   }
 
   @Test
