@@ -1,7 +1,6 @@
 package org.iptkit.json;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -34,7 +33,8 @@ import tools.jackson.core.exc.JacksonIOException;
  * <p>As in a single report, the therapist reference is not written. {@link #close()} ends the
  * output (the closing bracket of an array; the CSV header when no report was written) and
  * flushes it; the stream itself is not closed, so standard output can be used. A writer is
- * thread-confined: use it from one thread at a time.
+ * thread-confined: use it from one thread at a time; only {@link #encode(FidelityReport)} may be
+ * called from any thread, so several threads can encode reports that one thread writes in order.
  */
 public final class ReportWriter implements AutoCloseable {
   /** The header row of the CSV format. */
@@ -42,13 +42,13 @@ public final class ReportWriter implements AutoCloseable {
       "courseId,protocol,status,rule,name,severity,session,path,message";
 
   private static final String CRLF = "\r\n";
+  private static final byte[] CSV_HEADER_LINE =
+      (CSV_HEADER + CRLF).getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ARRAY_START = {'[', '\n'};
   private static final byte[] ARRAY_NEXT = {',', '\n'};
 
-  /** The caller's stream behind a buffer: JSON is written into it as UTF-8 bytes. */
+  /** The caller's stream behind a buffer: reports are written into it as UTF-8 bytes. */
   private final BufferedOutputStream bytes;
-  /** CSV is text: written through this UTF-8 writer over {@link #bytes}. */
-  private final Writer out;
   private final ReportFormat format;
   private final JsonSettings settings;
   private long written;
@@ -60,7 +60,6 @@ public final class ReportWriter implements AutoCloseable {
     this.format = Objects.requireNonNull(format, "format");
     this.settings = settings;
     this.bytes = new BufferedOutputStream(out, 1 << 14);
-    this.out = new BufferedWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
   }
 
   /** The format this writer writes. */
@@ -81,25 +80,20 @@ public final class ReportWriter implements AutoCloseable {
    */
   public void write(FidelityReport report) {
     Objects.requireNonNull(report, "report");
-    if (closed) {
-      throw new IllegalStateException("the report writer is closed");
-    }
+    ensureOpen();
     try {
       switch (format) {
         case JSON_ARRAY -> {
           bytes.write(started ? ARRAY_NEXT : ARRAY_START);
-          json(report, settings.pretty());
+          json(bytes, report, settings.pretty());
         }
         case NDJSON -> {
-          json(report, false);
+          json(bytes, report, false);
           bytes.write('\n');
         }
         case CSV -> {
-          if (!started) {
-            out.write(CSV_HEADER);
-            out.write(CRLF);
-          }
-          csv(report);
+          csvHeaderOnce();
+          bytes.write(encode(report).bytes());
         }
         default -> throw new IllegalStateException("unknown format " + format);
       }
@@ -110,44 +104,113 @@ public final class ReportWriter implements AutoCloseable {
     }
   }
 
-  private void json(FidelityReport report, boolean pretty) {
+  /**
+   * Encodes the report of one course in this writer's format without writing it, for
+   * {@link #write(EncodedReport)} later. Unlike the writing methods, this one may be called from
+   * any thread at any time, even while another thread writes: it only reads the writer's
+   * settings. Writing the encoded reports in order gives exactly the bytes that writing the
+   * reports themselves gives.
+   */
+  public EncodedReport encode(FidelityReport report) {
+    Objects.requireNonNull(report, "report");
+    java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream(4096);
+    try {
+      if (format == ReportFormat.CSV) {
+        Writer text = new OutputStreamWriter(encoded, StandardCharsets.UTF_8);
+        csv(text, report);
+        text.flush();
+      } else {
+        json(encoded, report, format == ReportFormat.JSON_ARRAY && settings.pretty());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // not thrown by an in-memory stream
+    }
+    return new EncodedReport(format, encoded.toByteArray());
+  }
+
+  /**
+   * Writes a report encoded by {@link #encode(FidelityReport)} of a writer of the same format
+   * (the separators between reports and the CSV header are this writer's).
+   *
+   * @throws IllegalArgumentException if the report was encoded in another format
+   * @throws IllegalStateException if the writer is closed
+   * @throws UncheckedIOException if the stream cannot be written
+   */
+  public void write(EncodedReport report) {
+    Objects.requireNonNull(report, "report");
+    if (report.format() != format) {
+      throw new IllegalArgumentException("a report encoded as " + report.format()
+          + " cannot be written as " + format);
+    }
+    ensureOpen();
+    try {
+      switch (format) {
+        case JSON_ARRAY -> {
+          bytes.write(started ? ARRAY_NEXT : ARRAY_START);
+          bytes.write(report.bytes());
+        }
+        case NDJSON -> {
+          bytes.write(report.bytes());
+          bytes.write('\n');
+        }
+        case CSV -> {
+          csvHeaderOnce();
+          bytes.write(report.bytes());
+        }
+        default -> throw new IllegalStateException("unknown format " + format);
+      }
+      started = true;
+      written++;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("the report writer is closed");
+    }
+  }
+
+  private void csvHeaderOnce() throws IOException {
+    if (!started) {
+      bytes.write(CSV_HEADER_LINE);
+    }
+  }
+
+  private void json(java.io.OutputStream target, FidelityReport report, boolean pretty) {
     // Straight into the buffered output as UTF-8 bytes: no text copy and no character encoding
     // step per report, no flush per report.
-    try (JsonGenerator generator = settings.valueGenerator(bytes, pretty)) {
+    try (JsonGenerator generator = settings.valueGenerator(target, pretty)) {
       ReportJsonWriter.writeReport(generator, report);
     } catch (JacksonIOException e) {
       throw new UncheckedIOException(e.getCause());
     }
   }
 
-  private void csv(FidelityReport report) throws IOException {
+  private static void csv(Writer out, FidelityReport report) throws IOException {
     for (Finding finding : ReportJsonWriter.sortedFindings(report)) {
-      field(report.courseId());
+      out.write(csvField(report.courseId()));
       out.write(',');
-      field(report.protocol());
+      out.write(csvField(report.protocol()));
       out.write(',');
-      field(report.status().name());
+      out.write(csvField(report.status().name()));
       out.write(',');
-      field(finding.rule());
+      out.write(csvField(finding.rule()));
       out.write(',');
-      field(finding.name());
+      out.write(csvField(finding.name()));
       out.write(',');
-      field(finding.severity().name());
+      out.write(csvField(finding.severity().name()));
       out.write(',');
       if (finding.session().isPresent()) {
         out.write(Integer.toString(finding.session().getAsInt()));
       }
       out.write(',');
-      field(finding.path());
+      out.write(csvField(finding.path()));
       out.write(',');
-      field(finding.message());
+      out.write(csvField(finding.message()));
       out.write(CRLF);
     }
-  }
-
-  /** One CSV field, in double quotes (inner quotes doubled) when it needs them (RFC 4180). */
-  private void field(String value) throws IOException {
-    out.write(csvField(value));
   }
 
   /**
@@ -171,7 +234,6 @@ public final class ReportWriter implements AutoCloseable {
    */
   public void flush() {
     try {
-      out.flush();
       bytes.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -195,18 +257,12 @@ public final class ReportWriter implements AutoCloseable {
       switch (format) {
         case JSON_ARRAY -> bytes.write((started ? "\n]\n" : "[]\n")
             .getBytes(StandardCharsets.US_ASCII));
-        case CSV -> {
-          if (!started) {
-            out.write(CSV_HEADER);
-            out.write(CRLF);
-          }
-        }
+        case CSV -> csvHeaderOnce();
         case NDJSON -> {
           // nothing to end
         }
         default -> throw new IllegalStateException("unknown format " + format);
       }
-      out.flush();
       bytes.flush();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

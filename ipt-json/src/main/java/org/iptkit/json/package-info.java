@@ -15,7 +15,8 @@
  * written complete with {@code writeProfile(…)}. A course's fidelity report (§2) is written with
  * {@code writeReport(…)} and read back with {@code readReport(…)}; many reports stream through a
  * {@link org.iptkit.json.ReportWriter} as a JSON array, NDJSON or CSV
- * ({@link org.iptkit.json.ReportFormat}). Cohort reports, next-session agendas and the rule
+ * ({@link org.iptkit.json.ReportFormat}); reports checked on several threads can be encoded
+ * there ({@link org.iptkit.json.EncodedReport}) and written in order by one. Cohort reports, next-session agendas and the rule
  * catalog have their own writers.
  *
  * <p>{@link org.iptkit.json.CourseBatchReader} streams the {@link org.iptkit.json.BatchRecord

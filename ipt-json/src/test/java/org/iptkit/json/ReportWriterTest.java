@@ -122,6 +122,66 @@ class ReportWriterTest {
   }
 
   @Test
+  void reportsEncodedOnOtherThreadsAreWrittenAsTheReportsThemselvesWouldBe() throws Exception {
+    FidelityReport[] reports = {withFindings(), clean(), awkward(), withFindings()};
+    IptJson pretty = IptJson.builder().prettyPrint(true).build();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      for (IptJson json : new IptJson[] {JSON, pretty}) {
+        for (ReportFormat format : ReportFormat.values()) {
+          ByteArrayOutputStream out = new ByteArrayOutputStream();
+          try (ReportWriter writer = json.reportWriter(out, format)) {
+            List<java.util.concurrent.Future<EncodedReport>> encoded = new ArrayList<>();
+            for (FidelityReport report : reports) {
+              encoded.add(pool.submit(() -> writer.encode(report)));
+            }
+            for (java.util.concurrent.Future<EncodedReport> report : encoded) {
+              writer.write(report.get());
+            }
+          }
+          assertThat(out.toString(StandardCharsets.UTF_8)).as(format.toString())
+              .isEqualTo(write(json, format, reports));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void encodedAndPlainReportsMixInOneOutput() {
+    for (ReportFormat format : ReportFormat.values()) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (ReportWriter writer = JSON.reportWriter(out, format)) {
+        writer.write(writer.encode(withFindings()));
+        writer.write(clean());
+        writer.write(writer.encode(awkward()));
+        assertThat(writer.written()).isEqualTo(3);
+      }
+      assertThat(out.toString(StandardCharsets.UTF_8)).as(format.toString())
+          .isEqualTo(write(format, withFindings(), clean(), awkward()));
+    }
+  }
+
+  @Test
+  void anEncodedReportIsWrittenOnlyInItsOwnFormatAndShowsNoContent() {
+    EncodedReport csv = JSON.reportWriter(new ByteArrayOutputStream(), ReportFormat.CSV)
+        .encode(awkward());
+    try (ReportWriter ndjson = JSON.reportWriter(new ByteArrayOutputStream(),
+        ReportFormat.NDJSON)) {
+      assertThatThrownBy(() -> ndjson.write(csv)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("CSV").hasMessageContaining("NDJSON");
+    }
+    assertThat(csv.format()).isEqualTo(ReportFormat.CSV);
+    assertThat(csv.size()).isGreaterThan(0);
+    assertThat(csv.toString()).doesNotContain("42").doesNotContain("minutes")
+        .contains("CSV").contains(Integer.toString(csv.size()));
+    ReportWriter closed = JSON.reportWriter(new ByteArrayOutputStream(), ReportFormat.CSV);
+    closed.close();
+    assertThatThrownBy(() -> closed.write(csv)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void emptyJsonArrayIsWrittenOnClose() {
     assertThat(write(ReportFormat.JSON_ARRAY)).isEqualTo("[]\n");
   }
