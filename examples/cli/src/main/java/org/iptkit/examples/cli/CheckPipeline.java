@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.iptkit.json.BatchRecord;
 import org.iptkit.json.PendingRecord;
 
@@ -23,7 +24,8 @@ import org.iptkit.json.PendingRecord;
  * <p>With one thread each record is read and checked in turn. With more, the calling thread only
  * splits the input into records (see {@link PendingRecord}), groups them into batches of at most
  * {@link #BATCH_RECORDS} records or {@link #BATCH_BYTES} bytes of record text, and hands each batch
- * to a fixed pool of worker threads, which read and check its records; the calling thread then
+ * to a fixed pool of worker threads, which read and check its records (and encode each report
+ * for the output, when given a {@code finish} step); the calling thread then
  * gives the results to the sink strictly in input order. At most {@link #BATCHES_PER_THREAD}
  * batches per thread are in flight at once, so memory stays constant however many courses are
  * read, and the output is the same, byte for byte, whatever the number of threads.
@@ -44,19 +46,34 @@ final class CheckPipeline {
   private final int threads;
   private final CourseChecks checks;
   private final Function<PendingRecord, BatchRecord> reader;
+  private final UnaryOperator<Checked> finish;
 
   CheckPipeline(int threads, CourseChecks checks) {
-    this(threads, checks, PendingRecord::read);
+    this(threads, checks, UnaryOperator.identity());
+  }
+
+  /**
+   * A pipeline that also runs {@code finish} on each result on the thread that checked it (the
+   * output's encoding of the report, so the whole report stays on one thread).
+   */
+  CheckPipeline(int threads, CourseChecks checks, UnaryOperator<Checked> finish) {
+    this(threads, checks, PendingRecord::read, finish);
   }
 
   /** A pipeline reading records with {@code reader} (tests give one that fails). */
   CheckPipeline(int threads, CourseChecks checks, Function<PendingRecord, BatchRecord> reader) {
+    this(threads, checks, reader, UnaryOperator.identity());
+  }
+
+  private CheckPipeline(int threads, CourseChecks checks,
+      Function<PendingRecord, BatchRecord> reader, UnaryOperator<Checked> finish) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, was " + threads);
     }
     this.threads = threads;
     this.checks = Objects.requireNonNull(checks, "checks");
     this.reader = Objects.requireNonNull(reader, "reader");
+    this.finish = Objects.requireNonNull(finish, "finish");
   }
 
   /**
@@ -65,8 +82,9 @@ final class CheckPipeline {
    */
   void run(Iterator<PendingRecord> records, Consumer<Checked> sink) {
     if (threads == 1) {
+      // One thread: the sink takes each result as it comes; there is nothing to finish ahead.
       while (records.hasNext()) {
-        sink.accept(check(records.next()));
+        sink.accept(check(records.next(), false));
       }
       return;
     }
@@ -112,13 +130,13 @@ final class CheckPipeline {
   private List<Checked> checkAll(List<PendingRecord> batch) {
     List<Checked> results = new ArrayList<>(batch.size());
     for (PendingRecord record : batch) {
-      results.add(check(record));
+      results.add(check(record, true));
     }
     return results;
   }
 
-  /** Reads and checks one record; never throws a RuntimeException. */
-  private Checked check(PendingRecord pending) {
+  /** Reads, checks and (when {@code finishing}) finishes one record; never throws. */
+  private Checked check(PendingRecord pending, boolean finishing) {
     BatchRecord record;
     try {
       record = reader.apply(pending);
@@ -126,7 +144,15 @@ final class CheckPipeline {
       // read errors come back as records: anything else is a defect, reported for this record
       return Checked.failedToRead(pending, e);
     }
-    return checks.check(record);
+    Checked checked = checks.check(record);
+    if (!finishing || checked.report() == null) {
+      return checked;
+    }
+    try {
+      return finish.apply(checked);
+    } catch (RuntimeException e) {
+      return Checked.failed(record, e);
+    }
   }
 
   private static List<Checked> await(Future<List<Checked>> future) {

@@ -2,6 +2,7 @@ package org.iptkit.examples.cli;
 
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.BatchRecord;
+import org.iptkit.json.EncodedReport;
 import org.iptkit.json.PendingRecord;
 import org.iptkit.rules.FidelityChecker;
 import org.iptkit.rules.FidelityReport;
@@ -17,29 +18,31 @@ import org.iptkit.rules.FidelityReport;
  * @param problem why the course could not be checked (e.g. an unknown profile), or null
  * @param failure an unexpected failure of the read or check (a defect of the tool), or null
  * @param unread the record as split from the input, when reading it failed unexpectedly, or null
+ * @param encoded the report encoded for the output on the thread that checked it, or null
  */
 record Checked(BatchRecord record, TreatmentCourse course, FidelityChecker checker,
-    FidelityReport report, String problem, RuntimeException failure, PendingRecord unread) {
+    FidelityReport report, String problem, RuntimeException failure, PendingRecord unread,
+    EncodedReport encoded) {
 
   /** A course checked against {@code checker}. */
   static Checked ok(BatchRecord record, TreatmentCourse course, FidelityChecker checker,
       FidelityReport report) {
-    return new Checked(record, course, checker, report, null, null, null);
+    return new Checked(record, course, checker, report, null, null, null, null);
   }
 
   /** A record the reader could not read. */
   static Checked unreadable(BatchRecord record) {
-    return new Checked(record, null, null, null, null, null, null);
+    return new Checked(record, null, null, null, null, null, null, null);
   }
 
   /** A course that cannot be checked, with the reason. */
   static Checked uncheckable(BatchRecord record, TreatmentCourse course, String problem) {
-    return new Checked(record, course, null, null, problem, null, null);
+    return new Checked(record, course, null, null, problem, null, null, null);
   }
 
   /** A check that failed unexpectedly. */
   static Checked failed(BatchRecord record, RuntimeException failure) {
-    return new Checked(record, null, null, null, null, failure, null);
+    return new Checked(record, null, null, null, null, failure, null, null);
   }
 
   /**
@@ -47,7 +50,12 @@ record Checked(BatchRecord record, TreatmentCourse course, FidelityChecker check
    * returns as a record, but a defect, reported like a failed check.
    */
   static Checked failedToRead(PendingRecord unread, RuntimeException failure) {
-    return new Checked(null, null, null, null, null, failure, unread);
+    return new Checked(null, null, null, null, null, failure, unread, null);
+  }
+
+  /** This result with its report encoded for the output ({@code encoded} may be null). */
+  Checked withEncoded(EncodedReport encoded) {
+    return new Checked(record, course, checker, report, problem, failure, unread, encoded);
   }
 
   /**

@@ -2,6 +2,8 @@ package org.iptkit.examples.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
+import org.iptkit.json.EncodedReport;
 import org.iptkit.json.IptJson;
 import org.iptkit.json.ReportFormat;
 import org.iptkit.json.ReportWriter;
@@ -75,7 +77,11 @@ final class ValidateCommand implements Callable<Integer> {
         case "ndjson" -> new JsonSink(output, ReportFormat.NDJSON);
         default -> new JsonSink(output, ReportFormat.CSV);
       };
-      diagnostics = BatchRun.run(ipt, checks, threads, paths, checked -> {
+      // JSON, NDJSON and CSV reports are encoded on the thread that checked the course.
+      UnaryOperator<Checked> finish = sink instanceof JsonSink json
+          ? checked -> checked.withEncoded(json.encode(checked.report()))
+          : UnaryOperator.identity();
+      diagnostics = BatchRun.run(ipt, checks, threads, paths, finish, checked -> {
         FidelityReport report = checked.report();
         counts[0]++;
         counts[1] += report.summary().errors();
@@ -83,7 +89,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (failSeverity != null && report.hasFindingsAtLeast(failSeverity)) {
           failing[0] = true;
         }
-        sink.write(report);
+        sink.write(checked);
       });
       sink.finish(counts[0] + " courses, " + counts[1] + " errors, " + counts[2]
           + " warnings, " + diagnostics.unreadableRecords() + " unreadable");
@@ -93,7 +99,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   /** Where the reports of {@code validate} go, one at a time. */
   private interface ReportSink {
-    void write(FidelityReport report);
+    void write(Checked checked);
 
     void finish(String summary);
   }
@@ -107,7 +113,8 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     @Override
-    public void write(FidelityReport report) {
+    public void write(Checked checked) {
+      FidelityReport report = checked.report();
       if (report.findings().isEmpty()) {
         return;
       }
@@ -130,9 +137,18 @@ final class ValidateCommand implements Callable<Integer> {
       this.writer = IptJson.strict().reportWriter(output.stream(), format);
     }
 
+    /** The report encoded for this output; may be called from any thread. */
+    EncodedReport encode(FidelityReport report) {
+      return writer.encode(report);
+    }
+
     @Override
-    public void write(FidelityReport report) {
-      writer.write(report);
+    public void write(Checked checked) {
+      if (checked.encoded() != null) {
+        writer.write(checked.encoded());
+      } else {
+        writer.write(checked.report());
+      }
     }
 
     @Override

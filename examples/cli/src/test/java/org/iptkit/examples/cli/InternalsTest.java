@@ -104,6 +104,48 @@ class InternalsTest {
   }
 
   @Test
+  void reportsAreFinishedOnTheWorkersAndAFailingFinishIsReportedForItsRecord() {
+    List<PendingRecord> records = pending(ndjsonWithBadLines(2 * CheckPipeline.BATCH_RECORDS
+        + 9, 0));
+    CourseChecks checks = new CourseChecks(ProtocolRegistry.builtIn(), Optional.empty());
+    org.iptkit.json.ReportWriter encoder = IptJson.strict()
+        .reportWriter(new java.io.ByteArrayOutputStream(), org.iptkit.json.ReportFormat.NDJSON);
+    java.util.Set<String> finishers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.function.UnaryOperator<Checked> finish = checked -> {
+      finishers.add(Thread.currentThread().getName());
+      if (checked.record().index() % 11 == 2) {
+        throw new IllegalStateException("cannot encode");
+      }
+      return checked.withEncoded(encoder.encode(checked.report()));
+    };
+    for (int threads : new int[] {2, 3}) {
+      finishers.clear();
+      List<String> seen = new ArrayList<>();
+      new CheckPipeline(threads, checks, finish).run(records.iterator(), checked -> seen.add(
+          outcome(checked) + (checked.encoded() != null ? " encoded" : "")));
+      assertThat(seen).hasSize(records.size());
+      assertThat(finishers).allMatch(name -> name.startsWith("ipt-check-"));
+      for (int i = 0; i < records.size(); i++) {
+        BatchRecord read = records.get(i).read();
+        String line = seen.get(i);
+        if (!read.isCourse()) {
+          assertThat(line).endsWith("unreadable");
+        } else if (i % 11 == 2) {
+          assertThat(line).endsWith(" failed");
+        } else {
+          assertThat(line).endsWith(read.course().orElseThrow().courseId() + " encoded");
+        }
+      }
+    }
+    // one thread: the sink writes each report as it comes, nothing is finished ahead
+    finishers.clear();
+    List<Checked> inline = new ArrayList<>();
+    new CheckPipeline(1, checks, finish).run(records.iterator(), inline::add);
+    assertThat(finishers).isEmpty();
+    assertThat(inline).allMatch(checked -> checked.encoded() == null);
+  }
+
+  @Test
   void batchesAreCutByBytesAsWellAsByRecords() {
     int padding = 100_000;   // three lines make a batch of more than BATCH_BYTES
     List<PendingRecord> records = pending(ndjsonWithBadLines(23, padding));
