@@ -1,6 +1,5 @@
 package org.iptkit.rules;
 
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -253,7 +252,7 @@ public final class FidelityChecker {
       boolean enoughSessions = attended.size() >= minSessions.getAsInt();
       boolean enoughWeeks = true;
       if (profile.completerMinWeeks() > 0) {
-        enoughWeeks = !attended.isEmpty() && ChronoUnit.DAYS.between(
+        enoughWeeks = !attended.isEmpty() && CourseFacts.daysBetween(
             attended.get(0).date(), attended.get(attended.size() - 1).date())
             >= 7L * profile.completerMinWeeks();
       }

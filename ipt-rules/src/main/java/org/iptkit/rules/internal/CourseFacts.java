@@ -1,5 +1,6 @@
 package org.iptkit.rules.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -73,6 +74,15 @@ public final class CourseFacts {
     this.initialSessions = Collections.unmodifiableList(initial);
     int initialMax = profile.initialPhase().map(r -> r.max()).orElse(0);
     this.initialPhaseOver = nonInitialSeen || initialOnly > initialMax;
+  }
+
+  /**
+   * The days from {@code from} to {@code to} (negative when {@code to} is earlier): the same as
+   * {@code ChronoUnit.DAYS.between}, without its generic temporal conversion, which rules that
+   * compare every pair of consecutive sessions felt.
+   */
+  public static long daysBetween(LocalDate from, LocalDate to) {
+    return to.toEpochDay() - from.toEpochDay();
   }
 
   /** The course. */

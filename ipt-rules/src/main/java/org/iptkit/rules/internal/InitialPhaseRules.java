@@ -3,7 +3,6 @@ package org.iptkit.rules.internal;
 import static org.iptkit.rules.internal.RuleDefinition.define;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -385,7 +384,7 @@ public final class InitialPhaseRules {
   }
 
   private static String daysAfter(LocalDate date, Session deadline) {
-    return StructureRules.days(ChronoUnit.DAYS.between(deadline.date(), date));
+    return StructureRules.days(CourseFacts.daysBetween(deadline.date(), date));
   }
 
   private static boolean isComplete(Contract contract) {

@@ -2,7 +2,6 @@ package org.iptkit.rules.internal;
 
 import static org.iptkit.rules.internal.RuleDefinition.define;
 
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.iptkit.core.Attendance;
@@ -154,7 +153,7 @@ public final class StructureRules {
     Session previous = sessions.get(0);
     for (int i = 1; i < sessions.size(); i++) {
       Session session = sessions.get(i);
-      long days = ChronoUnit.DAYS.between(previous.date(), session.date());
+      long days = CourseFacts.daysBetween(previous.date(), session.date());
       if (days == 0) {
         found.add(session, facts.pointer(session, "date"), "session " + session.number()
             + " has the same date as session " + previous.number());
@@ -177,7 +176,7 @@ public final class StructureRules {
     Session previous = attended.get(0);
     for (int i = 1; i < attended.size(); i++) {
       Session session = attended.get(i);
-      long gap = ChronoUnit.DAYS.between(previous.date(), session.date());
+      long gap = CourseFacts.daysBetween(previous.date(), session.date());
       if (gap > maxGap) {
         found.add(session, facts.pointer(session, "date"), "gap of " + gap
             + " days between sessions " + previous.number() + " and " + session.number()
@@ -195,7 +194,7 @@ public final class StructureRules {
     }
     Session first = attended.get(0);
     Session last = attended.get(attended.size() - 1);
-    long span = ChronoUnit.DAYS.between(first.date(), last.date());
+    long span = CourseFacts.daysBetween(first.date(), last.date());
     int weeks = facts.profile().maxSpanWeeks();
     if (span <= 7L * weeks) {
       return Evaluation.pass();
