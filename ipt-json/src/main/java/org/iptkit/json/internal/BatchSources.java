@@ -10,7 +10,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.Iterator;
@@ -237,7 +236,7 @@ public final class BatchSources {
                   "line longer than the maximum of " + max + " bytes")));
         }
         return SplitRecord.ofLine(settings, source, index, lineNumber,
-            Arrays.copyOf(lines.bytes(), lines.length()));
+            lines.copy());
       }
       if (records == 0) {
         records++;

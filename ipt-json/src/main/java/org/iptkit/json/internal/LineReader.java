@@ -7,7 +7,9 @@ import java.util.Arrays;
 
 /**
  * Reads an NDJSON source line by line as bytes (lines end with LF or CRLF), keeping at most one
- * line, and no more than the length limit of it, in memory.
+ * line, and no more than the length limit of it, in memory. A line that lies within the read
+ * buffer is not copied until {@link #copy()} asks for it; only a line that spans buffer fills is
+ * gathered in a line buffer.
  */
 final class LineReader {
   private final InputStream in;
@@ -16,6 +18,9 @@ final class LineReader {
   private int position;
   private int limit;
   private byte[] line = new byte[1024];
+  // The current line: buffer[start, start + length) when inBuffer, else line[0, length).
+  private boolean inBuffer;
+  private int start;
   private int length;
   private boolean tooLong;
 
@@ -28,13 +33,30 @@ final class LineReader {
   boolean next() {
     length = 0;
     tooLong = false;
+    inBuffer = false;
     boolean any = false;
     while (true) {
       if (position == limit && !fill()) {
         return any;
       }
-      any = true;
       int newline = Bytes.indexOfNewline(buffer, position, limit);
+      if (!any && newline >= 0) {
+        // the whole line is in the buffer: note where it is
+        // (as for a gathered line, the limit counts a CR before the LF)
+        any = true;
+        inBuffer = true;
+        start = position;
+        length = newline - position;
+        position = newline + 1;
+        if (length > maxLength) {
+          tooLong = true;
+          length = 0;
+        } else if (length > 0 && buffer[start + length - 1] == '\r') {
+          length--;
+        }
+        return true;
+      }
+      any = true;
       int end = newline < 0 ? limit : newline;
       append(position, end - position);
       position = newline < 0 ? limit : newline + 1;
@@ -76,9 +98,10 @@ final class LineReader {
     length += count;
   }
 
-  /** The bytes of the current line (valid up to {@link #length()}). */
-  byte[] bytes() {
-    return line;
+  /** A copy of the current line without its line end (complete unless {@link #tooLong()}). */
+  byte[] copy() {
+    return inBuffer ? Arrays.copyOfRange(buffer, start, start + length)
+        : Arrays.copyOf(line, length);
   }
 
   /** The length of the current line without its line end. */
@@ -93,13 +116,15 @@ final class LineReader {
 
   /** Whether the current line holds only white space (or a byte order mark). */
   boolean blank() {
-    int start = 0;
-    if (length >= 3 && (line[0] & 0xFF) == 0xEF && (line[1] & 0xFF) == 0xBB
-        && (line[2] & 0xFF) == 0xBF) {
-      start = 3;
+    byte[] bytes = inBuffer ? buffer : line;
+    int from = inBuffer ? start : 0;
+    int end = from + length;
+    if (length >= 3 && (bytes[from] & 0xFF) == 0xEF && (bytes[from + 1] & 0xFF) == 0xBB
+        && (bytes[from + 2] & 0xFF) == 0xBF) {
+      from += 3;
     }
-    for (int i = start; i < length; i++) {
-      byte b = line[i];
+    for (int i = from; i < end; i++) {
+      byte b = bytes[i];
       if (b != ' ' && b != '\t' && b != '\r') {
         return false;
       }
