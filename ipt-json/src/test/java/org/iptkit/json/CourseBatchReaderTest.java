@@ -83,6 +83,43 @@ class CourseBatchReaderTest {
   }
 
   @Test
+  void aBareCarriageReturnInsideAnNdjsonRecordDoesNotMoveItsErrorsOffTheRecordsLine() {
+    // JSON allows a CR as white space; Jackson counts it as a line break, but the record is one
+    // line of its file: errors and warnings after it are on that line, at their byte column.
+    String record = "{\"schemaVersion\":\"1.0\",\r\"courseId\":5}";
+    String text = course("c-1") + "\n\n" + record + "\n"
+        + course("c-2").replace(",\"status\"", ",\r\r\"mood\":1,\"status\"") + "\n";
+    int column = record.indexOf(":5") + 2; // 1-based column of the 5
+
+    List<BatchRecord> records = read(text, "export.ndjson");
+
+    JsonReadException error = errors(records).get(0).error().orElseThrow();
+    assertThat(errors(records)).hasSize(2);
+    assertThat(error.pointer()).isEqualTo("/courseId");
+    assertThat(error.line()).isEqualTo(3);
+    assertThat(error.column()).isEqualTo(column);
+    assertThat(error.getMessage()).contains("(line 3, column " + column + ")");
+    JsonReadException unknown = errors(records).get(1).error().orElseThrow();
+    String fourth = text.split("\n")[3];
+    assertThat(unknown.pointer()).isEqualTo("/mood");
+    assertThat(unknown.line()).isEqualTo(4);
+    assertThat(unknown.column()).isEqualTo(fourth.indexOf("\"mood\"") + 1);
+
+    IptJson lenient = IptJson.builder().lenientUnknownFields(true).build();
+    BatchRecord read = read(lenient, text, "export.ndjson", BatchFormat.AUTO).get(2);
+    assertThat(read.isCourse()).isTrue();
+    assertThat(read.warnings()).singleElement().satisfies(w -> {
+      assertThat(w.line()).isEqualTo(4);
+      assertThat(w.column()).isEqualTo(fourth.indexOf("\"mood\"") + 1);
+    });
+    // without a bare CR nothing changes: the column Jackson gives is the byte column
+    String plain = course("c-3").replace("\"c-3\"", "7");
+    JsonReadException same = errors(read(plain + "\n", "x.ndjson")).get(0).error().orElseThrow();
+    assertThat(same.line()).isEqualTo(1);
+    assertThat(same.column()).isEqualTo(plain.indexOf(":7") + 2);
+  }
+
+  @Test
   void jsonArrayWithABadElementInTheMiddleReportsItsIndexPointerAndGoesOn() {
     String text = "[\n" + String.join(",\n",
         course("c-0"),

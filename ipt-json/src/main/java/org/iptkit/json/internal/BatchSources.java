@@ -188,9 +188,9 @@ public final class BatchSources {
       TreatmentCourse course = new CourseJsonReader(parser, settings.lenient(), warnings,
           lineNumber - 1, 0).readDocument();
       return BatchRecord.ofCourse(source, index, lineNumber, course,
-          warnings == null ? List.of() : warnings);
+          warnings == null ? List.of() : onOneLine(warnings, text, lineNumber));
     } catch (JsonReadException e) {
-      return BatchRecord.ofError(source, index, lineNumber, e);
+      return BatchRecord.ofError(source, index, lineNumber, onOneLine(e, text, lineNumber));
     } catch (JacksonException e) {
       RuntimeException failure = CourseJsonReader.unreadable(e, lineNumber - 1);
       if (failure instanceof JsonReadException unreadable) {
@@ -198,6 +198,48 @@ public final class BatchSources {
       }
       throw failure;
     }
+  }
+
+  /**
+   * The byte offset within an NDJSON record of a place Jackson located at {@code line} (its own
+   * count within the record, 1-based) and {@code column}, or -1 when that place is on the
+   * record's first stretch or unknown. Jackson takes a carriage return without a line feed for a
+   * line break, but an NDJSON record is one line of its file: a place after a bare CR is on the
+   * record's line, further along.
+   */
+  private static int offsetAfterBareCr(byte[] text, int line, int column) {
+    if (line <= 1 || column <= 0) {
+      return -1;
+    }
+    int breaks = 0;
+    for (int i = 0; i < text.length; i++) {
+      if (text[i] == '\r' && ++breaks == line - 1) {
+        return i + 1 + column - 1;
+      }
+    }
+    return -1;
+  }
+
+  /** A read error of an NDJSON record located on the record's line (see above). */
+  static JsonReadException onOneLine(JsonReadException e, byte[] text, int lineNumber) {
+    int offset = offsetAfterBareCr(text, e.line() - (lineNumber - 1), e.column());
+    if (offset < 0) {
+      return e;
+    }
+    return new JsonReadException(e.problem(), e.pointer(), lineNumber, offset + 1, e.expected(),
+        e.reason());
+  }
+
+  /** The warnings of an NDJSON record located on the record's line (see above). */
+  private static List<ReadWarning> onOneLine(List<ReadWarning> warnings, byte[] text,
+      int lineNumber) {
+    List<ReadWarning> located = new ArrayList<>(warnings.size());
+    for (ReadWarning w : warnings) {
+      int offset = offsetAfterBareCr(text, w.line() - (lineNumber - 1), w.column());
+      located.add(offset < 0 ? w
+          : new ReadWarning(w.pointer(), lineNumber, offset + 1, w.message()));
+    }
+    return located;
   }
 
   /**
