@@ -100,14 +100,26 @@ public abstract class InterpersonalInventory {
 
   @Value.Check
   void check() {
-    Set<String> seen = new java.util.HashSet<>();
     List<Person> people = people();
+    // An inventory names a handful of people: comparing each id with the earlier ones is
+    // cheaper than a hash set until there are many.
+    Set<String> seen = people.size() > 16 ? new java.util.HashSet<>() : null;
     for (int i = 0; i < people.size(); i++) {
-      if (!seen.add(people.get(i).id())) {
+      if (seen != null ? !seen.add(people.get(i).id()) : repeatsEarlier(people, i)) {
         throw new InvalidValueException("people/" + i + "/id",
             "person id at people/" + i + " repeats an earlier id of the same inventory");
       }
     }
+  }
+
+  private static boolean repeatsEarlier(List<Person> people, int i) {
+    String id = people.get(i).id();
+    for (int j = 0; j < i; j++) {
+      if (people.get(j).id().equals(id)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A builder of an inventory. */

@@ -272,8 +272,19 @@ public abstract class TreatmentCourse {
   void check() {
     InvalidValueException.requireNotBlank(courseId(), "courseId");
     InvalidValueException.requireNotBlank(protocol(), "protocol");
-    Set<Integer> numbers = new HashSet<>();
     List<Session> sessions = sessions();
+    // Sessions are nearly always listed in increasing order of number: then none repeats.
+    int previous = Integer.MIN_VALUE;
+    boolean increasing = true;
+    for (int i = 0; i < sessions.size() && increasing; i++) {
+      int number = sessions.get(i).number();
+      increasing = number > previous;
+      previous = number;
+    }
+    if (increasing) {
+      return;
+    }
+    Set<Integer> numbers = new HashSet<>();
     for (int i = 0; i < sessions.size(); i++) {
       int number = sessions.get(i).number();
       if (!numbers.add(number)) {
