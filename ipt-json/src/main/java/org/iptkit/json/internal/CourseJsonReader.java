@@ -84,6 +84,8 @@ public final class CourseJsonReader {
       "setting", "modality", "cpt", "tasks", "techniques", "focus", "measures"};
   private static final String[] MEASURE = {"instrument", "items", "total", "date"};
   private static final String[] RATING = {"session", "scale", "rater", "items"};
+  /** The most fields an object of the format has (a course: 14). */
+  private static final int MAX_FIELDS = 16;
 
   // Field names are matched by Jackson from the bytes of the name, without a String per name.
   private static final PropertyNameMatcher COURSE_NAMES = matcher(COURSE);
@@ -111,6 +113,9 @@ public final class CourseJsonReader {
     java.util.Set<String> names = new java.util.HashSet<>();
     for (String[] kind : new String[][] {COURSE, CONTRACT, INVENTORY, PERSON, AREA, FORMULATION,
         SESSION, MEASURE, RATING}) {
+      if (kind.length > MAX_FIELDS) {
+        throw new IllegalStateException("more fields than MAX_FIELDS");
+      }
       names.addAll(List.of(kind));
     }
     return java.util.Set.copyOf(names);
@@ -490,7 +495,7 @@ public final class CourseJsonReader {
       case ROLE_TRANSITION -> bits(0, 1, 4, 5, 6);
       case INTERPERSONAL_DEFICITS -> bits(0, 1);
     };
-    o.onlyFieldsFor(allowed, "a " + type + " problem area");
+    o.onlyFieldsFor(allowed, type);
     boolean isPrimary = primary;
     Optional<String> person = Optional.ofNullable(personId);
     Optional<String> from = Optional.ofNullable(fromRole);
@@ -772,14 +777,17 @@ public final class CourseJsonReader {
     private PropertyNameMatcher matcher;
     private long start;
     private long seen;
-    // Where the value of each field was, by field index (valid for the fields seen).
-    private final long[] fieldAt = new long[Long.SIZE];
+    // Where the value of each field was, by field index (valid for the fields seen); sized for
+    // the kind of object with the most fields.
+    private final long[] fieldAt = new long[MAX_FIELDS];
     // Where indexed values were (key/index, or key/index/suffix): item scores, session numbers,
     // person ids. Kept only to point errors at them; no pointer is built unless one is needed.
-    private String[] spotKeys = new String[16];
-    private int[] spotIndexes = new int[16];
-    private String[] spotSuffixes = new String[16];
-    private long[] spotAt = new long[16];
+    // Allocated by the first indexed spot: most objects have none, and a reader (with its
+    // scopes) is made per record.
+    private String[] spotKeys;
+    private int[] spotIndexes;
+    private String[] spotSuffixes;
+    private long[] spotAt;
     private int spots;
 
     /** Starts reading the object at the current token, allowed to hold {@code names}. */
@@ -859,13 +867,16 @@ public final class CourseJsonReader {
           "missing required field, expected " + expected);
     }
 
-    /** Rejects (or, when lenient, drops with a warning) fields not defined for this kind. */
-    void onlyFieldsFor(long allowed, String kind) {
+    /**
+     * Rejects (or, when lenient, drops with a warning) fields not defined for a problem area of
+     * this type.
+     */
+    void onlyFieldsFor(long allowed, ProblemAreaType type) {
       long extra = seen & ~allowed;
       for (int i = 0; i < names.length; i++) {
         if ((extra & (1L << i)) != 0) {
           long at = spotOf(names[i]);
-          String reason = "field not defined for " + kind;
+          String reason = "field not defined for a " + type + " problem area";
           if (!lenient) {
             throw error(Problem.UNKNOWN_FIELD, pointer() + "/" + names[i], at,
                 list(names, allowed), reason + ", expected one of " + list(names, allowed));
@@ -884,7 +895,12 @@ public final class CourseJsonReader {
       if (at == TokenPositions.NONE) {
         return;
       }
-      if (spots == spotKeys.length) {
+      if (spotKeys == null) {
+        spotKeys = new String[16];
+        spotIndexes = new int[16];
+        spotSuffixes = new String[16];
+        spotAt = new long[16];
+      } else if (spots == spotKeys.length) {
         int size = spots * 2;
         spotKeys = java.util.Arrays.copyOf(spotKeys, size);
         spotIndexes = java.util.Arrays.copyOf(spotIndexes, size);
