@@ -67,7 +67,11 @@ public final class CourseBatchReader {
    * @throws UncheckedIOException if the path cannot be read
    */
   public Stream<BatchRecord> read(Path path, BatchFormat format) {
-    return readPending(path, format).map(PendingRecord::read);
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(format, "format");
+    // read at once: NDJSON lines are parsed where they lie in the read buffer, not copied out
+    return stream(BatchSources.open(json.settings(), path, format, false))
+        .map(PendingRecord::read);
   }
 
   /**
@@ -81,7 +85,11 @@ public final class CourseBatchReader {
 
   /** The records of a stream in the given format; the stream is not closed. */
   public Stream<BatchRecord> read(InputStream in, String sourceName, BatchFormat format) {
-    return readPending(in, sourceName, format).map(PendingRecord::read);
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    Objects.requireNonNull(format, "format");
+    return stream(BatchSources.open(json.settings(), in, sourceName, format, false, false))
+        .map(PendingRecord::read);
   }
 
   /**
@@ -106,7 +114,7 @@ public final class CourseBatchReader {
   public Stream<PendingRecord> readPending(Path path, BatchFormat format) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(format, "format");
-    return stream(BatchSources.open(json.settings(), path, format));
+    return stream(BatchSources.open(json.settings(), path, format, true));
   }
 
   /**
@@ -126,7 +134,7 @@ public final class CourseBatchReader {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(format, "format");
-    return stream(BatchSources.open(json.settings(), in, sourceName, format, false));
+    return stream(BatchSources.open(json.settings(), in, sourceName, format, false, true));
   }
 
   private static Stream<PendingRecord> stream(RecordIterator records) {

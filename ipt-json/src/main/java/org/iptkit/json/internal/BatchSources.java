@@ -34,9 +34,13 @@ import tools.jackson.core.exc.JacksonIOException;
 public final class BatchSources {
   private BatchSources() {}
 
-  /** Records of one stream; {@code owned} is closed with the iterator (may be null). */
+  /**
+   * Records of one stream; {@code owned} is closed with the iterator (may be null). With
+   * {@code deferred}, NDJSON lines are copied out to be parsed later, on any thread; without,
+   * each is parsed at once, in place.
+   */
   public static RecordIterator open(JsonSettings settings, InputStream in, String source,
-      BatchFormat format, boolean owned) {
+      BatchFormat format, boolean owned, boolean deferred) {
     BufferedInputStream buffered = in instanceof BufferedInputStream b ? b
         : new BufferedInputStream(in, 1 << 16);
     BatchFormat chosen = format;
@@ -48,7 +52,7 @@ public final class BatchSources {
     }
     InputStream toClose = owned ? buffered : null;
     return switch (chosen) {
-      case NDJSON -> new NdjsonRecords(settings, buffered, source, toClose);
+      case NDJSON -> new NdjsonRecords(settings, buffered, source, toClose, deferred);
       case JSON_ARRAY -> new ParsedRecords(settings, Encodings.checked(buffered), source, toClose,
           true);
       case DOCUMENTS, AUTO -> new ParsedRecords(settings, Encodings.checked(buffered), source,
@@ -56,21 +60,26 @@ public final class BatchSources {
     };
   }
 
-  /** Records of a file, or of every course file under a directory in sorted order. */
-  public static RecordIterator open(JsonSettings settings, Path path, BatchFormat format) {
+  /**
+   * Records of a file, or of every course file under a directory in sorted order; NDJSON lines
+   * {@code deferred} or not as for a stream.
+   */
+  public static RecordIterator open(JsonSettings settings, Path path, BatchFormat format,
+      boolean deferred) {
     if (Files.isDirectory(path)) {
-      return new DirectoryRecords(settings, path, format);
+      return new DirectoryRecords(settings, path, format, deferred);
     }
-    return openFile(settings, path, format);
+    return openFile(settings, path, format, deferred);
   }
 
-  private static RecordIterator openFile(JsonSettings settings, Path file, BatchFormat format) {
+  private static RecordIterator openFile(JsonSettings settings, Path file, BatchFormat format,
+      boolean deferred) {
     try {
       InputStream in = Files.newInputStream(file);
       if (!Files.isRegularFile(file)) {
         in = new UnsizedInputStream(in);
       }
-      return open(settings, in, file.toString(), format, true);
+      return open(settings, in, file.toString(), format, true, deferred);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -179,18 +188,25 @@ public final class BatchSources {
    */
   static BatchRecord readLine(JsonSettings settings, String source, long index, int lineNumber,
       byte[] text) {
-    JsonReadException notText = Encodings.problemOf(text, 0, text.length, lineNumber - 1);
+    return readLine(settings, source, index, lineNumber, text, 0, text.length);
+  }
+
+  /** Reads the NDJSON line {@code text[from, from + length)}, as {@link #readLine} above. */
+  private static BatchRecord readLine(JsonSettings settings, String source, long index,
+      int lineNumber, byte[] text, int from, int length) {
+    JsonReadException notText = Encodings.problemOf(text, from, length, lineNumber - 1);
     if (notText != null) {
       return BatchRecord.ofError(source, index, lineNumber, notText);
     }
     List<ReadWarning> warnings = settings.lenient() ? new ArrayList<>() : null;
-    try (JsonParser parser = settings.courseParser(text, 0, text.length)) {
+    try (JsonParser parser = settings.courseParser(text, from, length)) {
       TreatmentCourse course = new CourseJsonReader(parser, settings.lenient(), warnings,
           lineNumber - 1, 0).readDocument();
       return BatchRecord.ofCourse(source, index, lineNumber, course,
-          warnings == null ? List.of() : onOneLine(warnings, text, lineNumber));
+          warnings == null ? List.of() : onOneLine(warnings, text, from, length, lineNumber));
     } catch (JsonReadException e) {
-      return BatchRecord.ofError(source, index, lineNumber, onOneLine(e, text, lineNumber));
+      return BatchRecord.ofError(source, index, lineNumber,
+          onOneLine(e, text, from, length, lineNumber));
     } catch (JacksonException e) {
       RuntimeException failure = CourseJsonReader.unreadable(e, lineNumber - 1);
       if (failure instanceof JsonReadException unreadable) {
@@ -207,22 +223,24 @@ public final class BatchSources {
    * line break, but an NDJSON record is one line of its file: a place after a bare CR is on the
    * record's line, further along.
    */
-  private static int offsetAfterBareCr(byte[] text, int line, int column) {
+  private static int offsetAfterBareCr(byte[] text, int from, int length, int line,
+      int column) {
     if (line <= 1 || column <= 0) {
       return -1;
     }
     int breaks = 0;
-    for (int i = 0; i < text.length; i++) {
+    for (int i = from; i < from + length; i++) {
       if (text[i] == '\r' && ++breaks == line - 1) {
-        return i + 1 + column - 1;
+        return i - from + 1 + column - 1;
       }
     }
     return -1;
   }
 
   /** A read error of an NDJSON record located on the record's line (see above). */
-  static JsonReadException onOneLine(JsonReadException e, byte[] text, int lineNumber) {
-    int offset = offsetAfterBareCr(text, e.line() - (lineNumber - 1), e.column());
+  private static JsonReadException onOneLine(JsonReadException e, byte[] text, int from,
+      int length, int lineNumber) {
+    int offset = offsetAfterBareCr(text, from, length, e.line() - (lineNumber - 1), e.column());
     if (offset < 0) {
       return e;
     }
@@ -231,11 +249,12 @@ public final class BatchSources {
   }
 
   /** The warnings of an NDJSON record located on the record's line (see above). */
-  private static List<ReadWarning> onOneLine(List<ReadWarning> warnings, byte[] text,
-      int lineNumber) {
+  private static List<ReadWarning> onOneLine(List<ReadWarning> warnings, byte[] text, int from,
+      int length, int lineNumber) {
     List<ReadWarning> located = new ArrayList<>(warnings.size());
     for (ReadWarning w : warnings) {
-      int offset = offsetAfterBareCr(text, w.line() - (lineNumber - 1), w.column());
+      int offset = offsetAfterBareCr(text, from, length, w.line() - (lineNumber - 1),
+          w.column());
       located.add(offset < 0 ? w
           : new ReadWarning(w.pointer(), lineNumber, offset + 1, w.message()));
     }
@@ -243,23 +262,27 @@ public final class BatchSources {
   }
 
   /**
-   * One course per line; a bad line, even malformed JSON, is reported and reading goes on. Lines
-   * are only split here, each copied out to be parsed later by {@link SplitRecord#read()}; a line
-   * over the length limit, and an input without any record, are reported at once.
+   * One course per line; a bad line, even malformed JSON, is reported and reading goes on. When
+   * deferred, lines are only split here, each copied out to be parsed later by
+   * {@link SplitRecord#read()}; otherwise each is parsed at once where it lies in the read buffer.
+   * A line over the length limit, and an input without any record, are reported at once.
    */
   private static final class NdjsonRecords extends RecordIterator {
     private final JsonSettings settings;
     private final LineReader lines;
     private final String source;
     private final InputStream owned;
+    private final boolean deferred;
     private int lineNumber;
     private long records;
 
-    NdjsonRecords(JsonSettings settings, InputStream in, String source, InputStream owned) {
+    NdjsonRecords(JsonSettings settings, InputStream in, String source, InputStream owned,
+        boolean deferred) {
       this.settings = settings;
       this.lines = new LineReader(in, settings.maxDocumentLength());
       this.source = source;
       this.owned = owned;
+      this.deferred = deferred;
     }
 
     @Override
@@ -277,8 +300,11 @@ public final class BatchSources {
                   "a line of at most " + max + " bytes",
                   "line longer than the maximum of " + max + " bytes")));
         }
-        return SplitRecord.ofLine(settings, source, index, lineNumber,
-            lines.copy());
+        if (!deferred) {
+          return SplitRecord.of(readLine(settings, source, index, lineNumber, lines.bytes(),
+              lines.offset(), lines.length()));
+        }
+        return SplitRecord.ofLine(settings, source, index, lineNumber, lines.copy());
       }
       if (records == 0) {
         records++;
@@ -444,12 +470,14 @@ public final class BatchSources {
   private static final class DirectoryRecords extends RecordIterator {
     private final JsonSettings settings;
     private final BatchFormat format;
+    private final boolean deferred;
     private final Deque<Iterator<Path>> pending = new ArrayDeque<>();
     private RecordIterator current;
 
-    DirectoryRecords(JsonSettings settings, Path root, BatchFormat format) {
+    DirectoryRecords(JsonSettings settings, Path root, BatchFormat format, boolean deferred) {
       this.settings = settings;
       this.format = format;
+      this.deferred = deferred;
       push(root);
     }
 
@@ -496,7 +524,7 @@ public final class BatchSources {
         if (file == null) {
           return null;
         }
-        current = openFile(settings, file, format);
+        current = openFile(settings, file, format, deferred);
       }
     }
 

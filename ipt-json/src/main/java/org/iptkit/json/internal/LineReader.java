@@ -104,6 +104,16 @@ final class LineReader {
         : Arrays.copyOf(line, length);
   }
 
+  /** The array holding the current line from {@link #offset()} (not a copy: do not keep it). */
+  byte[] bytes() {
+    return inBuffer ? buffer : line;
+  }
+
+  /** Where the current line starts in {@link #bytes()}. */
+  int offset() {
+    return inBuffer ? start : 0;
+  }
+
   /** The length of the current line without its line end. */
   int length() {
     return length;
