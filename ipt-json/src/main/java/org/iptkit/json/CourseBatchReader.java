@@ -67,11 +67,8 @@ public final class CourseBatchReader {
    * @throws UncheckedIOException if the path cannot be read
    */
   public Stream<BatchRecord> read(Path path, BatchFormat format) {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(format, "format");
     // read at once: NDJSON lines are parsed where they lie in the read buffer, not copied out
-    return stream(BatchSources.open(json.settings(), path, format, false))
-        .map(PendingRecord::read);
+    return records(path, format, false).map(PendingRecord::read);
   }
 
   /**
@@ -85,11 +82,7 @@ public final class CourseBatchReader {
 
   /** The records of a stream in the given format; the stream is not closed. */
   public Stream<BatchRecord> read(InputStream in, String sourceName, BatchFormat format) {
-    Objects.requireNonNull(in, "in");
-    Objects.requireNonNull(sourceName, "sourceName");
-    Objects.requireNonNull(format, "format");
-    return stream(BatchSources.open(json.settings(), in, sourceName, format, false, false))
-        .map(PendingRecord::read);
+    return records(in, sourceName, format, false).map(PendingRecord::read);
   }
 
   /**
@@ -112,9 +105,7 @@ public final class CourseBatchReader {
    * @throws UncheckedIOException if the path cannot be read
    */
   public Stream<PendingRecord> readPending(Path path, BatchFormat format) {
-    Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(format, "format");
-    return stream(BatchSources.open(json.settings(), path, format, true));
+    return records(path, format, true);
   }
 
   /**
@@ -131,10 +122,21 @@ public final class CourseBatchReader {
    */
   public Stream<PendingRecord> readPending(InputStream in, String sourceName,
       BatchFormat format) {
+    return records(in, sourceName, format, true);
+  }
+
+  private Stream<PendingRecord> records(Path path, BatchFormat format, boolean deferred) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(format, "format");
+    return stream(BatchSources.open(json.settings(), path, format, deferred));
+  }
+
+  private Stream<PendingRecord> records(InputStream in, String sourceName, BatchFormat format,
+      boolean deferred) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(format, "format");
-    return stream(BatchSources.open(json.settings(), in, sourceName, format, false, true));
+    return stream(BatchSources.open(json.settings(), in, sourceName, format, false, deferred));
   }
 
   private static Stream<PendingRecord> stream(RecordIterator records) {

@@ -60,11 +60,8 @@ public final class JsonSettings {
     // same place), so the parser's own detection, a hash set of names per object, is left off.
     // A lenient reader skips unknown fields without looking at them, so there the parser's
     // detection stays on and a repeated unknown field is still an error.
-    this.courses = lenient ? documents : JsonFactory.builder()
-        .streamReadConstraints(base.rebuild().maxDocumentLength(maxDocumentLength).build())
-        .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-        .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-        .build();
+    this.courses = lenient ? documents
+        : documents.rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     // A host's mapper keeps Jackson's usual closing of the streams it is given.
     this.mappers = JsonFactory.builder()
         .streamReadConstraints(base.rebuild().maxDocumentLength(maxDocumentLength).build())

@@ -126,8 +126,8 @@ final class LineReader {
 
   /** Whether the current line holds only white space (or a byte order mark). */
   boolean blank() {
-    byte[] bytes = inBuffer ? buffer : line;
-    int from = inBuffer ? start : 0;
+    byte[] bytes = bytes();
+    int from = offset();
     int end = from + length;
     if (length >= 3 && (bytes[from] & 0xFF) == 0xEF && (bytes[from + 1] & 0xFF) == 0xBB
         && (bytes[from + 2] & 0xFF) == 0xBF) {
