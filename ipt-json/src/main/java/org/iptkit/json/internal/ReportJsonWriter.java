@@ -26,6 +26,7 @@ import org.iptkit.rules.RuleTally;
 import org.iptkit.rules.Severity;
 import org.iptkit.rules.TherapistSummary;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.core.io.SerializedString;
 
 /**
@@ -139,6 +140,20 @@ public final class ReportJsonWriter {
   private static final SerializedString[] RULE_CODES = new SerializedString[26 * 100];
   private static final EncodedText[] REASONS = new EncodedText[26 * 100];
 
+  /**
+   * Whole rule results as compact JSON objects, the same in every report: {@code {"rule":"S01",
+   * "outcome":"PASS"}} for each catalog rule and outcome, by slot and outcome ordinal. Most of a
+   * report's 43 results are one of these, so a compact writer copies each as one run of bytes.
+   */
+  private static final SerializedString[][] BARE_RESULTS = new SerializedString[26 * 100][];
+
+  /**
+   * By slot, the rule's last result with a reason, and once the same reason (the same string
+   * object: rules give a few constant texts) came twice in a row, the whole result as compact
+   * JSON; immutable, so a slot read while replaced is never torn.
+   */
+  private static final ReasonedResult[] REASONED_RESULTS = new ReasonedResult[26 * 100];
+
   static {
     for (RuleInfo rule : RuleCatalog.all()) {
       int slot = slot(rule.code());
@@ -146,11 +161,28 @@ public final class ReportJsonWriter {
         throw new IllegalStateException("rule codes are a capital letter and two digits");
       }
       RULE_CODES[slot] = new SerializedString(rule.code());
+      SerializedString[] bare = new SerializedString[RuleOutcome.values().length];
+      for (RuleOutcome outcome : RuleOutcome.values()) {
+        bare[outcome.ordinal()] = new SerializedString(resultPrefix(rule.code(), outcome) + "}");
+      }
+      BARE_RESULTS[slot] = bare;
     }
   }
 
   /** A text and its encoding; immutable, so a slot read while replaced is never torn. */
   private record EncodedText(String text, SerializedString encoded) {}
+
+  /** A result's outcome and reason, with the whole result as compact JSON once it repeats. */
+  private record ReasonedResult(RuleOutcome outcome, String reason, SerializedString json) {}
+
+  /**
+   * The start of a compact result object up to its outcome: {@code {"rule":"S01","outcome":"PASS"}}
+   * without the closing brace.
+   */
+  private static String resultPrefix(String code, RuleOutcome outcome) {
+    // Codes are a capital letter and two digits, outcomes enumeration names: nothing to escape.
+    return "{\"rule\":\"" + code + "\",\"outcome\":\"" + outcome.name() + "\"";
+  }
 
   private static SerializedString[] encoded(Enum<?>[] values) {
     SerializedString[] encoded = new SerializedString[values.length];
@@ -185,6 +217,38 @@ public final class ReportJsonWriter {
     }
     g.writeString(code);
     return -1;
+  }
+
+  /**
+   * Writes a catalog rule's result as one pre-encoded object when it is the same in every report
+   * (no reason, or a reason its rule gave the last time too); returns false when it is not.
+   */
+  private static boolean writeWhole(JsonGenerator g, RuleResult result) {
+    int slot = slot(result.rule());
+    SerializedString[] bare = slot < 0 ? null : BARE_RESULTS[slot];
+    if (bare == null) {
+      return false;
+    }
+    RuleOutcome outcome = result.outcome();
+    if (result.reason().isEmpty()) {
+      g.writeRawValue(bare[outcome.ordinal()]);
+      return true;
+    }
+    String reason = result.reason().get();
+    ReasonedResult last = REASONED_RESULTS[slot];
+    if (last == null || last.reason() != reason || last.outcome() != outcome) {
+      // A first sighting: a reason built for this course alone is not worth encoding whole.
+      REASONED_RESULTS[slot] = new ReasonedResult(outcome, reason, null);
+      return false;
+    }
+    SerializedString json = last.json();
+    if (json == null) {
+      json = new SerializedString(resultPrefix(result.rule(), outcome) + ",\"reason\":\""
+          + new String(JsonStringEncoder.getInstance().quoteAsCharArray(reason)) + "\"}");
+      REASONED_RESULTS[slot] = new ReasonedResult(outcome, reason, json);
+    }
+    g.writeRawValue(json);
+    return true;
   }
 
   private static void writeReason(JsonGenerator g, int slot, String reason) {
@@ -231,6 +295,17 @@ public final class ReportJsonWriter {
    * staff identifier that only the cohort report uses, as a grouping key.
    */
   public static void writeReport(JsonGenerator g, FidelityReport report) {
+    // Compact output takes the results that are the same in every report as whole objects; an
+    // indenting writer lays every field out itself.
+    writeReport(g, report, g.getPrettyPrinter() == null);
+  }
+
+  /**
+   * Writes a report, taking results that are the same in every report as pre-encoded whole
+   * objects when {@code wholeResults} (only for compact output), else field by field; both give
+   * the same bytes.
+   */
+  static void writeReport(JsonGenerator g, FidelityReport report, boolean wholeResults) {
     g.writeStartObject();
     string(g, COURSE_ID, report.courseId());
     string(g, PROTOCOL, report.protocol());
@@ -240,6 +315,9 @@ public final class ReportJsonWriter {
     g.writeName(RESULTS);
     g.writeStartArray();
     for (RuleResult result : report.results()) {
+      if (wholeResults && writeWhole(g, result)) {
+        continue;
+      }
       g.writeStartObject();
       int slot = writeRule(g, result.rule());
       string(g, OUTCOME, OUTCOMES[result.outcome().ordinal()]);

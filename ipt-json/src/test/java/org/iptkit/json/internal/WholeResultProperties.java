@@ -1,0 +1,106 @@
+package org.iptkit.json.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.iptkit.json.JsonArbitraries;
+import org.iptkit.rules.FidelityChecker;
+import org.iptkit.rules.FidelityReport;
+import org.iptkit.rules.Protocols;
+import org.iptkit.rules.RuleOutcome;
+import org.iptkit.rules.RuleResult;
+import org.iptkit.rules.fixtures.ReferenceCourses;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * A compact report writer copies the rule results that are the same in every report (a PASS, a
+ * constant NOT_APPLICABLE reason) as pre-encoded whole objects. The bytes must be exactly those
+ * of writing each result field by field, the first time a result is seen and every time after,
+ * whatever the reason holds and whatever was written before.
+ */
+class WholeResultProperties {
+  private static final JsonSettings SETTINGS = new JsonSettings(false, false, 1 << 20, 1 << 20);
+
+  @Provide
+  Arbitrary<FidelityReport> reports() {
+    return JsonArbitraries.reports();
+  }
+
+  @Property(tries = 300)
+  void compactReportsAreWrittenAsFieldByField(@ForAll("reports") FidelityReport report) {
+    String fieldByField = write(report, false);
+
+    // the first time fills the reason cache, the second and third take it
+    assertThat(write(report, true)).isEqualTo(fieldByField);
+    assertThat(write(report, true)).isEqualTo(fieldByField);
+    assertThat(write(report, true)).isEqualTo(fieldByField);
+  }
+
+  @Example
+  void reasonsThatNeedEscapingAreWrittenWholeAsTheyWouldBeFieldByField() {
+    String reason = "no \"ending\" session\\ yet\n\t\u0001 — ñ 😀 </script>";
+    String other = "no maintenance sessions";
+    FidelityReport awkward = withResult(RuleResult.builder().rule("E06")
+        .outcome(RuleOutcome.NOT_APPLICABLE).reason(reason).build());
+    FidelityReport plain = withResult(RuleResult.builder().rule("E06")
+        .outcome(RuleOutcome.NOT_APPLICABLE).reason(other).build());
+    FidelityReport sameTextOtherRule = withResult(RuleResult.builder().rule("I09")
+        .outcome(RuleOutcome.NOT_APPLICABLE).reason(reason).build());
+
+    for (FidelityReport report : List.of(awkward, awkward, awkward, plain, awkward, plain, plain,
+        sameTextOtherRule, sameTextOtherRule, awkward, awkward)) {
+      assertThat(write(report, true)).isEqualTo(write(report, false));
+    }
+    assertThat(write(awkward, true))
+        .contains("\"reason\":\"no \\\"ending\\\" session\\\\ yet\\n\\t\\u0001 — ñ 😀 </script>\"");
+  }
+
+  @Example
+  void resultsOfRulesOutsideTheCatalogAreWrittenFieldByField() {
+    for (String code : List.of("Z99", "X1", "custom-rule", "s01")) {
+      FidelityReport report = withResult(RuleResult.builder().rule(code)
+          .outcome(RuleOutcome.NOT_APPLICABLE).reason("not ours").build());
+
+      String text = write(report, true);
+      assertThat(text).isEqualTo(write(report, false));
+      assertThat(write(report, true)).isEqualTo(text);
+      assertThat(text).contains("{\"rule\":\"" + code + "\",\"outcome\":\"NOT_APPLICABLE\","
+          + "\"reason\":\"not ours\"}");
+    }
+  }
+
+  /**
+   * The clean reference report with the result of {@code result}'s rule replaced by it, or, for
+   * a rule outside the catalog, with it in place of E06.
+   */
+  private static FidelityReport withResult(RuleResult result) {
+    FidelityReport clean = FidelityChecker.of(Protocols.IPT_ACUTE_16)
+        .check(ReferenceCourses.acute16());
+    List<RuleResult> results = new ArrayList<>(clean.results());
+    int at = -1;
+    for (int i = 0; i < results.size(); i++) {
+      if (results.get(i).rule().equals(result.rule()) || results.get(i).rule().equals("E06")
+          && at < 0) {
+        at = i;
+      }
+    }
+    results.set(at, result);
+    return FidelityReport.builder().from(clean).results(results).build();
+  }
+
+  private static String write(FidelityReport report, boolean wholeResults) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = SETTINGS.valueGenerator(out, false)) {
+      ReportJsonWriter.writeReport(g, report, wholeResults);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+}
