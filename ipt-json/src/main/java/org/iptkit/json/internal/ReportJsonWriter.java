@@ -148,11 +148,15 @@ public final class ReportJsonWriter {
   private static final SerializedString[][] BARE_RESULTS = new SerializedString[26 * 100][];
 
   /**
-   * By slot, the rule's last result with a reason, and once the same reason (the same string
-   * object: rules give a few constant texts) came twice in a row, the whole result as compact
-   * JSON; immutable, so a slot read while replaced is never torn.
+   * By slot, the results with a reason the rule gave last (the same reason string object: rules
+   * give a few constant texts), newest first; once one came twice, with the whole result as
+   * compact JSON.
    */
-  private static final ReasonedResult[] REASONED_RESULTS = new ReasonedResult[26 * 100];
+  private static final RecentReasons[] REASONED_RESULTS = new RecentReasons[26 * 100];
+
+  /** How many results with a reason are remembered per rule. */
+  private static final int REASONS_PER_RULE = 4;
+  private static final ReasonedResult[] NO_REASONS = {};
 
   static {
     for (RuleInfo rule : RuleCatalog.all()) {
@@ -174,6 +178,12 @@ public final class ReportJsonWriter {
 
   /** A result's outcome and reason, with the whole result as compact JSON once it repeats. */
   private record ReasonedResult(RuleOutcome outcome, String reason, SerializedString json) {}
+
+  /**
+   * The results with a reason a rule gave last, newest first. Never changed once made (a new one
+   * replaces it), and read through a final field, so another thread sees it whole.
+   */
+  private record RecentReasons(ReasonedResult[] results) {}
 
   /**
    * The start of a compact result object up to its outcome: {@code {"rule":"S01","outcome":"PASS"}}
@@ -221,7 +231,7 @@ public final class ReportJsonWriter {
 
   /**
    * Writes a catalog rule's result as one pre-encoded object when it is the same in every report
-   * (no reason, or a reason its rule gave the last time too); returns false when it is not.
+   * (no reason, or a reason its rule gave recently too); returns false when it is not.
    */
   private static boolean writeWhole(JsonGenerator g, RuleResult result) {
     int slot = slot(result.rule());
@@ -235,20 +245,30 @@ public final class ReportJsonWriter {
       return true;
     }
     String reason = result.reason().get();
-    ReasonedResult last = REASONED_RESULTS[slot];
-    if (last == null || last.reason() != reason || last.outcome() != outcome) {
-      // A first sighting: a reason built for this course alone is not worth encoding whole.
-      REASONED_RESULTS[slot] = new ReasonedResult(outcome, reason, null);
-      return false;
+    RecentReasons recent = REASONED_RESULTS[slot];
+    ReasonedResult[] known = recent == null ? NO_REASONS : recent.results();
+    for (int i = 0; i < known.length; i++) {
+      ReasonedResult seen = known[i];
+      if (seen.reason() == reason && seen.outcome() == outcome) {
+        SerializedString json = seen.json();
+        if (json == null) {
+          json = new SerializedString(resultPrefix(result.rule(), outcome) + ",\"reason\":\""
+              + new String(JsonStringEncoder.getInstance().quoteAsCharArray(reason)) + "\"}");
+          ReasonedResult[] next = known.clone();
+          next[i] = new ReasonedResult(outcome, reason, json);
+          REASONED_RESULTS[slot] = new RecentReasons(next);
+        }
+        g.writeRawValue(json);
+        return true;
+      }
     }
-    SerializedString json = last.json();
-    if (json == null) {
-      json = new SerializedString(resultPrefix(result.rule(), outcome) + ",\"reason\":\""
-          + new String(JsonStringEncoder.getInstance().quoteAsCharArray(reason)) + "\"}");
-      REASONED_RESULTS[slot] = new ReasonedResult(outcome, reason, json);
-    }
-    g.writeRawValue(json);
-    return true;
+    // A first sighting: a reason built for this course alone is not worth encoding whole.
+    int kept = Math.min(known.length, REASONS_PER_RULE - 1);
+    ReasonedResult[] next = new ReasonedResult[kept + 1];
+    next[0] = new ReasonedResult(outcome, reason, null);
+    System.arraycopy(known, 0, next, 1, kept);
+    REASONED_RESULTS[slot] = new RecentReasons(next);
+    return false;
   }
 
   private static void writeReason(JsonGenerator g, int slot, String reason) {

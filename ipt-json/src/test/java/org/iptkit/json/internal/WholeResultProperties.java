@@ -64,6 +64,27 @@ class WholeResultProperties {
   }
 
   @Example
+  void aRuleGivingMoreReasonsThanAreRememberedIsStillWrittenAsGiven() {
+    List<FidelityReport> reports = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      reports.add(withResult(RuleResult.builder().rule("E06").outcome(RuleOutcome.NOT_APPLICABLE)
+          .reason("reason " + i + " with \"quotes\"").build()));
+    }
+    for (int round = 0; round < 3; round++) {
+      // the same six reasons in turn, then each twice in a row, then in reverse
+      for (int i = 0; i < 6; i++) {
+        FidelityReport report = reports.get(round == 2 ? 5 - i : i);
+        for (int times = 0; times < (round == 1 ? 2 : 1); times++) {
+          String text = write(report, true);
+          assertThat(text).isEqualTo(write(report, false));
+          assertThat(text).contains(
+              "\"reason\":\"reason " + (round == 2 ? 5 - i : i) + " with \\\"quotes\\\"\"}");
+        }
+      }
+    }
+  }
+
+  @Example
   void resultsOfRulesOutsideTheCatalogAreWrittenFieldByField() {
     for (String code : List.of("Z99", "X1", "custom-rule", "s01")) {
       FidelityReport report = withResult(RuleResult.builder().rule(code)
