@@ -89,7 +89,6 @@ public final class MeasurementRules {
     Instrument primary = facts.profile().primaryInstrument();
     int max = facts.profile().maxMeasureInterval();
     String name = primary.displayName();
-    String rule = "; the protocol asks for it at least every " + max + " attended sessions";
     Evaluation.Collector found = Evaluation.collect().protocolPath("/measurement/maxInterval");
     // A screening measure that M01 accepts as the baseline stands for a measure in session 1.
     boolean screening = attended.get(0).measure(primary).isEmpty()
@@ -104,7 +103,7 @@ public final class MeasurementRules {
         found.add(due, facts.pointer(due, "measures"), name + " was due by session "
             + due.number() + " but after " + where(attended, last, screening)
             + " it was next recorded in session " + attended.get(i).number() + ", "
-            + (i - last) + " attended sessions later" + rule);
+            + (i - last) + " attended sessions later" + interval(max));
       }
       last = i;
     }
@@ -122,9 +121,14 @@ public final class MeasurementRules {
           : name + " is overdue since session " + due.number() + ": its last record was "
               + where(attended, last, screening) + ", " + (end - last)
               + " attended sessions before the latest session " + lastNumber;
-      found.add(due, facts.pointer(due, "measures"), text + rule);
+      found.add(due, facts.pointer(due, "measures"), text + interval(max));
     }
     return found.result();
+  }
+
+  /** The end of an M02 message: the protocol's interval (built only for a finding). */
+  private static String interval(int max) {
+    return "; the protocol asks for it at least every " + max + " attended sessions";
   }
 
   private static Evaluation finalMeasure(CourseFacts facts) {
