@@ -28,6 +28,7 @@ import org.iptkit.rules.TherapistSummary;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.core.io.SerializedString;
+import tools.jackson.core.json.JsonGeneratorBase;
 
 /**
  * Writes the outputs of the rules engine as JSON: the fidelity report of one course in the shape
@@ -315,9 +316,10 @@ public final class ReportJsonWriter {
    * staff identifier that only the cohort report uses, as a grouping key.
    */
   public static void writeReport(JsonGenerator g, FidelityReport report) {
-    // Compact output takes the results that are the same in every report as whole objects; an
-    // indenting writer lays every field out itself.
-    writeReport(g, report, g.getPrettyPrinter() == null);
+    // Compact JSON text takes the results that are the same in every report as whole objects
+    // (raw JSON); an indenting writer, or a generator of anything but JSON text (a token buffer,
+    // another format), gets every field.
+    writeReport(g, report, g.getPrettyPrinter() == null && g instanceof JsonGeneratorBase);
   }
 
   /**

@@ -19,6 +19,9 @@ import org.iptkit.rules.RuleOutcome;
 import org.iptkit.rules.RuleResult;
 import org.iptkit.rules.fixtures.ReferenceCourses;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.TokenBuffer;
 
 /**
  * A compact report writer copies the rule results that are the same in every report (a PASS, a
@@ -95,6 +98,24 @@ class WholeResultProperties {
       assertThat(write(report, true)).isEqualTo(text);
       assertThat(text).contains("{\"rule\":\"" + code + "\",\"outcome\":\"NOT_APPLICABLE\","
           + "\"reason\":\"not ours\"}");
+    }
+  }
+
+  @Example
+  void aGeneratorOfTokensRatherThanTextGetsEveryFieldOfEveryResult() {
+    FidelityReport report = withResult(RuleResult.builder().rule("E06")
+        .outcome(RuleOutcome.NOT_APPLICABLE).reason("no maintenance sessions").build());
+    JsonMapper mapper = JsonMapper.shared();
+    for (int i = 0; i < 3; i++) {
+      try (TokenBuffer tokens = TokenBuffer.forGeneration()) {
+        ReportJsonWriter.writeReport(tokens, report);
+        JsonNode tree = mapper.readTree(tokens.asParser());
+
+        assertThat(tree).isEqualTo(mapper.readTree(write(report, true)));
+        for (JsonNode result : tree.get("results")) {
+          assertThat(result.isObject()).as(result.toString()).isTrue();
+        }
+      }
     }
   }
 
