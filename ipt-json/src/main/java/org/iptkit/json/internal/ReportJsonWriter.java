@@ -133,13 +133,8 @@ public final class ReportJsonWriter {
   private static final SerializedString[] DOMAINS = encoded(RuleDomain.values());
   private static final SerializedString[] INSTRUMENTS = encoded(Instrument.values());
   private static final SerializedString[] BANDS = encoded(SeverityBand.values());
-  /**
-   * The catalog's rule codes pre-encoded, by {@link #slot(String) slot}, with the reason each
-   * rule gave last for NOT_APPLICABLE (rules give the same few constant texts, so the encoded
-   * text is reused while the reason is the same string object).
-   */
+  /** The catalog's rule codes pre-encoded, by {@link #slot(String) slot}. */
   private static final SerializedString[] RULE_CODES = new SerializedString[26 * 100];
-  private static final EncodedText[] REASONS = new EncodedText[26 * 100];
 
   /**
    * Whole rule results as compact JSON objects, the same in every report: {@code {"rule":"S01",
@@ -173,9 +168,6 @@ public final class ReportJsonWriter {
       BARE_RESULTS[slot] = bare;
     }
   }
-
-  /** A text and its encoding; immutable, so a slot read while replaced is never torn. */
-  private record EncodedText(String text, SerializedString encoded) {}
 
   /** A result's outcome and reason, with the whole result as compact JSON once it repeats. */
   private record ReasonedResult(RuleOutcome outcome, String reason, SerializedString json) {}
@@ -217,17 +209,16 @@ public final class ReportJsonWriter {
     return letter * 100 + tens * 10 + units;
   }
 
-  /** Writes the {@code rule} field; returns the code's slot, or -1 if not a catalog code. */
-  private static int writeRule(JsonGenerator g, String code) {
+  /** Writes the {@code rule} field, pre-encoded for a catalog code. */
+  private static void writeRule(JsonGenerator g, String code) {
     g.writeName(RULE);
     int slot = slot(code);
     SerializedString encoded = slot < 0 ? null : RULE_CODES[slot];
     if (encoded != null) {
       g.writeString(encoded);
-      return slot;
+    } else {
+      g.writeString(code);
     }
-    g.writeString(code);
-    return -1;
   }
 
   /**
@@ -270,20 +261,6 @@ public final class ReportJsonWriter {
     System.arraycopy(known, 0, next, 1, kept);
     REASONED_RESULTS[slot] = new RecentReasons(next);
     return false;
-  }
-
-  private static void writeReason(JsonGenerator g, int slot, String reason) {
-    g.writeName(REASON);
-    if (slot < 0) {
-      g.writeString(reason);
-      return;
-    }
-    EncodedText known = REASONS[slot];
-    if (known == null || known.text() != reason) {
-      known = new EncodedText(reason, new SerializedString(reason));
-      REASONS[slot] = known;
-    }
-    g.writeString(known.encoded());
   }
 
   private static void decimal(JsonGenerator g, SerializedString name, double value) {
@@ -341,10 +318,11 @@ public final class ReportJsonWriter {
         continue;
       }
       g.writeStartObject();
-      int slot = writeRule(g, result.rule());
+      // Field by field: indented output, a rule outside the catalog, a reason seen once.
+      writeRule(g, result.rule());
       string(g, OUTCOME, OUTCOMES[result.outcome().ordinal()]);
       if (result.reason().isPresent()) {
-        writeReason(g, slot, result.reason().get());
+        string(g, REASON, result.reason().get());
       }
       g.writeEndObject();
     }
