@@ -126,25 +126,27 @@ public final class FocusRules {
     Evaluation.Collector found = Evaluation.collect();
     for (int i = 0; i < areas.size(); i++) {
       ProblemArea area = areas.get(i);
-      String path = "/problemAreas/" + i;
-      String which = "problem area " + (i + 1) + " (" + areaName(area.type()) + ")";
+      // Pointers and texts are built only for a finding.
       if (area instanceof Grief grief) {
         if (isBlank(grief.personId())) {
-          found.add(path + "/personId", which + " does not name the deceased person");
+          found.add(areaPath(i) + "/personId", which(i, area)
+              + " does not name the deceased person");
         }
       } else if (area instanceof RoleDispute dispute) {
         if (isBlank(dispute.personId())) {
-          found.add(path + "/personId", which + " does not name the other person in the dispute");
+          found.add(areaPath(i) + "/personId", which(i, area)
+              + " does not name the other person in the dispute");
         }
         if (dispute.stage().isEmpty()) {
-          found.add(path + "/stage", which + " does not give the stage of the dispute");
+          found.add(areaPath(i) + "/stage", which(i, area)
+              + " does not give the stage of the dispute");
         }
       } else if (area instanceof RoleTransition transition) {
         if (isBlank(transition.fromRole())) {
-          found.add(path + "/fromRole", which + " does not name the old role");
+          found.add(areaPath(i) + "/fromRole", which(i, area) + " does not name the old role");
         }
         if (isBlank(transition.toRole())) {
-          found.add(path + "/toRole", which + " does not name the new role");
+          found.add(areaPath(i) + "/toRole", which(i, area) + " does not name the new role");
         }
       }
     }
@@ -163,11 +165,9 @@ public final class FocusRules {
         continue;
       }
       named = true;
-      String path = "/problemAreas/" + i + "/personId";
-      String who = "the person named by problem area " + (i + 1) + " ("
-          + areaName(area.type()) + ")";
       if (inventories.isEmpty()) {
-        found.add(path, who + " cannot be found: no interpersonal inventory was recorded");
+        found.add(areaPath(i) + "/personId", "the " + named(i, area)
+            + " cannot be found: no interpersonal inventory was recorded");
         continue;
       }
       boolean listed = false;
@@ -181,9 +181,11 @@ public final class FocusRules {
         }
       }
       if (!listed) {
-        found.add(path, who + " is not listed in any interpersonal inventory");
+        found.add(areaPath(i) + "/personId", "the " + named(i, area)
+            + " is not listed in any interpersonal inventory");
       } else if (area.type() == ProblemAreaType.GRIEF && !deceased) {
-        found.add(path, who + " is listed in the inventory but not marked deceased");
+        found.add(areaPath(i) + "/personId", "the " + named(i, area)
+            + " is listed in the inventory but not marked deceased");
       }
     }
     if (!named) {
@@ -266,6 +268,20 @@ public final class FocusRules {
       }
     }
     return found.result();
+  }
+
+  private static String areaPath(int index) {
+    return "/problemAreas/" + index;
+  }
+
+  /** "problem area 2 (role dispute)": the area at {@code index}, for a message. */
+  private static String which(int index, ProblemArea area) {
+    return "problem area " + (index + 1) + " (" + areaName(area.type()) + ")";
+  }
+
+  /** "person named by problem area 2 (role dispute)", for a message. */
+  private static String named(int index, ProblemArea area) {
+    return "person named by " + which(index, area);
   }
 
   private static boolean addressesAny(Session session, Set<ProblemAreaType> chosen) {

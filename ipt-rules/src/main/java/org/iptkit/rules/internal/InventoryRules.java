@@ -63,29 +63,37 @@ public final class InventoryRules {
     }
     int circles = facts.profile().circles();
     Evaluation.Collector found = Evaluation.collect();
+    // The pointer and the text naming the person are built only for a finding: this loop runs
+    // for every person of every course checked.
     for (int j = 0; j < people.size(); j++) {
       Person person = people.get(j);
-      String path = "/inventories/" + k + "/people/" + j;
-      String who = "person " + (j + 1) + " of the first inventory";
       if (person.relationship().isEmpty()) {
-        found.add(path + "/relationship", who + " has no relationship recorded");
+        found.add(personPath(k, j) + "/relationship", who(j) + " has no relationship recorded");
       }
       if (person.contact().isEmpty()) {
-        found.add(path + "/contact", who + " has no contact frequency recorded");
+        found.add(personPath(k, j) + "/contact", who(j) + " has no contact frequency recorded");
       }
       if (person.circle().isEmpty()) {
-        found.add(path + "/circle", who + " has no closeness circle recorded");
+        found.add(personPath(k, j) + "/circle", who(j) + " has no closeness circle recorded");
       } else {
         int circle = person.circle().getAsInt();
         if (circle < 1 || circle > circles) {
           found.protocolPath("/circles")
-              .add(path + "/circle", who + " is placed in circle " + circle + "; the protocol"
-                  + " has circles 1 to " + circles)
+              .add(personPath(k, j) + "/circle", who(j) + " is placed in circle " + circle
+                  + "; the protocol has circles 1 to " + circles)
               .protocolPath(null);
         }
       }
     }
     return found.result();
+  }
+
+  private static String personPath(int inventory, int person) {
+    return "/inventories/" + inventory + "/people/" + person;
+  }
+
+  private static String who(int person) {
+    return "person " + (person + 1) + " of the first inventory";
   }
 
   /**

@@ -151,9 +151,13 @@ public final class StructureRules {
     }
     Evaluation.Collector found = Evaluation.collect();
     Session previous = sessions.get(0);
+    // Each date's epoch day is computed once, not once as each end of a pair.
+    long previousDay = previous.date().toEpochDay();
     for (int i = 1; i < sessions.size(); i++) {
       Session session = sessions.get(i);
-      long days = CourseFacts.daysBetween(previous.date(), session.date());
+      long day = session.date().toEpochDay();
+      long days = day - previousDay;
+      previousDay = day;
       if (days == 0) {
         found.add(session, facts.pointer(session, "date"), "session " + session.number()
             + " has the same date as session " + previous.number());
@@ -174,9 +178,12 @@ public final class StructureRules {
     int maxGap = facts.profile().maxGapDays();
     Evaluation.Collector found = Evaluation.collect().protocolPath("/maxGapDays");
     Session previous = attended.get(0);
+    long previousDay = previous.date().toEpochDay();
     for (int i = 1; i < attended.size(); i++) {
       Session session = attended.get(i);
-      long gap = CourseFacts.daysBetween(previous.date(), session.date());
+      long day = session.date().toEpochDay();
+      long gap = day - previousDay;
+      previousDay = day;
       if (gap > maxGap) {
         found.add(session, facts.pointer(session, "date"), "gap of " + gap
             + " days between sessions " + previous.number() + " and " + session.number()

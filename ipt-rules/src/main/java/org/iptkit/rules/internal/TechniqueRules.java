@@ -14,8 +14,6 @@ import org.iptkit.rules.Severity;
 public final class TechniqueRules {
   private TechniqueRules() {}
 
-  private static final Technique[] TECHNIQUES = Technique.values();
-
   static final RuleDefinition T01 = define("T01", "non-ipt-technique", Severity.WARNING,
       "No proscribed technique (transference, dream or genetic interpretation, free association,"
           + " cognitive restructuring, assigned homework) in any session unless the profile allows"
@@ -48,12 +46,12 @@ public final class TechniqueRules {
     }
     Set<Technique> allowed = facts.profile().allowedTechniques();
     Evaluation.Collector found = Evaluation.collect().protocolPath("/allowedTechniques");
-    for (Session session : attended) {
-      if (session.techniques().isEmpty()) {
-        continue;
-      }
-      for (Technique technique : TECHNIQUES) {
-        if (!technique.isIpt() && session.uses(technique) && !allowed.contains(technique)) {
+    for (int i = 0; i < attended.size(); i++) {
+      Session session = attended.get(i);
+      // A session's techniques are an enumeration set: they come in declaration order, the
+      // order the findings have always been reported in.
+      for (Technique technique : session.techniques()) {
+        if (!technique.isIpt() && !allowed.contains(technique)) {
           found.add(session, facts.pointer(session, "techniques"),
               FocusRules.words(technique) + ", a technique outside IPT that the protocol does not"
                   + " allow, was recorded in session " + session.number());
