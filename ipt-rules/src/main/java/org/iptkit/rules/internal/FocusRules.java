@@ -240,24 +240,20 @@ public final class FocusRules {
     if (middle.isEmpty()) {
       return Evaluation.notApplicable(NO_MIDDLE + " (P03 reports it)");
     }
-    Set<SessionTask> tasks = EnumSet.noneOf(SessionTask.class);
-    Set<Technique> techniques = EnumSet.noneOf(Technique.class);
-    for (Session session : middle) {
-      tasks.addAll(session.tasks());
-      techniques.addAll(session.techniques());
-    }
+    // Each core strategy is looked up in the middle sessions until one records it, rather than
+    // gathering every session's tasks and techniques first: most are found in the first few.
     Evaluation.Collector found = Evaluation.collect();
     for (int i = 0; i < areas.size(); i++) {
       ProblemAreaType type = areas.get(i).type();
       StringBuilder missing = new StringBuilder();
       int count = 0;
       for (SessionTask task : type.coreTasks()) {
-        if (!tasks.contains(task)) {
+        if (!anyHas(middle, task)) {
           count = append(missing, strategyName(task), count);
         }
       }
       for (Technique technique : type.coreTechniques()) {
-        if (!techniques.contains(technique)) {
+        if (!anyUses(middle, technique)) {
           count = append(missing, words(technique), count);
         }
       }
@@ -268,6 +264,24 @@ public final class FocusRules {
       }
     }
     return found.result();
+  }
+
+  private static boolean anyHas(List<Session> sessions, SessionTask task) {
+    for (int i = 0; i < sessions.size(); i++) {
+      if (sessions.get(i).has(task)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean anyUses(List<Session> sessions, Technique technique) {
+    for (int i = 0; i < sessions.size(); i++) {
+      if (sessions.get(i).uses(technique)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String areaPath(int index) {
