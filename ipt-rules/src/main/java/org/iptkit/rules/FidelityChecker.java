@@ -147,7 +147,8 @@ public final class FidelityChecker {
   public FidelityReport check(TreatmentCourse course) {
     Objects.requireNonNull(course, "course");
     CourseFacts facts = new CourseFacts(course, profile);
-    List<RuleResult> results = new ArrayList<>(rules.length);
+    // Results go straight into the report's builder, which copies them once more on build().
+    ImmutableFidelityReport.Builder report = FidelityReport.builder();
     List<Finding> findings = new ArrayList<>();
     int[] domainPassed = new int[DOMAINS.length];
     int[] domainApplicable = new int[DOMAINS.length];
@@ -159,12 +160,12 @@ public final class FidelityChecker {
     for (int i = 0; i < rules.length; i++) {
       RuleDefinition rule = rules[i];
       if (fixedResults[i] != null) {
-        results.add(fixedResults[i]);
+        report.addResult(fixedResults[i]);
         continue;
       }
       Evaluation evaluation = rule.evaluate(facts);
       if (evaluation.isNotApplicable()) {
-        results.add(RuleResult.builder().rule(rule.code()).outcome(RuleOutcome.NOT_APPLICABLE)
+        report.addResult(RuleResult.builder().rule(rule.code()).outcome(RuleOutcome.NOT_APPLICABLE)
             .reason(evaluation.reason().orElseThrow()).build());
         continue;
       }
@@ -173,7 +174,7 @@ public final class FidelityChecker {
       if (evaluation.deviations().isEmpty()) {
         domainPassed[domains[i]]++;
         passed++;
-        results.add(passes[i]);
+        report.addResult(passes[i]);
         continue;
       }
       Severity severity = severities[i];
@@ -197,7 +198,7 @@ public final class FidelityChecker {
         case INFO -> infos += ruleFindings.size();
         default -> throw new IllegalStateException("unknown severity " + severity);
       }
-      results.add(RuleResult.builder().rule(rule.code()).outcome(RuleOutcome.FINDINGS)
+      report.addResult(RuleResult.builder().rule(rule.code()).outcome(RuleOutcome.FINDINGS)
           .findings(ruleFindings).build());
     }
     findings.sort(Finding.ORDER);
@@ -214,14 +215,13 @@ public final class FidelityChecker {
         .warnings(warnings)
         .infos(infos)
         .build();
-    return FidelityReport.builder()
+    return report
         .courseId(course.courseId())
         .therapistRef(course.therapistRef())
         .protocol(profile.id())
         .status(course.status())
         .summary(summary)
         .outcome(outcome(facts))
-        .results(results)
         .findings(findings)
         .build();
   }
