@@ -204,8 +204,9 @@ public final class FocusRules {
       return Evaluation.notApplicable(NO_AREA);
     }
     int onFocus = 0;
+    ProblemAreaType[] chosenTypes = chosen.toArray(new ProblemAreaType[0]);
     for (Session session : middle) {
-      if (addressesAny(session, chosen)) {
+      if (addressesAny(session, chosenTypes)) {
         onFocus++;
       }
     }
@@ -219,7 +220,7 @@ public final class FocusRules {
         + " protocol expects at least " + percent(required);
     Evaluation.Collector found = Evaluation.collect().protocolPath("/focus/middleOnFocusShare");
     for (Session session : middle) {
-      if (!addressesAny(session, chosen)) {
+      if (!addressesAny(session, chosenTypes)) {
         found.add(session, facts.pointer(session, "focus"), "session " + session.number()
             + " did not address a chosen problem area; " + summary);
       }
@@ -298,9 +299,11 @@ public final class FocusRules {
     return "person named by " + which(index, area);
   }
 
-  private static boolean addressesAny(Session session, Set<ProblemAreaType> chosen) {
-    for (ProblemAreaType type : session.focus()) {
-      if (chosen.contains(type)) {
+  private static boolean addressesAny(Session session, ProblemAreaType[] chosen) {
+    // The chosen areas (one or two) are asked of the session's focus, which takes no iterator.
+    Set<ProblemAreaType> focus = session.focus();
+    for (ProblemAreaType type : chosen) {
+      if (focus.contains(type)) {
         return true;
       }
     }

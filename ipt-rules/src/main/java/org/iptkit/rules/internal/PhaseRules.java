@@ -59,6 +59,7 @@ public final class PhaseRules {
     }
     Evaluation.Collector found = Evaluation.collect();
     Session previous = null;
+    Phase before = null;
     Session firstMaintenance = null;
     int maintenance = 0;
     for (Session session : attended) {
@@ -70,7 +71,6 @@ public final class PhaseRules {
         }
       }
       if (previous != null) {
-        Phase before = previous.phase().orElseThrow();
         if (rank(phase) < rank(before)) {
           found.add(session, facts.pointer(session, "phase"), "session " + session.number()
               + " (" + name(phase) + ") follows session " + previous.number() + " ("
@@ -78,6 +78,7 @@ public final class PhaseRules {
         }
       }
       previous = session;
+      before = phase;
     }
     if (firstMaintenance != null && !hasContinuationContract(facts)) {
       found.add(firstMaintenance, facts.pointer(firstMaintenance, "phase"),

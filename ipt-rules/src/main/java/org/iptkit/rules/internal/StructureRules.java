@@ -4,6 +4,7 @@ import static org.iptkit.rules.internal.RuleDefinition.define;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.iptkit.core.Attendance;
 import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
@@ -218,11 +219,13 @@ public final class StructureRules {
     Evaluation.Collector found = Evaluation.collect().protocolPath("/sessionMinutes");
     boolean anyMinutes = false;
     for (Session session : facts.attended()) {
-      if (session.minutes().isEmpty()) {
+      // Each optional accessor of a session makes a new wrapper: ask once.
+      OptionalInt recorded = session.minutes();
+      if (recorded.isEmpty()) {
         continue;
       }
       anyMinutes = true;
-      int minutes = session.minutes().getAsInt();
+      int minutes = recorded.getAsInt();
       if (!range.contains(minutes)) {
         found.add(session, facts.pointer(session, "minutes"), "session " + session.number()
             + " lasted " + minutes + " minutes; the protocol expects " + range);
@@ -236,10 +239,15 @@ public final class StructureRules {
     Evaluation.Collector found = Evaluation.collect();
     boolean anyBilled = false;
     for (Session session : facts.attended()) {
-      if (session.cpt().isEmpty() || session.minutes().isEmpty()) {
+      Optional<String> cpt = session.cpt();
+      if (cpt.isEmpty()) {
         continue;
       }
-      String code = session.cpt().get().strip();
+      OptionalInt recorded = session.minutes();
+      if (recorded.isEmpty()) {
+        continue;
+      }
+      String code = cpt.get().strip();
       int min;
       int max;
       switch (code) {
@@ -260,7 +268,7 @@ public final class StructureRules {
         }
       }
       anyBilled = true;
-      int minutes = session.minutes().getAsInt();
+      int minutes = recorded.getAsInt();
       if (minutes < min || minutes > max) {
         String band = max == Integer.MAX_VALUE ? min + " minutes or more" : min + "-" + max
             + " minutes";
