@@ -38,8 +38,9 @@ public abstract class Measure {
   @Value.Derived
   @Value.Auxiliary
   public int totalScore() {
-    if (total().isPresent()) {
-      return total().getAsInt();
+    OptionalInt total = total();
+    if (total.isPresent()) {
+      return total.getAsInt();
     }
     int sum = 0;
     for (int item : items()) {
@@ -95,8 +96,9 @@ public abstract class Measure {
         }
       }
     }
-    if (total().isPresent()) {
-      int total = total().getAsInt();
+    OptionalInt given = total();
+    if (given.isPresent()) {
+      int total = given.getAsInt();
       if (!instrument.isValidTotal(total)) {
         throw new InvalidValueException("total",
             name + " total must be 0.." + instrument.maxTotal() + ", was " + total);

@@ -75,14 +75,16 @@ public abstract class Person {
 
   /** Whether the person is in the inner circle (circle 1). */
   public boolean inInnerCircle() {
-    return circle().isPresent() && circle().getAsInt() == 1;
+    OptionalInt circle = circle();
+    return circle.isPresent() && circle.getAsInt() == 1;
   }
 
   @Value.Check
   void check() {
     InvalidValueException.requireNotBlank(id(), "id");
-    if (circle().isPresent()) {
-      int circle = circle().getAsInt();
+    OptionalInt given = circle();
+    if (given.isPresent()) {
+      int circle = given.getAsInt();
       if (circle < 1) {
         throw new InvalidValueException("circle", "circle must be >= 1, was " + circle);
       }

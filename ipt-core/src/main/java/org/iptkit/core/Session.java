@@ -70,7 +70,11 @@ public abstract class Session {
 
   /** Whether the session took place in the given phase. */
   public boolean isIn(Phase phase) {
-    return isAttended() && phase().isPresent() && phase().get() == phase;
+    if (!isAttended()) {
+      return false;
+    }
+    Optional<Phase> recorded = phase();
+    return recorded.isPresent() && recorded.get() == phase;
   }
 
   /** Whether the task was recorded. */
@@ -98,8 +102,10 @@ public abstract class Session {
     if (number() < 1) {
       throw new InvalidValueException("number", "session number must be >= 1, was " + number());
     }
-    if (minutes().isPresent()) {
-      int minutes = minutes().getAsInt();
+    // Each optional accessor makes a new OptionalInt: checks run for every session built.
+    OptionalInt given = minutes();
+    if (given.isPresent()) {
+      int minutes = given.getAsInt();
       if (minutes < 1 || minutes > 600) {
         throw new InvalidValueException("minutes",
             "session " + number() + ": minutes must be 1..600, was " + minutes);
