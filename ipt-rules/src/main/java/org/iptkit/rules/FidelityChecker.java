@@ -52,12 +52,6 @@ public final class FidelityChecker {
   // NOT_APPLICABLE for the rules switched off or about acute phases the profile does not have.
   private final RuleResult[] passes;
   private final RuleResult[] fixedResults;
-  /**
-   * By rule, the not-applicable result it gave last: rules give a few constant reasons, so most
-   * checks reuse it instead of building one. Results are immutable (final fields), so a slot read
-   * while another thread replaces it is the old result or the new one, never a torn one.
-   */
-  private final RuleResult[] lastNotApplicable;
   private final int[] domains;
   private final Set<String> switchedOff;
 
@@ -85,7 +79,6 @@ public final class FidelityChecker {
     this.fixedReasons = new String[rules.length];
     this.passes = new RuleResult[rules.length];
     this.fixedResults = new RuleResult[rules.length];
-    this.lastNotApplicable = new RuleResult[rules.length];
     this.domains = new int[rules.length];
     for (int i = 0; i < rules.length; i++) {
       RuleDefinition rule = rules[i];
@@ -172,7 +165,8 @@ public final class FidelityChecker {
       }
       Evaluation evaluation = rule.evaluate(facts);
       if (evaluation.isNotApplicable()) {
-        report.addResult(notApplicable(i, evaluation.reason().orElseThrow()));
+        report.addResult(RuleResult.builder().rule(rule.code()).outcome(RuleOutcome.NOT_APPLICABLE)
+            .reason(evaluation.reason().orElseThrow()).build());
         continue;
       }
       domainApplicable[domains[i]]++;
@@ -230,18 +224,6 @@ public final class FidelityChecker {
         .outcome(outcome(facts))
         .findings(findings)
         .build();
-  }
-
-  /** The not-applicable result of rule {@code i} with {@code reason}, the last one if it fits. */
-  private RuleResult notApplicable(int i, String reason) {
-    RuleResult last = lastNotApplicable[i];
-    if (last != null && reason.equals(last.reason().orElse(null))) {
-      return last;
-    }
-    RuleResult result = RuleResult.builder().rule(rules[i].code())
-        .outcome(RuleOutcome.NOT_APPLICABLE).reason(reason).build();
-    lastNotApplicable[i] = result;
-    return result;
   }
 
   private ClinicalOutcome outcome(CourseFacts facts) {
