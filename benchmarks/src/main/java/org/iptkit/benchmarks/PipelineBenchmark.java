@@ -132,6 +132,37 @@ public class PipelineBenchmark {
     }
   }
 
+  /**
+   * Reads every course as {@link #read} does and returns how many sessions they hold, for the
+   * {@link PipelineRatio} harness, which runs without JMH's {@code Blackhole}.
+   */
+  long readCountingSessions() {
+    long sessions = 0;
+    try (Stream<BatchRecord> records = records()) {
+      Iterator<BatchRecord> it = records.iterator();
+      while (it.hasNext()) {
+        sessions += it.next().courseOrThrow().sessions().size();
+      }
+    }
+    return sessions;
+  }
+
+  /**
+   * Reads and checks every course as {@link #readAndCheck} does and returns how many findings
+   * the reports hold, for the {@link PipelineRatio} harness.
+   */
+  long readAndCheckCountingFindings() {
+    long findings = 0;
+    try (Stream<BatchRecord> records = records()) {
+      Iterator<BatchRecord> it = records.iterator();
+      while (it.hasNext()) {
+        TreatmentCourse course = it.next().courseOrThrow();
+        findings += registry.checkerFor(course.protocol()).check(course).findings().size();
+      }
+    }
+    return findings;
+  }
+
   /** End to end: NDJSON bytes to courses to fidelity reports to NDJSON bytes. */
   @Benchmark
   @OperationsPerInvocation(COURSES)

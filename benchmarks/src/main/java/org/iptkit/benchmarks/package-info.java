@@ -10,5 +10,10 @@
  * <p>Every input comes from the synthetic-course generator with a fixed seed
  * ({@link org.iptkit.benchmarks.Inputs}), so runs compare like with like. Checkers, readers and
  * writers are built once per trial and reused across courses, as real hosts do.
+ *
+ * <p>Beside the JMH benchmarks, two command-line harnesses compare figures by thread CPU time
+ * within one JVM, which a shared machine's changing speed disturbs less:
+ * {@link org.iptkit.benchmarks.PipelineRatio} (the end-to-end ratio to the token walk, round by
+ * round) and {@link org.iptkit.benchmarks.PairedBuilds} (the rules of two builds taking turns).
  */
 package org.iptkit.benchmarks;
