@@ -78,8 +78,9 @@ public final class CourseFacts {
 
   /**
    * The days from {@code from} to {@code to} (negative when {@code to} is earlier): the same as
-   * {@code ChronoUnit.DAYS.between}, without its generic temporal conversion, which rules that
-   * compare every pair of consecutive sessions felt.
+   * {@code ChronoUnit.DAYS.between}, without its generic temporal conversion. The rules that walk
+   * every pair of consecutive sessions (S03, S04) subtract epoch days themselves instead, so that
+   * each session's date is converted once rather than once for each pair it belongs to.
    */
   public static long daysBetween(LocalDate from, LocalDate to) {
     return to.toEpochDay() - from.toEpochDay();
