@@ -185,7 +185,7 @@ public final class FidelityChecker {
             .name(rule.info().name())
             .severity(severity)
             .path(deviation.path())
-            .message(deviation.message())
+            .message(deviation.message().get())
             .session(deviation.session())
             .protocolPath(deviation.protocolPath());
         ruleFindings.add(finding.build());

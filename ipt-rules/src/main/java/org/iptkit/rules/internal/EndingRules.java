@@ -97,18 +97,20 @@ public final class EndingRules {
       return Evaluation.pass();
     }
     Evaluation.Collector found = Evaluation.collect().protocolPath("/phases/endingLeadSessions");
-    String ahead = lead + " sessions before the last session " + attended.get(end).number();
+    Session lastSession = attended.get(end);
     if (due < 0) {
-      return found.add("/sessions", "a course of " + attended.size() + " attended session"
+      return found.add("/sessions", () -> "a course of " + attended.size() + " attended session"
           + (attended.size() == 1 ? "" : "s") + " leaves no session in which to discuss the"
-          + " ending " + ahead).result();
+          + " ending " + lead + " sessions before the last session " + lastSession.number())
+          .result();
     }
     Session dueSession = attended.get(due);
-    String discussed = first < 0
+    Session discussed = first < 0 ? null : attended.get(first);
+    return found.add(dueSession, facts.pointer(dueSession, "tasks"), () -> (discussed == null
         ? "the ending was never discussed"
-        : "the ending was first discussed in session " + attended.get(first).number();
-    return found.add(dueSession, facts.pointer(dueSession, "tasks"), discussed
-        + "; the protocol expects it by session " + dueSession.number() + ", " + ahead).result();
+        : "the ending was first discussed in session " + discussed.number())
+        + "; the protocol expects it by session " + dueSession.number() + ", " + lead
+        + " sessions before the last session " + lastSession.number()).result();
   }
 
   private static Evaluation terminationTask(CourseFacts facts, SessionTask task, String what) {
@@ -127,15 +129,14 @@ public final class EndingRules {
     }
     if (termination.isEmpty()) {
       Session last = lastAttended.get();
-      return Evaluation.collect().add(last, facts.pointer(last, "tasks"), what
+      return Evaluation.collect().add(last, facts.pointer(last, "tasks"), () -> what
           + " was recorded: the course has no termination-phase session").result();
     }
     Session last = termination.get(termination.size() - 1);
-    String sessions = termination.size() == 1
-        ? "session " + last.number()
-        : "sessions " + termination.get(0).number() + "-" + last.number();
-    return Evaluation.collect().add(last, facts.pointer(last, "tasks"), what
-        + " was recorded in the termination phase (" + sessions + ")").result();
+    return Evaluation.collect().add(last, facts.pointer(last, "tasks"), () -> what
+        + " was recorded in the termination phase (" + (termination.size() == 1
+            ? "session " + last.number()
+            : "sessions " + termination.get(0).number() + "-" + last.number()) + ")").result();
   }
 
   private static Evaluation nonResponsePlan(CourseFacts facts) {
@@ -167,23 +168,24 @@ public final class EndingRules {
         return Evaluation.pass();
       }
     }
-    String why;
-    if (!response && aboveCutOff) {
-      why = "is not a response and is at or above the cut-off of " + primary.cutOff();
-    } else if (!response) {
-      why = "is not a response";
-    } else {
-      why = "is still at or above the cut-off of " + primary.cutOff();
-    }
     Session lastSession = attended.get(end);
-    String sessions = end == 0
-        ? "the only session (" + lastSession.number() + ")"
-        : "the last two sessions (" + attended.get(end - 1).number() + " and "
-            + lastSession.number() + ")";
     return Evaluation.collect().protocolPath("/measurement/primary")
-        .add(lastSession, facts.pointer(lastSession, "tasks"), "the last "
-            + primary.displayName() + " score of " + last + " (baseline " + baseline + ") " + why
-            + ", but no further treatment was offered in " + sessions)
+        .add(lastSession, facts.pointer(lastSession, "tasks"), () -> {
+          String why;
+          if (!response && aboveCutOff) {
+            why = "is not a response and is at or above the cut-off of " + primary.cutOff();
+          } else if (!response) {
+            why = "is not a response";
+          } else {
+            why = "is still at or above the cut-off of " + primary.cutOff();
+          }
+          String sessions = end == 0
+              ? "the only session (" + lastSession.number() + ")"
+              : "the last two sessions (" + attended.get(end - 1).number() + " and "
+                  + lastSession.number() + ")";
+          return "the last " + primary.displayName() + " score of " + last + " (baseline "
+              + baseline + ") " + why + ", but no further treatment was offered in " + sessions;
+        })
         .result();
   }
 
@@ -216,17 +218,18 @@ public final class EndingRules {
       if (covered) {
         continue;
       }
-      String which = "maintenance session " + session.number();
-      String message;
-      if (!any) {
-        message = which + " took place without a continuation or maintenance contract";
-      } else if (notAfterAcute) {
-        message = which + " falls under a continuation or maintenance contract that was not"
-            + " agreed after the acute contract";
-      } else {
-        message = which + " took place before a continuation or maintenance contract was agreed";
-      }
-      found.add(session, facts.pointer(session), message);
+      boolean anyContract = any;
+      boolean beforeAcute = notAfterAcute;
+      found.add(session, facts.pointer(session), () -> {
+        String which = "maintenance session " + session.number();
+        if (!anyContract) {
+          return which + " took place without a continuation or maintenance contract";
+        } else if (beforeAcute) {
+          return which + " falls under a continuation or maintenance contract that was not"
+              + " agreed after the acute contract";
+        }
+        return which + " took place before a continuation or maintenance contract was agreed";
+      });
     }
     return found.result();
   }

@@ -4,6 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
 import org.iptkit.core.Session;
 
 /**
@@ -37,7 +38,7 @@ public final class Evaluation {
   }
 
   /** A single deviation about the course as a whole or one place in it. */
-  public static Evaluation deviation(String path, String message) {
+  public static Evaluation deviation(String path, Supplier<String> message) {
     return collect().add(path, message).result();
   }
 
@@ -69,15 +70,18 @@ public final class Evaluation {
       return this;
     }
 
-    /** Adds a deviation at {@code path}. */
-    public Collector add(String path, String message) {
+    /**
+     * Adds a deviation at {@code path}. The message is built only when the checker makes the
+     * deviation a finding (see {@link Deviation}).
+     */
+    public Collector add(String path, Supplier<String> message) {
       deviations = deviations.prepend(
           new Deviation(path, message, OptionalInt.empty(), Optional.ofNullable(protocolPath)));
       return this;
     }
 
-    /** Adds a deviation about one session at {@code path} (inside that session). */
-    public Collector add(Session session, String path, String message) {
+    /** Adds a deviation about one session at {@code path} (inside that session), as above. */
+    public Collector add(Session session, String path, Supplier<String> message) {
       deviations = deviations.prepend(new Deviation(path, message,
           OptionalInt.of(session.number()), Optional.ofNullable(protocolPath)));
       return this;

@@ -84,8 +84,8 @@ public final class FocusRules {
     int max = facts.profile().maxAreas();
     Evaluation.Collector found = Evaluation.collect().protocolPath("/focus/maxAreas");
     if (areas.size() > max) {
-      found.add("/problemAreas", areas.size() + " problem areas were chosen; the protocol allows"
-          + " at most " + max);
+      found.add("/problemAreas", () -> areas.size()
+          + " problem areas were chosen; the protocol allows at most " + max);
     }
     return found.result();
   }
@@ -106,12 +106,12 @@ public final class FocusRules {
     }
     Evaluation.Collector found = Evaluation.collect();
     if (deficits && !others.isEmpty()) {
-      String with = join(others);
       for (int i = 0; i < areas.size(); i++) {
         if (areas.get(i).type() == ProblemAreaType.INTERPERSONAL_DEFICITS) {
-          found.add("/problemAreas/" + i, "interpersonal deficits (problem area " + (i + 1)
-              + ") is combined with " + with + "; it is the area of last resort, chosen only"
-              + " when no other area applies");
+          int number = i + 1;
+          found.add("/problemAreas/" + i, () -> "interpersonal deficits (problem area " + number
+              + ") is combined with " + join(others)
+              + "; it is the area of last resort, chosen only when no other area applies");
         }
       }
     }
@@ -126,27 +126,30 @@ public final class FocusRules {
     Evaluation.Collector found = Evaluation.collect();
     for (int i = 0; i < areas.size(); i++) {
       ProblemArea area = areas.get(i);
+      int at = i;
       // Pointers and texts are built only for a finding.
       if (area instanceof Grief grief) {
         if (isBlank(grief.personId())) {
-          found.add(areaPath(i) + "/personId", which(i, area)
+          found.add(areaPath(i) + "/personId", () -> which(at, area)
               + " does not name the deceased person");
         }
       } else if (area instanceof RoleDispute dispute) {
         if (isBlank(dispute.personId())) {
-          found.add(areaPath(i) + "/personId", which(i, area)
+          found.add(areaPath(i) + "/personId", () -> which(at, area)
               + " does not name the other person in the dispute");
         }
         if (dispute.stage().isEmpty()) {
-          found.add(areaPath(i) + "/stage", which(i, area)
+          found.add(areaPath(i) + "/stage", () -> which(at, area)
               + " does not give the stage of the dispute");
         }
       } else if (area instanceof RoleTransition transition) {
         if (isBlank(transition.fromRole())) {
-          found.add(areaPath(i) + "/fromRole", which(i, area) + " does not name the old role");
+          found.add(areaPath(i) + "/fromRole",
+              () -> which(at, area) + " does not name the old role");
         }
         if (isBlank(transition.toRole())) {
-          found.add(areaPath(i) + "/toRole", which(i, area) + " does not name the new role");
+          found.add(areaPath(i) + "/toRole",
+              () -> which(at, area) + " does not name the new role");
         }
       }
     }
@@ -160,13 +163,14 @@ public final class FocusRules {
     boolean named = false;
     for (int i = 0; i < areas.size(); i++) {
       ProblemArea area = areas.get(i);
+      int at = i;
       Optional<String> personId = area.personId();
       if (isBlank(personId)) {
         continue;
       }
       named = true;
       if (inventories.isEmpty()) {
-        found.add(areaPath(i) + "/personId", "the " + named(i, area)
+        found.add(areaPath(i) + "/personId", () -> "the " + named(at, area)
             + " cannot be found: no interpersonal inventory was recorded");
         continue;
       }
@@ -181,10 +185,10 @@ public final class FocusRules {
         }
       }
       if (!listed) {
-        found.add(areaPath(i) + "/personId", "the " + named(i, area)
+        found.add(areaPath(i) + "/personId", () -> "the " + named(at, area)
             + " is not listed in any interpersonal inventory");
       } else if (area.type() == ProblemAreaType.GRIEF && !deceased) {
-        found.add(areaPath(i) + "/personId", "the " + named(i, area)
+        found.add(areaPath(i) + "/personId", () -> "the " + named(at, area)
             + " is listed in the inventory but not marked deceased");
       }
     }
@@ -215,14 +219,15 @@ public final class FocusRules {
     if ((double) onFocus / middle.size() + 1e-9 >= required) {
       return Evaluation.pass();
     }
-    String summary = onFocus + " of " + middle.size() + " middle-phase sessions ("
-        + percentDown((double) onFocus / middle.size()) + ") addressed a chosen problem area; the"
-        + " protocol expects at least " + percent(required);
+    int addressed = onFocus;
     Evaluation.Collector found = Evaluation.collect().protocolPath("/focus/middleOnFocusShare");
     for (Session session : middle) {
       if (!addressesAny(session, chosenTypes)) {
-        found.add(session, facts.pointer(session, "focus"), "session " + session.number()
-            + " did not address a chosen problem area; " + summary);
+        found.add(session, facts.pointer(session, "focus"), () -> "session " + session.number()
+            + " did not address a chosen problem area; " + addressed + " of " + middle.size()
+            + " middle-phase sessions (" + percentDown((double) addressed / middle.size())
+            + ") addressed a chosen problem area; the protocol expects at least "
+            + percent(required));
       }
     }
     return found.result();
@@ -259,8 +264,10 @@ public final class FocusRules {
         }
       }
       if (count > 0) {
-        found.add("/problemAreas/" + i, "problem area " + (i + 1) + " (" + areaName(type)
-            + "): " + missing + (count == 1 ? " was" : " were")
+        int number = i + 1;
+        boolean one = count == 1;
+        found.add("/problemAreas/" + i, () -> "problem area " + number + " (" + areaName(type)
+            + "): " + missing + (one ? " was" : " were")
             + " never recorded in a middle-phase session");
       }
     }

@@ -129,9 +129,10 @@ public final class InitialPhaseRules {
     }
     Session wrong = firstInitialWith(facts, other);
     if (wrong != null) {
-      found.add(wrong, facts.pointer(wrong, "tasks"), "session " + wrong.number() + " gave the "
-          + (full ? "limited" : "full") + " sick role (" + other + "); the protocol gives the "
-          + (full ? "full" : "limited") + " sick role (" + expected + ")");
+      found.add(wrong, facts.pointer(wrong, "tasks"), () -> "session " + wrong.number()
+          + " gave the " + (full ? "limited" : "full") + " sick role (" + other
+          + "); the protocol gives the " + (full ? "full" : "limited") + " sick role (" + expected
+          + ")");
     } else {
       requireInitialTask(facts, found, expected,
           "the " + (full ? "full" : "limited") + " sick role was not given");
@@ -147,7 +148,7 @@ public final class InitialPhaseRules {
     List<InterpersonalInventory> inventories = facts.course().inventories();
     Session deadline = deadlineSession(facts);
     if (inventories.isEmpty()) {
-      found.add("/inventories", "no interpersonal inventory was recorded");
+      found.add("/inventories", () -> "no interpersonal inventory was recorded");
     } else {
       int earliest = -1;
       boolean onTime = false;
@@ -167,12 +168,13 @@ public final class InitialPhaseRules {
       if (!onTime) {
         if (earliest < 0) {
           found.add(inventories.size() == 1 ? "/inventories/0/people" : "/inventories",
-              inventories.size() == 1 ? "the interpersonal inventory lists no person"
+              () -> inventories.size() == 1 ? "the interpersonal inventory lists no person"
                   : "none of the " + inventories.size()
                       + " interpersonal inventories lists a person");
         } else {
-          found.add("/inventories/" + earliest + "/takenOn", "the interpersonal inventory was"
-              + " taken " + daysAfter(inventories.get(earliest).takenOn(), deadline)
+          LocalDate takenOn = inventories.get(earliest).takenOn();
+          found.add("/inventories/" + earliest + "/takenOn", () -> "the interpersonal inventory was"
+              + " taken " + daysAfter(takenOn, deadline)
               + " after " + deadlineLabel(facts, deadline));
         }
       }
@@ -188,13 +190,13 @@ public final class InitialPhaseRules {
     }
     Evaluation.Collector found = Evaluation.collect();
     if (facts.course().problemAreas().isEmpty()) {
-      found.add("/problemAreas", "no problem area was chosen");
+      found.add("/problemAreas", () -> "no problem area was chosen");
     }
     Session deadline = deadlineSession(facts);
     if (facts.course().formulation().isPresent() && deadline != null) {
       LocalDate sharedOn = facts.course().formulation().get().sharedOn();
       if (sharedOn.isAfter(deadline.date())) {
-        found.add("/formulation/sharedOn", "the formulation naming the focus was shared "
+        found.add("/formulation/sharedOn", () -> "the formulation naming the focus was shared "
             + daysAfter(sharedOn, deadline) + " after " + deadlineLabel(facts, deadline));
       }
     }
@@ -209,7 +211,7 @@ public final class InitialPhaseRules {
     requireInitialTask(facts, found, SessionTask.FORMULATION_SHARED,
         "sharing the interpersonal formulation was not recorded");
     if (facts.course().formulation().isEmpty()) {
-      found.add("/formulation", "no interpersonal formulation was recorded");
+      found.add("/formulation", () -> "no interpersonal formulation was recorded");
       return found.result();
     }
     Formulation formulation = facts.course().formulation().get();
@@ -220,20 +222,25 @@ public final class InitialPhaseRules {
       }
     }
     if (!unnamed.isEmpty()) {
-      StringBuilder areas = new StringBuilder();
-      int i = 0;
-      for (ProblemAreaType type : unnamed) {
-        areas.append(i == 0 ? "" : i == unnamed.size() - 1 ? " and " : ", ").append(words(type));
-        i++;
-      }
-      found.add("/formulation/areas", "the formulation does not name the chosen problem "
-          + (unnamed.size() == 1 ? "area " : "areas ") + areas);
+      found.add("/formulation/areas", () -> "the formulation does not name the chosen problem "
+          + (unnamed.size() == 1 ? "area " : "areas ") + wordsOf(unnamed));
     }
     if (!formulation.patientAgreed()) {
       found.add("/formulation/patientAgreed",
-          "the patient's agreement with the formulation was not recorded");
+          () -> "the patient's agreement with the formulation was not recorded");
     }
     return found.result();
+  }
+
+  /** The problem areas as words, joined with commas and a last "and". */
+  private static String wordsOf(Set<ProblemAreaType> types) {
+    StringBuilder areas = new StringBuilder();
+    int i = 0;
+    for (ProblemAreaType type : types) {
+      areas.append(i == 0 ? "" : i == types.size() - 1 ? " and " : ", ").append(words(type));
+      i++;
+    }
+    return areas.toString();
   }
 
   private static Evaluation contractAgreed(CourseFacts facts) {
@@ -268,21 +275,21 @@ public final class InitialPhaseRules {
     Evaluation.Collector found = Evaluation.collect();
     int chosen = inForce >= 0 ? inForce : firstLate;
     if (chosen < 0) {
-      found.add("/contracts", acuteOnly ? "no acute treatment contract was recorded"
+      found.add("/contracts", () -> acuteOnly ? "no acute treatment contract was recorded"
           : "no treatment contract was recorded");
       return found.result();
     }
     Contract contract = contracts.get(chosen);
     String pointer = "/contracts/" + chosen;
     if (chosen == firstLate) {
-      found.add(pointer + "/agreedOn", "the treatment contract was agreed "
+      found.add(pointer + "/agreedOn", () -> "the treatment contract was agreed "
           + daysAfter(contract.agreedOn(), deadline) + " after " + deadlineLabel(facts, deadline));
     }
     if (contract.plannedSessions().isEmpty()) {
-      found.add(pointer, "the treatment contract does not state the number of sessions");
+      found.add(pointer, () -> "the treatment contract does not state the number of sessions");
     }
     if (contract.frequency().isEmpty()) {
-      found.add(pointer, "the treatment contract does not state the frequency of sessions");
+      found.add(pointer, () -> "the treatment contract does not state the frequency of sessions");
     }
     return found.result();
   }
@@ -307,11 +314,11 @@ public final class InitialPhaseRules {
         }
       }
       if (termination.isEmpty()) {
-        found.add("/sessions", "no caregiver was involved (CAREGIVER_INVOLVED) in the"
+        found.add("/sessions", () -> "no caregiver was involved (CAREGIVER_INVOLVED) in the"
             + " termination phase: the course has no termination session");
       } else if (!involved) {
         Session last = termination.get(termination.size() - 1);
-        found.add(last, facts.pointer(last, "tasks"), "no caregiver was involved"
+        found.add(last, facts.pointer(last, "tasks"), () -> "no caregiver was involved"
             + " (CAREGIVER_INVOLVED) in the termination phase ("
             + PhaseRules.numbers(termination) + ")");
       }
@@ -332,18 +339,22 @@ public final class InitialPhaseRules {
     }
     // A caregiver is expected again in the termination phase: that is no late initial task.
     Session later = task == SessionTask.CAREGIVER_INVOLVED ? null : firstAttendedWith(facts, task);
-    String note = later == null ? ""
-        : "; it was first recorded in session " + later.number() + ", after the initial phase";
     List<Session> initial = facts.initialSessions();
     if (initial.isEmpty()) {
-      found.add("/sessions", missing + " (" + task + "): the course has no initial-phase session"
-          + note);
+      found.add("/sessions", () -> missing + " (" + task
+          + "): the course has no initial-phase session" + laterNote(later));
     } else {
       Session last = initial.get(initial.size() - 1);
-      found.add(last, facts.pointer(last, "tasks"), missing + " (" + task
-          + ") in the initial phase (" + PhaseRules.numbers(initial) + ")" + note);
+      found.add(last, facts.pointer(last, "tasks"), () -> missing + " (" + task
+          + ") in the initial phase (" + PhaseRules.numbers(initial) + ")" + laterNote(later));
     }
   }
+  /** Where a task missing from the initial phase was recorded later, if it was. */
+  private static String laterNote(Session later) {
+    return later == null ? ""
+        : "; it was first recorded in session " + later.number() + ", after the initial phase";
+  }
+
 
   /** The first attended session recording {@code task}, or {@code null}. */
   private static Session firstAttendedWith(CourseFacts facts, SessionTask task) {

@@ -45,7 +45,7 @@ public final class InventoryRules {
     int size = facts.course().inventories().get(k).people().size();
     Evaluation.Collector found = Evaluation.collect();
     if (size < MIN_PEOPLE) {
-      found.add("/inventories/" + k + "/people", "the first interpersonal inventory lists "
+      found.add("/inventories/" + k + "/people", () -> "the first interpersonal inventory lists "
           + size + (size == 1 ? " person" : " people") + "; at least " + MIN_PEOPLE
           + " are expected");
     }
@@ -67,19 +67,23 @@ public final class InventoryRules {
     // for every person of every course checked.
     for (int j = 0; j < people.size(); j++) {
       Person person = people.get(j);
+      int at = j;
       if (person.relationship().isEmpty()) {
-        found.add(personPath(k, j) + "/relationship", who(j) + " has no relationship recorded");
+        found.add(personPath(k, j) + "/relationship",
+            () -> who(at) + " has no relationship recorded");
       }
       if (person.contact().isEmpty()) {
-        found.add(personPath(k, j) + "/contact", who(j) + " has no contact frequency recorded");
+        found.add(personPath(k, j) + "/contact",
+            () -> who(at) + " has no contact frequency recorded");
       }
       if (person.circle().isEmpty()) {
-        found.add(personPath(k, j) + "/circle", who(j) + " has no closeness circle recorded");
+        found.add(personPath(k, j) + "/circle",
+            () -> who(at) + " has no closeness circle recorded");
       } else {
         int circle = person.circle().getAsInt();
         if (circle < 1 || circle > circles) {
           found.protocolPath("/circles")
-              .add(personPath(k, j) + "/circle", who(j) + " is placed in circle " + circle
+              .add(personPath(k, j) + "/circle", () -> who(at) + " is placed in circle " + circle
                   + "; the protocol has circles 1 to " + circles)
               .protocolPath(null);
         }

@@ -75,7 +75,7 @@ public final class MeasurementRules {
       return Evaluation.pass();
     }
     return Evaluation.collect().protocolPath("/measurement/primary")
-        .add(first, facts.pointer(first, "measures"), primary.displayName()
+        .add(first, facts.pointer(first, "measures"), () -> primary.displayName()
             + " was not recorded in the first session (" + first.number() + ") nor within "
             + BASELINE_WINDOW_DAYS + " days before it")
         .result();
@@ -100,10 +100,13 @@ public final class MeasurementRules {
       }
       if (last >= 0 && i - last > max) {
         Session due = attended.get(last + max);
-        found.add(due, facts.pointer(due, "measures"), name + " was due by session "
-            + due.number() + " but after " + where(attended, last, screening)
-            + " it was next recorded in session " + attended.get(i).number() + ", "
-            + (i - last) + " attended sessions later" + interval(max));
+        int previous = last;
+        int gap = i - last;
+        Session next = attended.get(i);
+        found.add(due, facts.pointer(due, "measures"), () -> name + " was due by session "
+            + due.number() + " but after " + where(attended, previous, screening)
+            + " it was next recorded in session " + next.number() + ", "
+            + gap + " attended sessions later" + interval(max));
       }
       last = i;
     }
@@ -113,15 +116,18 @@ public final class MeasurementRules {
     int end = attended.size() - 1;
     if (end - last > max) {
       Session due = attended.get(last + max);
-      String lastNumber = Integer.toString(attended.get(end).number());
-      String text = facts.isCompleted()
-          ? name + " was due by session " + due.number() + " but its last record was "
-              + where(attended, last, screening) + ", " + (end - last)
-              + " attended sessions before the last session " + lastNumber
-          : name + " is overdue since session " + due.number() + ": its last record was "
-              + where(attended, last, screening) + ", " + (end - last)
-              + " attended sessions before the latest session " + lastNumber;
-      found.add(due, facts.pointer(due, "measures"), text + interval(max));
+      int previous = last;
+      found.add(due, facts.pointer(due, "measures"), () -> {
+        String lastNumber = Integer.toString(attended.get(end).number());
+        String text = facts.isCompleted()
+            ? name + " was due by session " + due.number() + " but its last record was "
+                + where(attended, previous, screening) + ", " + (end - previous)
+                + " attended sessions before the last session " + lastNumber
+            : name + " is overdue since session " + due.number() + ": its last record was "
+                + where(attended, previous, screening) + ", " + (end - previous)
+                + " attended sessions before the latest session " + lastNumber;
+        return text + interval(max);
+      });
     }
     return found.result();
   }
@@ -147,13 +153,12 @@ public final class MeasurementRules {
       }
     }
     Session last = attended.get(end);
-    String sessions = end == 0
-        ? "the only session (" + last.number() + ")"
-        : "either of the last two sessions (" + attended.get(end - 1).number() + " and "
-            + last.number() + ")";
     return Evaluation.collect().protocolPath("/measurement/primary")
-        .add(last, facts.pointer(last, "measures"), primary.displayName()
-            + " was not recorded in " + sessions)
+        .add(last, facts.pointer(last, "measures"), () -> primary.displayName()
+            + " was not recorded in " + (end == 0
+                ? "the only session (" + last.number() + ")"
+                : "either of the last two sessions (" + attended.get(end - 1).number() + " and "
+                    + last.number() + ")"))
         .result();
   }
 
@@ -168,7 +173,7 @@ public final class MeasurementRules {
         if (measure.safetyItemPositive() && !session.has(SessionTask.RISK_ASSESSED)) {
           int item = measure.instrument().safetyItem().getAsInt();
           found.add(session, facts.pointer(session, "measures", i),
-              measure.instrument().displayName() + " item " + item + " scored "
+              () -> measure.instrument().displayName() + " item " + item + " scored "
                   + measure.safetyItemScore().getAsInt() + " in session " + session.number()
                   + " but no risk assessment was recorded");
         }
@@ -213,7 +218,7 @@ public final class MeasurementRules {
         }
       }
       if (needsReview(facts, attended, start)) {
-        found.add("/measures/" + k, name + " total of " + measure.totalScore()
+        found.add("/measures/" + k, () -> name + " total of " + measure.totalScore()
             + " recorded outside a session is " + (measure.totalScore() - baseline)
             + " points above the baseline of " + baseline + ", but no treatment plan review was"
             + " recorded in the next two sessions");
@@ -228,7 +233,7 @@ public final class MeasurementRules {
           continue;
         }
         if (needsReview(facts, attended, i)) {
-          found.add(session, facts.pointer(session, "measures", k), name + " total of "
+          found.add(session, facts.pointer(session, "measures", k), () -> name + " total of "
               + measure.totalScore() + " in session " + session.number() + " is "
               + (measure.totalScore() - baseline) + " points above the baseline of " + baseline
               + ", but no treatment plan review was recorded in that session or the next two");

@@ -72,19 +72,22 @@ public final class PhaseRules {
       }
       if (previous != null) {
         if (rank(phase) < rank(before)) {
-          found.add(session, facts.pointer(session, "phase"), "session " + session.number()
-              + " (" + name(phase) + ") follows session " + previous.number() + " ("
-              + name(before) + "): phases never go back");
+          Session earlier = previous;
+          Phase earlierPhase = before;
+          found.add(session, facts.pointer(session, "phase"), () -> "session " + session.number()
+              + " (" + name(phase) + ") follows session " + earlier.number() + " ("
+              + name(earlierPhase) + "): phases never go back");
         }
       }
       previous = session;
       before = phase;
     }
     if (firstMaintenance != null && !hasContinuationContract(facts)) {
-      found.add(firstMaintenance, facts.pointer(firstMaintenance, "phase"),
-          (maintenance == 1 ? "session " + firstMaintenance.number() + " is a maintenance session"
-              : maintenance + " maintenance sessions from session " + firstMaintenance.number()
-                  + " on")
+      Session first = firstMaintenance;
+      int sessions = maintenance;
+      found.add(first, facts.pointer(first, "phase"),
+          () -> (sessions == 1 ? "session " + first.number() + " is a maintenance session"
+              : sessions + " maintenance sessions from session " + first.number() + " on")
               + " but the course has no continuation or maintenance contract");
     }
     return found.result();
@@ -105,10 +108,10 @@ public final class PhaseRules {
     Evaluation.Collector found = Evaluation.collect().protocolPath("/phases/initial");
     if (count > range.max()) {
       Session first = initial.get(0);
-      found.add(first, facts.pointer(first, "phase"), count + " initial sessions ("
+      found.add(first, facts.pointer(first, "phase"), () -> count + " initial sessions ("
           + numbers(initial) + "); the protocol allows " + range);
     } else if (fullRange && count < range.min()) {
-      found.add("/sessions", (count == 0 ? "no initial session"
+      found.add("/sessions", () -> (count == 0 ? "no initial session"
           : StructureRules.sessions(count, "initial") + " (" + numbers(initial) + ")")
           + "; the protocol expects " + range);
     }
@@ -124,7 +127,8 @@ public final class PhaseRules {
         return Evaluation.pass();
       }
     }
-    return Evaluation.deviation("/sessions", "the completed course has no middle-phase session");
+    return Evaluation.deviation("/sessions",
+        () -> "the completed course has no middle-phase session");
   }
 
   private static Evaluation terminationPhaseLength(CourseFacts facts) {
@@ -140,12 +144,12 @@ public final class PhaseRules {
     int count = termination.size();
     Evaluation.Collector found = Evaluation.collect().protocolPath("/phases/termination");
     if (count == 0) {
-      found.add("/sessions", "no termination session in the completed course; the protocol"
+      found.add("/sessions", () -> "no termination session in the completed course; the protocol"
           + " expects " + range);
     } else if (!range.contains(count)) {
       Session first = termination.get(0);
       found.add(first, facts.pointer(first, "phase"),
-          StructureRules.sessions(count, "termination") + " (" + numbers(termination)
+          () -> StructureRules.sessions(count, "termination") + " (" + numbers(termination)
               + "); the protocol expects " + range);
     }
     // The termination sessions close acute treatment: after one, only termination sessions (or
@@ -158,9 +162,10 @@ public final class PhaseRules {
       Phase phase = session.phase().orElseThrow();
       if (phase == Phase.TERMINATION) {
         if (laterAcute != null) {
-          found.add(session, facts.pointer(session, "phase"), "termination session "
-              + session.number() + " is followed by " + name(laterAcute.phase().orElseThrow())
-              + " session " + laterAcute.number() + "; the termination sessions must be the"
+          Session later = laterAcute;
+          found.add(session, facts.pointer(session, "phase"), () -> "termination session "
+              + session.number() + " is followed by " + name(later.phase().orElseThrow())
+              + " session " + later.number() + "; the termination sessions must be the"
               + " last sessions");
         }
       } else if (phase != Phase.MAINTENANCE) {

@@ -96,10 +96,11 @@ public final class StructureRules {
     Evaluation.Collector found = Evaluation.collect().protocolPath("/sessions");
     if (completed) {
       if (!range.contains(attended)) {
-        found.add("/sessions", sessions(attended, "") + " attended; the protocol expects " + range);
+        found.add("/sessions",
+            () -> sessions(attended, "") + " attended; the protocol expects " + range);
       }
     } else if (attended > range.max()) {
-      found.add("/sessions", sessions(attended, "") + " attended, more than the protocol's"
+      found.add("/sessions", () -> sessions(attended, "") + " attended, more than the protocol's"
           + " maximum of " + range.max());
     }
     // Pre-group sessions (group IPT) are counted against their own range; a profile without
@@ -109,11 +110,11 @@ public final class StructureRules {
     found.protocolPath("/preGroupSessions");
     if (completed) {
       if (!preGroup.contains(preGroupAttended)) {
-        found.add("/sessions", sessions(preGroupAttended, "individual pre-group")
+        found.add("/sessions", () -> sessions(preGroupAttended, "individual pre-group")
             + " attended; the protocol expects " + preGroup);
       }
     } else if (preGroupAttended > preGroup.max()) {
-      found.add("/sessions", sessions(preGroupAttended, "individual pre-group")
+      found.add("/sessions", () -> sessions(preGroupAttended, "individual pre-group")
           + " attended, more than the protocol's maximum of " + preGroup.max());
     }
     return found.result();
@@ -142,7 +143,7 @@ public final class StructureRules {
     }
     int index = indexOf(facts.course().contracts(), contract);
     return Evaluation.deviation("/contracts/" + index + "/plannedSessions",
-        sessions(attended, "") + " attended; the treatment contract planned " + planned);
+        () -> sessions(attended, "") + " attended; the treatment contract planned " + planned);
   }
 
   private static Evaluation chronology(CourseFacts facts) {
@@ -159,12 +160,13 @@ public final class StructureRules {
       long day = session.date().toEpochDay();
       long days = day - previousDay;
       previousDay = day;
+      Session earlier = previous;
       if (days == 0) {
-        found.add(session, facts.pointer(session, "date"), "session " + session.number()
-            + " has the same date as session " + previous.number());
+        found.add(session, facts.pointer(session, "date"), () -> "session " + session.number()
+            + " has the same date as session " + earlier.number());
       } else if (days < 0) {
-        found.add(session, facts.pointer(session, "date"), "session " + session.number()
-            + " is dated " + days(-days) + " before session " + previous.number());
+        found.add(session, facts.pointer(session, "date"), () -> "session " + session.number()
+            + " is dated " + days(-days) + " before session " + earlier.number());
       }
       previous = session;
     }
@@ -186,8 +188,9 @@ public final class StructureRules {
       long gap = day - previousDay;
       previousDay = day;
       if (gap > maxGap) {
-        found.add(session, facts.pointer(session, "date"), "gap of " + gap
-            + " days between sessions " + previous.number() + " and " + session.number()
+        Session earlier = previous;
+        found.add(session, facts.pointer(session, "date"), () -> "gap of " + gap
+            + " days between sessions " + earlier.number() + " and " + session.number()
             + "; the protocol allows " + maxGap);
       }
       previous = session;
@@ -208,7 +211,7 @@ public final class StructureRules {
       return Evaluation.pass();
     }
     return Evaluation.collect().protocolPath("/maxSpanWeeks")
-        .add(last, facts.pointer(last, "date"), "sessions " + first.number() + " to "
+        .add(last, facts.pointer(last, "date"), () -> "sessions " + first.number() + " to "
             + last.number() + " span " + span + " days; the protocol allows " + weeks
             + " weeks (" + 7L * weeks + " days)")
         .result();
@@ -227,7 +230,7 @@ public final class StructureRules {
       anyMinutes = true;
       int minutes = recorded.getAsInt();
       if (!range.contains(minutes)) {
-        found.add(session, facts.pointer(session, "minutes"), "session " + session.number()
+        found.add(session, facts.pointer(session, "minutes"), () -> "session " + session.number()
             + " lasted " + minutes + " minutes; the protocol expects " + range);
       }
     }
@@ -270,10 +273,12 @@ public final class StructureRules {
       anyBilled = true;
       int minutes = recorded.getAsInt();
       if (minutes < min || minutes > max) {
-        String band = max == Integer.MAX_VALUE ? min + " minutes or more" : min + "-" + max
-            + " minutes";
-        found.add(session, facts.pointer(session, "cpt"), "session " + session.number()
-            + " is billed as CPT " + code + " (" + band + ") but lasted " + minutes + " minutes");
+        int low = min;
+        int high = max;
+        found.add(session, facts.pointer(session, "cpt"), () -> "session " + session.number()
+            + " is billed as CPT " + code + " (" + (high == Integer.MAX_VALUE
+                ? low + " minutes or more" : low + "-" + high + " minutes") + ") but lasted "
+            + minutes + " minutes");
       }
     }
     return anyBilled ? found.result() : Evaluation.notApplicable(
@@ -291,6 +296,14 @@ public final class StructureRules {
     if (share >= minimum) {
       return Evaluation.pass();
     }
+    return Evaluation.collect().protocolPath("/minAttendance")
+        .add("/sessions", () -> attendanceMessage(scheduled, attended, share, minimum))
+        .result();
+  }
+
+  /** The S-rule message on attendance: the share attended, the no-shows and cancellations. */
+  private static String attendanceMessage(List<Session> scheduled, int attended, double share,
+      double minimum) {
     StringBuilder noShows = new StringBuilder();
     int noShowCount = 0;
     int cancelled = 0;
@@ -314,9 +327,7 @@ public final class StructureRules {
     }
     message.append(cancelled == 1 ? "; 1 session cancelled"
         : cancelled > 1 ? "; " + cancelled + " sessions cancelled" : "");
-    return Evaluation.collect().protocolPath("/minAttendance")
-        .add("/sessions", message.toString())
-        .result();
+    return message.toString();
   }
 
   /** The NOT_APPLICABLE reason of a rule due only for COMPLETED courses. */
