@@ -184,7 +184,7 @@ public final class FidelityChecker {
             .rule(rule.code())
             .name(rule.info().name())
             .severity(severity)
-            .path(deviation.path())
+            .path(deviation.path().apply(facts))
             .message(deviation.message().get())
             .session(deviation.session())
             .protocolPath(deviation.protocolPath());

@@ -189,7 +189,10 @@ public final class CourseFacts {
     return pointer(session) + "/" + field;
   }
 
-  /** The JSON Pointer of an element of a session's array field, e.g. {@code "/sessions/6/measures/0"}. */
+  /**
+   * The JSON Pointer of an element of a session's array field, e.g.
+   * {@code "/sessions/6/measures/0"}.
+   */
   public String pointer(Session session, String field, int index) {
     return pointer(session) + "/" + field + "/" + index;
   }

@@ -2,23 +2,25 @@ package org.iptkit.rules.internal;
 
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * One deviation a rule found, before the checker stamps the rule's code, name and configured
  * severity on it to make a {@link org.iptkit.rules.Finding}.
  *
- * <p>The message is a {@link Supplier}, called once, by the checker, when it builds the finding.
- * Building a message is string concatenation, which the JIT compiler would otherwise inline into
- * every rule at each place the rule reports a deviation: most of the machine code of the rules
- * was that, code that makes the compiler work longer and crowds the processor's instruction cache
- * while the rules check courses that keep them. Called through one interface call that sees the
- * messages of every rule, each message is compiled on its own, when it is built often.
+ * <p>The pointer and the message are functions, called once, by the checker, when it builds the
+ * finding. Building them is string concatenation, which the JIT compiler would otherwise inline
+ * into every rule at each place the rule reports a deviation: most of the machine code of the
+ * rules was that, code that makes the compiler work longer and crowds the processor's
+ * instruction cache while the rules check courses that keep them. Called through one interface
+ * call that sees the messages of every rule, each message is compiled on its own, when it is
+ * built often; a session's pointer is built in one place, from the course's facts.
  *
- * @param path JSON Pointer into the course document
+ * @param path the JSON Pointer into the course document, from the course's facts
  * @param message message naming session numbers and values, never identifiers or free text
  * @param session the session number, if the deviation is about one session
  * @param protocolPath JSON Pointer of the profile parameter the rule read, if any
  */
-public record Deviation(String path, Supplier<String> message, OptionalInt session,
-    Optional<String> protocolPath) {}
+public record Deviation(Function<CourseFacts, String> path, Supplier<String> message,
+    OptionalInt session, Optional<String> protocolPath) {}

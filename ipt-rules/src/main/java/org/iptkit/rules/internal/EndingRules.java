@@ -106,7 +106,7 @@ public final class EndingRules {
     }
     Session dueSession = attended.get(due);
     Session discussed = first < 0 ? null : attended.get(first);
-    return found.add(dueSession, facts.pointer(dueSession, "tasks"), () -> (discussed == null
+    return found.addAt(dueSession, "tasks", () -> (discussed == null
         ? "the ending was never discussed"
         : "the ending was first discussed in session " + discussed.number())
         + "; the protocol expects it by session " + dueSession.number() + ", " + lead
@@ -129,11 +129,11 @@ public final class EndingRules {
     }
     if (termination.isEmpty()) {
       Session last = lastAttended.get();
-      return Evaluation.collect().add(last, facts.pointer(last, "tasks"), () -> what
+      return Evaluation.collect().addAt(last, "tasks", () -> what
           + " was recorded: the course has no termination-phase session").result();
     }
     Session last = termination.get(termination.size() - 1);
-    return Evaluation.collect().add(last, facts.pointer(last, "tasks"), () -> what
+    return Evaluation.collect().addAt(last, "tasks", () -> what
         + " was recorded in the termination phase (" + (termination.size() == 1
             ? "session " + last.number()
             : "sessions " + termination.get(0).number() + "-" + last.number()) + ")").result();
@@ -170,7 +170,7 @@ public final class EndingRules {
     }
     Session lastSession = attended.get(end);
     return Evaluation.collect().protocolPath("/measurement/primary")
-        .add(lastSession, facts.pointer(lastSession, "tasks"), () -> {
+        .addAt(lastSession, "tasks", () -> {
           String why;
           if (!response && aboveCutOff) {
             why = "is not a response and is at or above the cut-off of " + primary.cutOff();
@@ -220,7 +220,7 @@ public final class EndingRules {
       }
       boolean anyContract = any;
       boolean beforeAcute = notAfterAcute;
-      found.add(session, facts.pointer(session), () -> {
+      found.addAt(session, () -> {
         String which = "maintenance session " + session.number();
         if (!anyContract) {
           return which + " took place without a continuation or maintenance contract";

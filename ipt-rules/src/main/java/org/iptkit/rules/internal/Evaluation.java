@@ -4,6 +4,7 @@ import io.vavr.collection.List;
 import io.vavr.collection.Seq;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.iptkit.core.Session;
 
@@ -71,19 +72,47 @@ public final class Evaluation {
     }
 
     /**
-     * Adds a deviation at {@code path}. The message is built only when the checker makes the
-     * deviation a finding (see {@link Deviation}).
+     * Adds a deviation at {@code path}, a pointer that needs no building. The message is built
+     * only when the checker makes the deviation a finding (see {@link Deviation}).
      */
     public Collector add(String path, Supplier<String> message) {
-      deviations = deviations.prepend(
-          new Deviation(path, message, OptionalInt.empty(), Optional.ofNullable(protocolPath)));
-      return this;
+      return add(facts -> path, OptionalInt.empty(), message);
     }
 
-    /** Adds a deviation about one session at {@code path} (inside that session), as above. */
-    public Collector add(Session session, String path, Supplier<String> message) {
-      deviations = deviations.prepend(new Deviation(path, message,
-          OptionalInt.of(session.number()), Optional.ofNullable(protocolPath)));
+    /** Adds a deviation at a pointer built, like the message, only for the finding. */
+    public Collector add(Supplier<String> path, Supplier<String> message) {
+      return add(facts -> path.get(), OptionalInt.empty(), message);
+    }
+
+    /** Adds a deviation about one session at the session's {@code field}, e.g. {@code "tasks"}. */
+    public Collector addAt(Session session, String field, Supplier<String> message) {
+      return add(facts -> facts.pointer(session, field), OptionalInt.of(session.number()),
+          message);
+    }
+
+    /**
+     * Adds a deviation about one session at element {@code index} of the session's array
+     * {@code field}, e.g. its second measure.
+     */
+    public Collector addAt(Session session, String field, int index, Supplier<String> message) {
+      return add(facts -> facts.pointer(session, field, index), OptionalInt.of(session.number()),
+          message);
+    }
+
+    /** Adds a deviation about one session as a whole, at the session's own pointer. */
+    public Collector addAt(Session session, Supplier<String> message) {
+      return add(facts -> facts.pointer(session), OptionalInt.of(session.number()), message);
+    }
+
+    /** Adds a deviation about one session at a pointer built only for the finding. */
+    public Collector addAt(Session session, Supplier<String> path, Supplier<String> message) {
+      return add(facts -> path.get(), OptionalInt.of(session.number()), message);
+    }
+
+    private Collector add(Function<CourseFacts, String> path, OptionalInt session,
+        Supplier<String> message) {
+      deviations = deviations.prepend(
+          new Deviation(path, message, session, Optional.ofNullable(protocolPath)));
       return this;
     }
 

@@ -108,9 +108,10 @@ public final class FocusRules {
     if (deficits && !others.isEmpty()) {
       for (int i = 0; i < areas.size(); i++) {
         if (areas.get(i).type() == ProblemAreaType.INTERPERSONAL_DEFICITS) {
+          int at = i;
           int number = i + 1;
-          found.add("/problemAreas/" + i, () -> "interpersonal deficits (problem area " + number
-              + ") is combined with " + join(others)
+          found.add(() -> "/problemAreas/" + at, () -> "interpersonal deficits (problem area "
+              + number + ") is combined with " + join(others)
               + "; it is the area of last resort, chosen only when no other area applies");
         }
       }
@@ -130,25 +131,25 @@ public final class FocusRules {
       // Pointers and texts are built only for a finding.
       if (area instanceof Grief grief) {
         if (isBlank(grief.personId())) {
-          found.add(areaPath(i) + "/personId", () -> which(at, area)
+          found.add(() -> areaPath(at) + "/personId", () -> which(at, area)
               + " does not name the deceased person");
         }
       } else if (area instanceof RoleDispute dispute) {
         if (isBlank(dispute.personId())) {
-          found.add(areaPath(i) + "/personId", () -> which(at, area)
+          found.add(() -> areaPath(at) + "/personId", () -> which(at, area)
               + " does not name the other person in the dispute");
         }
         if (dispute.stage().isEmpty()) {
-          found.add(areaPath(i) + "/stage", () -> which(at, area)
+          found.add(() -> areaPath(at) + "/stage", () -> which(at, area)
               + " does not give the stage of the dispute");
         }
       } else if (area instanceof RoleTransition transition) {
         if (isBlank(transition.fromRole())) {
-          found.add(areaPath(i) + "/fromRole",
+          found.add(() -> areaPath(at) + "/fromRole",
               () -> which(at, area) + " does not name the old role");
         }
         if (isBlank(transition.toRole())) {
-          found.add(areaPath(i) + "/toRole",
+          found.add(() -> areaPath(at) + "/toRole",
               () -> which(at, area) + " does not name the new role");
         }
       }
@@ -170,7 +171,7 @@ public final class FocusRules {
       }
       named = true;
       if (inventories.isEmpty()) {
-        found.add(areaPath(i) + "/personId", () -> "the " + named(at, area)
+        found.add(() -> areaPath(at) + "/personId", () -> "the " + named(at, area)
             + " cannot be found: no interpersonal inventory was recorded");
         continue;
       }
@@ -185,10 +186,10 @@ public final class FocusRules {
         }
       }
       if (!listed) {
-        found.add(areaPath(i) + "/personId", () -> "the " + named(at, area)
+        found.add(() -> areaPath(at) + "/personId", () -> "the " + named(at, area)
             + " is not listed in any interpersonal inventory");
       } else if (area.type() == ProblemAreaType.GRIEF && !deceased) {
-        found.add(areaPath(i) + "/personId", () -> "the " + named(at, area)
+        found.add(() -> areaPath(at) + "/personId", () -> "the " + named(at, area)
             + " is listed in the inventory but not marked deceased");
       }
     }
@@ -223,7 +224,7 @@ public final class FocusRules {
     Evaluation.Collector found = Evaluation.collect().protocolPath("/focus/middleOnFocusShare");
     for (Session session : middle) {
       if (!addressesAny(session, chosenTypes)) {
-        found.add(session, facts.pointer(session, "focus"), () -> "session " + session.number()
+        found.addAt(session, "focus", () -> "session " + session.number()
             + " did not address a chosen problem area; " + addressed + " of " + middle.size()
             + " middle-phase sessions (" + percentDown((double) addressed / middle.size())
             + ") addressed a chosen problem area; the protocol expects at least "
@@ -264,10 +265,11 @@ public final class FocusRules {
         }
       }
       if (count > 0) {
+        int at = i;
         int number = i + 1;
         boolean one = count == 1;
-        found.add("/problemAreas/" + i, () -> "problem area " + number + " (" + areaName(type)
-            + "): " + missing + (one ? " was" : " were")
+        found.add(() -> "/problemAreas/" + at, () -> "problem area " + number + " ("
+            + areaName(type) + "): " + missing + (one ? " was" : " were")
             + " never recorded in a middle-phase session");
       }
     }

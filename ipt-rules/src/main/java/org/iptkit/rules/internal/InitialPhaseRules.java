@@ -129,7 +129,7 @@ public final class InitialPhaseRules {
     }
     Session wrong = firstInitialWith(facts, other);
     if (wrong != null) {
-      found.add(wrong, facts.pointer(wrong, "tasks"), () -> "session " + wrong.number()
+      found.addAt(wrong, "tasks", () -> "session " + wrong.number()
           + " gave the " + (full ? "limited" : "full") + " sick role (" + other
           + "); the protocol gives the " + (full ? "full" : "limited") + " sick role (" + expected
           + ")");
@@ -173,8 +173,9 @@ public final class InitialPhaseRules {
                       + " interpersonal inventories lists a person");
         } else {
           LocalDate takenOn = inventories.get(earliest).takenOn();
-          found.add("/inventories/" + earliest + "/takenOn", () -> "the interpersonal inventory was"
-              + " taken " + daysAfter(takenOn, deadline)
+          int at = earliest;
+          found.add(() -> "/inventories/" + at + "/takenOn", () -> "the interpersonal inventory"
+              + " was taken " + daysAfter(takenOn, deadline)
               + " after " + deadlineLabel(facts, deadline));
         }
       }
@@ -280,16 +281,17 @@ public final class InitialPhaseRules {
       return found.result();
     }
     Contract contract = contracts.get(chosen);
-    String pointer = "/contracts/" + chosen;
     if (chosen == firstLate) {
-      found.add(pointer + "/agreedOn", () -> "the treatment contract was agreed "
+      found.add(() -> "/contracts/" + chosen + "/agreedOn", () -> "the treatment contract was agreed "
           + daysAfter(contract.agreedOn(), deadline) + " after " + deadlineLabel(facts, deadline));
     }
     if (contract.plannedSessions().isEmpty()) {
-      found.add(pointer, () -> "the treatment contract does not state the number of sessions");
+      found.add(() -> "/contracts/" + chosen,
+          () -> "the treatment contract does not state the number of sessions");
     }
     if (contract.frequency().isEmpty()) {
-      found.add(pointer, () -> "the treatment contract does not state the frequency of sessions");
+      found.add(() -> "/contracts/" + chosen,
+          () -> "the treatment contract does not state the frequency of sessions");
     }
     return found.result();
   }
@@ -318,7 +320,7 @@ public final class InitialPhaseRules {
             + " termination phase: the course has no termination session");
       } else if (!involved) {
         Session last = termination.get(termination.size() - 1);
-        found.add(last, facts.pointer(last, "tasks"), () -> "no caregiver was involved"
+        found.addAt(last, "tasks", () -> "no caregiver was involved"
             + " (CAREGIVER_INVOLVED) in the termination phase ("
             + PhaseRules.numbers(termination) + ")");
       }
@@ -345,7 +347,7 @@ public final class InitialPhaseRules {
           + "): the course has no initial-phase session" + laterNote(later));
     } else {
       Session last = initial.get(initial.size() - 1);
-      found.add(last, facts.pointer(last, "tasks"), () -> missing + " (" + task
+      found.addAt(last, "tasks", () -> missing + " (" + task
           + ") in the initial phase (" + PhaseRules.numbers(initial) + ")" + laterNote(later));
     }
   }

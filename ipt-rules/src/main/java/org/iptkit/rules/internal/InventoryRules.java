@@ -45,8 +45,8 @@ public final class InventoryRules {
     int size = facts.course().inventories().get(k).people().size();
     Evaluation.Collector found = Evaluation.collect();
     if (size < MIN_PEOPLE) {
-      found.add("/inventories/" + k + "/people", () -> "the first interpersonal inventory lists "
-          + size + (size == 1 ? " person" : " people") + "; at least " + MIN_PEOPLE
+      found.add(() -> "/inventories/" + k + "/people", () -> "the first interpersonal inventory"
+          + " lists " + size + (size == 1 ? " person" : " people") + "; at least " + MIN_PEOPLE
           + " are expected");
     }
     return found.result();
@@ -69,22 +69,22 @@ public final class InventoryRules {
       Person person = people.get(j);
       int at = j;
       if (person.relationship().isEmpty()) {
-        found.add(personPath(k, j) + "/relationship",
+        found.add(() -> personPath(k, at) + "/relationship",
             () -> who(at) + " has no relationship recorded");
       }
       if (person.contact().isEmpty()) {
-        found.add(personPath(k, j) + "/contact",
+        found.add(() -> personPath(k, at) + "/contact",
             () -> who(at) + " has no contact frequency recorded");
       }
       if (person.circle().isEmpty()) {
-        found.add(personPath(k, j) + "/circle",
+        found.add(() -> personPath(k, at) + "/circle",
             () -> who(at) + " has no closeness circle recorded");
       } else {
         int circle = person.circle().getAsInt();
         if (circle < 1 || circle > circles) {
           found.protocolPath("/circles")
-              .add(personPath(k, j) + "/circle", () -> who(at) + " is placed in circle " + circle
-                  + "; the protocol has circles 1 to " + circles)
+              .add(() -> personPath(k, at) + "/circle", () -> who(at) + " is placed in circle "
+                  + circle + "; the protocol has circles 1 to " + circles)
               .protocolPath(null);
         }
       }

@@ -75,7 +75,7 @@ public final class MeasurementRules {
       return Evaluation.pass();
     }
     return Evaluation.collect().protocolPath("/measurement/primary")
-        .add(first, facts.pointer(first, "measures"), () -> primary.displayName()
+        .addAt(first, "measures", () -> primary.displayName()
             + " was not recorded in the first session (" + first.number() + ") nor within "
             + BASELINE_WINDOW_DAYS + " days before it")
         .result();
@@ -103,7 +103,7 @@ public final class MeasurementRules {
         int previous = last;
         int gap = i - last;
         Session next = attended.get(i);
-        found.add(due, facts.pointer(due, "measures"), () -> name + " was due by session "
+        found.addAt(due, "measures", () -> name + " was due by session "
             + due.number() + " but after " + where(attended, previous, screening)
             + " it was next recorded in session " + next.number() + ", "
             + gap + " attended sessions later" + interval(max));
@@ -117,7 +117,7 @@ public final class MeasurementRules {
     if (end - last > max) {
       Session due = attended.get(last + max);
       int previous = last;
-      found.add(due, facts.pointer(due, "measures"), () -> {
+      found.addAt(due, "measures", () -> {
         String lastNumber = Integer.toString(attended.get(end).number());
         String text = facts.isCompleted()
             ? name + " was due by session " + due.number() + " but its last record was "
@@ -154,7 +154,7 @@ public final class MeasurementRules {
     }
     Session last = attended.get(end);
     return Evaluation.collect().protocolPath("/measurement/primary")
-        .add(last, facts.pointer(last, "measures"), () -> primary.displayName()
+        .addAt(last, "measures", () -> primary.displayName()
             + " was not recorded in " + (end == 0
                 ? "the only session (" + last.number() + ")"
                 : "either of the last two sessions (" + attended.get(end - 1).number() + " and "
@@ -172,7 +172,7 @@ public final class MeasurementRules {
         scored |= measure.safetyItemScore().isPresent();
         if (measure.safetyItemPositive() && !session.has(SessionTask.RISK_ASSESSED)) {
           int item = measure.instrument().safetyItem().getAsInt();
-          found.add(session, facts.pointer(session, "measures", i),
+          found.addAt(session, "measures", i,
               () -> measure.instrument().displayName() + " item " + item + " scored "
                   + measure.safetyItemScore().getAsInt() + " in session " + session.number()
                   + " but no risk assessment was recorded");
@@ -218,7 +218,8 @@ public final class MeasurementRules {
         }
       }
       if (needsReview(facts, attended, start)) {
-        found.add("/measures/" + k, () -> name + " total of " + measure.totalScore()
+        int at = k;
+        found.add(() -> "/measures/" + at, () -> name + " total of " + measure.totalScore()
             + " recorded outside a session is " + (measure.totalScore() - baseline)
             + " points above the baseline of " + baseline + ", but no treatment plan review was"
             + " recorded in the next two sessions");
@@ -233,7 +234,7 @@ public final class MeasurementRules {
           continue;
         }
         if (needsReview(facts, attended, i)) {
-          found.add(session, facts.pointer(session, "measures", k), () -> name + " total of "
+          found.addAt(session, "measures", k, () -> name + " total of "
               + measure.totalScore() + " in session " + session.number() + " is "
               + (measure.totalScore() - baseline) + " points above the baseline of " + baseline
               + ", but no treatment plan review was recorded in that session or the next two");

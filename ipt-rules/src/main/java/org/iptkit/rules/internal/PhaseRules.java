@@ -74,7 +74,7 @@ public final class PhaseRules {
         if (rank(phase) < rank(before)) {
           Session earlier = previous;
           Phase earlierPhase = before;
-          found.add(session, facts.pointer(session, "phase"), () -> "session " + session.number()
+          found.addAt(session, "phase", () -> "session " + session.number()
               + " (" + name(phase) + ") follows session " + earlier.number() + " ("
               + name(earlierPhase) + "): phases never go back");
         }
@@ -85,7 +85,7 @@ public final class PhaseRules {
     if (firstMaintenance != null && !hasContinuationContract(facts)) {
       Session first = firstMaintenance;
       int sessions = maintenance;
-      found.add(first, facts.pointer(first, "phase"),
+      found.addAt(first, "phase",
           () -> (sessions == 1 ? "session " + first.number() + " is a maintenance session"
               : sessions + " maintenance sessions from session " + first.number() + " on")
               + " but the course has no continuation or maintenance contract");
@@ -108,7 +108,7 @@ public final class PhaseRules {
     Evaluation.Collector found = Evaluation.collect().protocolPath("/phases/initial");
     if (count > range.max()) {
       Session first = initial.get(0);
-      found.add(first, facts.pointer(first, "phase"), () -> count + " initial sessions ("
+      found.addAt(first, "phase", () -> count + " initial sessions ("
           + numbers(initial) + "); the protocol allows " + range);
     } else if (fullRange && count < range.min()) {
       found.add("/sessions", () -> (count == 0 ? "no initial session"
@@ -148,7 +148,7 @@ public final class PhaseRules {
           + " expects " + range);
     } else if (!range.contains(count)) {
       Session first = termination.get(0);
-      found.add(first, facts.pointer(first, "phase"),
+      found.addAt(first, "phase",
           () -> StructureRules.sessions(count, "termination") + " (" + numbers(termination)
               + "); the protocol expects " + range);
     }
@@ -163,7 +163,7 @@ public final class PhaseRules {
       if (phase == Phase.TERMINATION) {
         if (laterAcute != null) {
           Session later = laterAcute;
-          found.add(session, facts.pointer(session, "phase"), () -> "termination session "
+          found.addAt(session, "phase", () -> "termination session "
               + session.number() + " is followed by " + name(later.phase().orElseThrow())
               + " session " + later.number() + "; the termination sessions must be the"
               + " last sessions");

@@ -162,10 +162,10 @@ public final class StructureRules {
       previousDay = day;
       Session earlier = previous;
       if (days == 0) {
-        found.add(session, facts.pointer(session, "date"), () -> "session " + session.number()
+        found.addAt(session, "date", () -> "session " + session.number()
             + " has the same date as session " + earlier.number());
       } else if (days < 0) {
-        found.add(session, facts.pointer(session, "date"), () -> "session " + session.number()
+        found.addAt(session, "date", () -> "session " + session.number()
             + " is dated " + days(-days) + " before session " + earlier.number());
       }
       previous = session;
@@ -189,7 +189,7 @@ public final class StructureRules {
       previousDay = day;
       if (gap > maxGap) {
         Session earlier = previous;
-        found.add(session, facts.pointer(session, "date"), () -> "gap of " + gap
+        found.addAt(session, "date", () -> "gap of " + gap
             + " days between sessions " + earlier.number() + " and " + session.number()
             + "; the protocol allows " + maxGap);
       }
@@ -211,7 +211,7 @@ public final class StructureRules {
       return Evaluation.pass();
     }
     return Evaluation.collect().protocolPath("/maxSpanWeeks")
-        .add(last, facts.pointer(last, "date"), () -> "sessions " + first.number() + " to "
+        .addAt(last, "date", () -> "sessions " + first.number() + " to "
             + last.number() + " span " + span + " days; the protocol allows " + weeks
             + " weeks (" + 7L * weeks + " days)")
         .result();
@@ -230,7 +230,7 @@ public final class StructureRules {
       anyMinutes = true;
       int minutes = recorded.getAsInt();
       if (!range.contains(minutes)) {
-        found.add(session, facts.pointer(session, "minutes"), () -> "session " + session.number()
+        found.addAt(session, "minutes", () -> "session " + session.number()
             + " lasted " + minutes + " minutes; the protocol expects " + range);
       }
     }
@@ -275,7 +275,7 @@ public final class StructureRules {
       if (minutes < min || minutes > max) {
         int low = min;
         int high = max;
-        found.add(session, facts.pointer(session, "cpt"), () -> "session " + session.number()
+        found.addAt(session, "cpt", () -> "session " + session.number()
             + " is billed as CPT " + code + " (" + (high == Integer.MAX_VALUE
                 ? low + " minutes or more" : low + "-" + high + " minutes") + ") but lasted "
             + minutes + " minutes");

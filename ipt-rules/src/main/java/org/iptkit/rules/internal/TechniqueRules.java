@@ -52,7 +52,7 @@ public final class TechniqueRules {
       // order the findings have always been reported in.
       for (Technique technique : session.techniques()) {
         if (!technique.isIpt() && !allowed.contains(technique)) {
-          found.add(session, facts.pointer(session, "techniques"),
+          found.addAt(session, "techniques",
               () -> FocusRules.words(technique) + ", a technique outside IPT that the protocol"
                   + " does not allow, was recorded in session " + session.number());
         }
@@ -69,7 +69,7 @@ public final class TechniqueRules {
     Evaluation.Collector found = Evaluation.collect();
     for (Session session : middle) {
       if (!session.has(SessionTask.INTERIM_REVIEW)) {
-        found.add(session, facts.pointer(session, "tasks"), () -> "middle-phase session "
+        found.addAt(session, "tasks", () -> "middle-phase session "
             + session.number() + " records no interim review");
       }
     }
@@ -91,7 +91,7 @@ public final class TechniqueRules {
         }
       }
       if (!ipt) {
-        found.add(session, facts.pointer(session, "techniques"), () -> "middle-phase session "
+        found.addAt(session, "techniques", () -> "middle-phase session "
             + session.number() + " records no IPT technique");
       }
     }
