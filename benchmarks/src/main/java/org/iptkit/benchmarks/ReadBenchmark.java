@@ -12,12 +12,14 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Reading one course document from JSON bytes with the strict reader (every check of the wire
  * format and of the core model's invariants): the same 16-session IPT_ACUTE_16 course the rules
- * benchmark checks, written compactly as {@code ipt generate} writes it.
+ * benchmark checks, written compactly as {@code ipt generate} writes it; on one thread and on two
+ * threads sharing the reader, as a server reading courses from several requests does.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -40,6 +42,14 @@ public class ReadBenchmark {
   /** Reads the 16-session course from its bytes. */
   @Benchmark
   public TreatmentCourse readSixteenSessionCourse() {
+    return json.readCourse(document);
+  }
+
+  /** The same on two threads sharing the {@link IptJson} (time per course per thread). */
+  @Benchmark
+  @Threads(2)
+  @Warmup(iterations = 3, time = 5)
+  public TreatmentCourse readSixteenSessionCourseTwoThreads() {
     return json.readCourse(document);
   }
 }
