@@ -104,11 +104,6 @@ public final class Evaluation {
       return add(facts -> facts.pointer(session), OptionalInt.of(session.number()), message);
     }
 
-    /** Adds a deviation about one session at a pointer built only for the finding. */
-    public Collector addAt(Session session, Supplier<String> path, Supplier<String> message) {
-      return add(facts -> path.get(), OptionalInt.of(session.number()), message);
-    }
-
     private Collector add(Function<CourseFacts, String> path, OptionalInt session,
         Supplier<String> message) {
       deviations = deviations.prepend(
