@@ -3,6 +3,7 @@ package org.iptkit.rules.internal;
 import static org.iptkit.rules.internal.RuleDefinition.define;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.iptkit.core.InterpersonalInventory;
 import org.iptkit.core.Person;
 import org.iptkit.rules.Severity;
@@ -76,11 +77,13 @@ public final class InventoryRules {
         found.add(() -> personPath(k, at) + "/contact",
             () -> who(at) + " has no contact frequency recorded");
       }
-      if (person.circle().isEmpty()) {
+      // Each optional accessor of a person makes a new wrapper: ask once.
+      OptionalInt recorded = person.circle();
+      if (recorded.isEmpty()) {
         found.add(() -> personPath(k, at) + "/circle",
             () -> who(at) + " has no closeness circle recorded");
       } else {
-        int circle = person.circle().getAsInt();
+        int circle = recorded.getAsInt();
         if (circle < 1 || circle > circles) {
           found.protocolPath("/circles")
               .add(() -> personPath(k, at) + "/circle", () -> who(at) + " is placed in circle "
