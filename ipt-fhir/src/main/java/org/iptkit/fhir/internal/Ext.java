@@ -8,9 +8,11 @@ import org.iptkit.fhir.FhirVocabulary;
  * modality of an encounter, the tasks and techniques of a session, the contracts, problem areas,
  * formulation, inventories and fidelity ratings of a course, the details of a person of the
  * inventory). Each knows its URL, the resources it may appear on, its value type or
- * sub-extensions, and a definition, from which its {@code StructureDefinition} is generated.
+ * sub-extensions, and a definition (the constants' documentation), from which its
+ * {@code StructureDefinition} is generated. Package-private: only the mapping in this package
+ * uses it.
  */
-public enum Ext {
+enum Ext {
   PROTOCOL("protocol", "The id of the protocol profile the course names (its protocol field).",
       List.of("CarePlan", "OperationOutcome"), "string", false),
   CONTRACT("contract", "A treatment contract: kind, agreement date, planned sessions, "
@@ -93,7 +95,7 @@ public enum Ext {
       + "text).", List.of("RelatedPerson"), "string", false);
 
   /** A sub-extension of a complex extension. */
-  public record Sub(String name, String type, int min, String max, String definition) {
+  record Sub(String name, String type, int min, String max, String definition) {
     static Sub one(String name, String type, String definition) {
       return new Sub(name, type, 1, "1", definition);
     }

@@ -142,8 +142,9 @@ public final class StructureRules {
       return Evaluation.pass();
     }
     int index = indexOf(facts.course().contracts(), contract);
-    return Evaluation.deviation("/contracts/" + index + "/plannedSessions",
-        () -> sessions(attended, "") + " attended; the treatment contract planned " + planned);
+    return Evaluation.collect().add(() -> "/contracts/" + index + "/plannedSessions",
+        () -> sessions(attended, "") + " attended; the treatment contract planned " + planned)
+        .result();
   }
 
   private static Evaluation chronology(CourseFacts facts) {
