@@ -109,7 +109,7 @@ public final class FocusRules {
       for (int i = 0; i < areas.size(); i++) {
         if (areas.get(i).type() == ProblemAreaType.INTERPERSONAL_DEFICITS) {
           int at = i;
-          found.add(() -> "/problemAreas/" + at, () -> "interpersonal deficits (problem area "
+          found.add(() -> areaPath(at), () -> "interpersonal deficits (problem area "
               + (at + 1) + ") is combined with " + join(others)
               + "; it is the area of last resort, chosen only when no other area applies");
         }
@@ -266,7 +266,7 @@ public final class FocusRules {
       if (count > 0) {
         int at = i;
         boolean one = count == 1;
-        found.add(() -> "/problemAreas/" + at, () -> "problem area " + (at + 1) + " ("
+        found.add(() -> areaPath(at), () -> "problem area " + (at + 1) + " ("
             + areaName(type) + "): " + missing + (one ? " was" : " were")
             + " never recorded in a middle-phase session");
       }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.Formulation;
@@ -281,17 +282,16 @@ public final class InitialPhaseRules {
       return found.result();
     }
     Contract contract = contracts.get(chosen);
+    Supplier<String> pointer = () -> "/contracts/" + chosen;
     if (chosen == firstLate) {
-      found.add(() -> "/contracts/" + chosen + "/agreedOn", () -> "the treatment contract was agreed "
+      found.add(() -> pointer.get() + "/agreedOn", () -> "the treatment contract was agreed "
           + daysAfter(contract.agreedOn(), deadline) + " after " + deadlineLabel(facts, deadline));
     }
     if (contract.plannedSessions().isEmpty()) {
-      found.add(() -> "/contracts/" + chosen,
-          () -> "the treatment contract does not state the number of sessions");
+      found.add(pointer, () -> "the treatment contract does not state the number of sessions");
     }
     if (contract.frequency().isEmpty()) {
-      found.add(() -> "/contracts/" + chosen,
-          () -> "the treatment contract does not state the frequency of sessions");
+      found.add(pointer, () -> "the treatment contract does not state the frequency of sessions");
     }
     return found.result();
   }
@@ -351,12 +351,12 @@ public final class InitialPhaseRules {
           + ") in the initial phase (" + PhaseRules.numbers(initial) + ")" + laterNote(later));
     }
   }
+
   /** Where a task missing from the initial phase was recorded later, if it was. */
   private static String laterNote(Session later) {
     return later == null ? ""
         : "; it was first recorded in session " + later.number() + ", after the initial phase";
   }
-
 
   /** The first attended session recording {@code task}, or {@code null}. */
   private static Session firstAttendedWith(CourseFacts facts, SessionTask task) {
