@@ -15,5 +15,7 @@
  * within one JVM, which a shared machine's changing speed disturbs less:
  * {@link org.iptkit.benchmarks.PipelineRatio} (the end-to-end ratio to the token walk, round by
  * round) and {@link org.iptkit.benchmarks.PairedBuilds} (the rules of two builds taking turns).
+ * {@link org.iptkit.benchmarks.ResultsTable} turns the JSON results of a run of the suite into the
+ * rows and targets of the performance page.
  */
 package org.iptkit.benchmarks;
