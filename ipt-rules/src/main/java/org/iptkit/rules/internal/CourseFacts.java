@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.iptkit.core.Contract;
 import org.iptkit.core.CourseStatus;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Phase;
@@ -182,6 +183,18 @@ public final class CourseFacts {
       }
     }
     throw new IllegalArgumentException("session is not part of this course");
+  }
+
+  /** The JSON Pointer of a treatment contract of this course, e.g. {@code "/contracts/1"}. */
+  public String pointer(Contract contract) {
+    // Like a session's pointer: only asked for when a rule reports a deviation.
+    List<Contract> contracts = course.contracts();
+    for (int i = 0; i < contracts.size(); i++) {
+      if (contracts.get(i) == contract) {
+        return "/contracts/" + i;
+      }
+    }
+    throw new IllegalArgumentException("contract is not part of this course");
   }
 
   /** The JSON Pointer of a field of a session, e.g. {@code pointer(s, "tasks")}. */

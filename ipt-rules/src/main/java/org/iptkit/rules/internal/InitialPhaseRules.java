@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.Formulation;
@@ -282,16 +281,17 @@ public final class InitialPhaseRules {
       return found.result();
     }
     Contract contract = contracts.get(chosen);
-    Supplier<String> pointer = () -> "/contracts/" + chosen;
     if (chosen == firstLate) {
-      found.add(() -> pointer.get() + "/agreedOn", () -> "the treatment contract was agreed "
+      found.add(() -> facts.pointer(contract) + "/agreedOn", () -> "the treatment contract was agreed "
           + daysAfter(contract.agreedOn(), deadline) + " after " + deadlineLabel(facts, deadline));
     }
     if (contract.plannedSessions().isEmpty()) {
-      found.add(pointer, () -> "the treatment contract does not state the number of sessions");
+      found.add(() -> facts.pointer(contract),
+          () -> "the treatment contract does not state the number of sessions");
     }
     if (contract.frequency().isEmpty()) {
-      found.add(pointer, () -> "the treatment contract does not state the frequency of sessions");
+      found.add(() -> facts.pointer(contract),
+          () -> "the treatment contract does not state the frequency of sessions");
     }
     return found.result();
   }

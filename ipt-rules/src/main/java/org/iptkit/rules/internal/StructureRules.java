@@ -141,8 +141,7 @@ public final class StructureRules {
     if (attended == planned) {
       return Evaluation.pass();
     }
-    int index = indexOf(facts.course().contracts(), contract);
-    return Evaluation.collect().add(() -> "/contracts/" + index + "/plannedSessions",
+    return Evaluation.collect().add(() -> facts.pointer(contract) + "/plannedSessions",
         () -> sessions(attended, "") + " attended; the treatment contract planned " + planned)
         .result();
   }
@@ -335,16 +334,6 @@ public final class StructureRules {
   static String notCompletedReason(CourseFacts facts) {
     return facts.status() == CourseStatus.DISCONTINUED
         ? "course was discontinued" : "course is ongoing";
-  }
-
-  /** The position of {@code element} in {@code list} by identity (for JSON Pointers). */
-  static <T> int indexOf(List<T> list, T element) {
-    for (int i = 0; i < list.size(); i++) {
-      if (list.get(i) == element) {
-        return i;
-      }
-    }
-    return list.indexOf(element);
   }
 
   /** "1 day" or "n days". */
