@@ -140,6 +140,16 @@ public final class ResultsTable {
           + " %s in this run; compare PipelineRatio's paired figures%n",
           decimals(endToEnd.get().micros()), decimals(walk.get().micros()), ratio,
           END_TO_END_TARGET_RATIO, ratio <= END_TO_END_TARGET_RATIO ? "met" : "missed");
+      // End to end does all that reading and checking does and writes the reports too, so a
+      // run where it came out cheaper than either ran at different speeds of the host from one
+      // benchmark to the next, and its ratio to the walk measures the host, not the library.
+      for (String part : List.of("read", "readAndCheck")) {
+        find(results, "PipelineBenchmark." + part, "")
+            .filter(r -> r.micros() > endToEnd.get().micros())
+            .ifPresent(r -> out.printf(Locale.ROOT, "  not to be trusted: %s took %s µs, longer"
+                + " than end to end, which does the same and more; the host's speed changed"
+                + " during the run%n", part, decimals(r.micros())));
+      }
     }
   }
 
