@@ -16,8 +16,8 @@ import java.util.List;
  * Compares the rules, or the course reader, of two builds in one JVM by CPU time: each build's
  * benchmarks jar is loaded in a class loader of its own, both check (or read) the same generated
  * courses (from each build's own {@code Inputs}, so with the same seed), and the two take turns,
- * round by round, in alternating order. A change of a few per cent shows up this way on a machine where two JMH runs a minute
- * apart differ by more than that.
+ * round by round, in alternating order. A change of a few per cent shows up this way on a
+ * machine where two JMH runs a minute apart differ by more than that.
  *
  * <p>Run it with the courses to check ({@code clean} or {@code deviations}: the 16-session
  * course of {@link RulesBenchmark}; {@code mixed}: its 1 000 mixed courses; {@code read}: read
@@ -38,8 +38,8 @@ public final class PairedBuilds {
   /**
    * Runs the comparison and prints the figures.
    *
-   * @param args {@code clean}, {@code deviations}, {@code mixed} or {@code read}; the number of measured
-   *     rounds; the first jar; the second jar
+   * @param args {@code clean}, {@code deviations}, {@code mixed} or {@code read}; the number of
+   *     measured rounds; the first jar; the second jar
    * @throws Throwable if a jar cannot be loaded or does not hold the benchmarks module
    */
   public static void main(String[] args) throws Throwable {

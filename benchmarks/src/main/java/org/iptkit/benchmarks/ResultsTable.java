@@ -136,8 +136,8 @@ public final class ResultsTable {
     Optional<Result> endToEnd = find(results, "PipelineBenchmark.endToEnd", "");
     if (walk.isPresent() && endToEnd.isPresent()) {
       double ratio = endToEnd.get().micros() / walk.get().micros();
-      out.printf(Locale.ROOT, "end to end / token walk in this run: %s / %s µs = %.2f × (target at most %.0f ×):"
-          + " %s in this run; compare PipelineRatio's paired figures%n",
+      out.printf(Locale.ROOT, "end to end / token walk in this run: %s / %s µs = %.2f ×"
+          + " (target at most %.0f ×): %s in this run; compare PipelineRatio's paired figures%n",
           decimals(endToEnd.get().micros()), decimals(walk.get().micros()), ratio,
           END_TO_END_TARGET_RATIO, ratio <= END_TO_END_TARGET_RATIO ? "met" : "missed");
       // End to end does all that reading and checking does and writes the reports too, so a
