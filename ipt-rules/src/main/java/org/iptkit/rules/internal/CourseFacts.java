@@ -175,26 +175,23 @@ public final class CourseFacts {
 
   /** The JSON Pointer of a session of this course, e.g. {@code "/sessions/6"}. */
   public String pointer(Session session) {
-    // Only asked for when a rule reports a deviation: a scan beats building an index per check.
-    List<Session> sessions = course.sessions();
-    for (int i = 0; i < sessions.size(); i++) {
-      if (sessions.get(i) == session) {
-        return "/sessions/" + i;
-      }
-    }
-    throw new IllegalArgumentException("session is not part of this course");
+    return pointer(course.sessions(), session, "/sessions/", "session");
   }
 
   /** The JSON Pointer of a treatment contract of this course, e.g. {@code "/contracts/1"}. */
   public String pointer(Contract contract) {
-    // Like a session's pointer: only asked for when a rule reports a deviation.
-    List<Contract> contracts = course.contracts();
-    for (int i = 0; i < contracts.size(); i++) {
-      if (contracts.get(i) == contract) {
-        return "/contracts/" + i;
+    return pointer(course.contracts(), contract, "/contracts/", "contract");
+  }
+
+  /** {@code prefix} and the index of {@code item} (the same instance) in {@code items}. */
+  private static String pointer(List<?> items, Object item, String prefix, String what) {
+    // Only asked for when a rule reports a deviation: a scan beats building an index per check.
+    for (int i = 0; i < items.size(); i++) {
+      if (items.get(i) == item) {
+        return prefix + i;
       }
     }
-    throw new IllegalArgumentException("contract is not part of this course");
+    throw new IllegalArgumentException(what + " is not part of this course");
   }
 
   /** The JSON Pointer of a field of a session, e.g. {@code pointer(s, "tasks")}. */
