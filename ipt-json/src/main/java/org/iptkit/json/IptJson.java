@@ -114,7 +114,8 @@ public final class IptJson {
   // ---------------------------------------------------------------- reading
 
   /**
-   * Reads one course document.
+   * Reads one course document. A leading byte order mark (U+FEFF) is skipped, as in bytes;
+   * columns in errors count characters (in bytes they count bytes).
    *
    * @throws JsonReadException if the text is not a valid course document
    */
@@ -516,9 +517,13 @@ public final class IptJson {
   /**
    * A Jackson mapper configured like this instance: the same limits and duplicate detection,
    * unknown properties failing, trailing tokens failing, and the {@link IptJsonModule}, so a host
-   * can read and write courses (and their parts) inside its own documents. A course read through
-   * it fails with a {@link tools.jackson.databind.DatabindException} whose cause is the
-   * {@link JsonReadException}.
+   * can read and write courses (and their parts) inside its own documents. An invalid course
+   * read through it fails with a {@link tools.jackson.databind.DatabindException} whose cause is
+   * the {@link JsonReadException}. What lies around the course is the mapper's to read, so an
+   * empty input or content after the value fails as Jackson reports it (a
+   * {@link tools.jackson.databind.exc.MismatchedInputException} without that cause); use
+   * {@link #readCourse(String)} and its siblings for the library's "empty input" and "trailing
+   * content" errors.
    */
   public JsonMapper mapper() {
     JsonMapper result = mapper;

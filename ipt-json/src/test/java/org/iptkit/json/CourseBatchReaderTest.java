@@ -261,6 +261,28 @@ class CourseBatchReaderTest {
     assertThat(records.get(1).warnings()).isEmpty();
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(value = BatchFormat.class,
+      names = {"NDJSON", "JSON_ARRAY", "DOCUMENTS"})
+  void aRepeatedUnknownFieldIsADuplicateInALenientBatchOfEveryFormat(BatchFormat format) {
+    // Lenient reading skips unknown fields unread, so only the parser can see them repeated.
+    IptJson lenient = IptJson.builder().lenientUnknownFields(true).build();
+    String repeated = course("c-1")
+        .replace("\"status\"", "\"mood\":{\"a\":1,\"a\":[2]},\"status\"");
+    String text = switch (format) {
+      case JSON_ARRAY -> "[" + repeated + ",\n" + course("c-2") + "]";
+      default -> repeated + "\n" + course("c-2") + "\n";
+    };
+
+    List<BatchRecord> records = read(lenient, text, "-", format);
+
+    assertThat(ids(records)).containsExactly("c-2");
+    assertThat(errors(records)).singleElement().satisfies(r ->
+        assertThat(r.error().orElseThrow().problem()).isEqualTo(Problem.DUPLICATE_FIELD));
+    assertThat(errors(records).get(0).error().orElseThrow().pointer())
+        .isEqualTo(format == BatchFormat.JSON_ARRAY ? "/0/mood/a" : "/mood/a");
+  }
+
   @Test
   void directoryIsReadRecursivelyInSortedOrder(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("b.json"), "[" + course("b-1") + "," + course("b-2") + "]");

@@ -87,6 +87,26 @@ class LenientModeTest {
   }
 
   @Test
+  void anUnknownFieldGivenTwiceIsADuplicateAtAnyDepth() {
+    String twice = with("'status':'ONGOING',", "'status':'ONGOING','x':1,'x':2,");
+    String nested = with("'status':'ONGOING',", "'status':'ONGOING','site':[{'a':1,'a':2}],");
+    String distinct = with("'status':'ONGOING',", "'status':'ONGOING','site':[{'a':1},{'a':2}],");
+
+    assertThatThrownBy(() -> LENIENT.readCourse(twice)).isInstanceOfSatisfying(
+        JsonReadException.class, e -> {
+          assertThat(e.problem()).isEqualTo(Problem.DUPLICATE_FIELD);
+          assertThat(e.pointer()).isEqualTo("/x");
+        });
+    assertThatThrownBy(() -> LENIENT.readCourse(nested)).isInstanceOfSatisfying(
+        JsonReadException.class, e -> {
+          assertThat(e.problem()).isEqualTo(Problem.DUPLICATE_FIELD);
+          assertThat(e.pointer()).isEqualTo("/site/0/a");
+        });
+    assertThat(LENIENT.readCourseWithWarnings(distinct).warnings())
+        .extracting(ReadWarning::pointer).containsExactly("/site");
+  }
+
+  @Test
   void newerMinorVersionWithNewFieldsIsReadLeniently() {
     String document = with("'schemaVersion':'1.0'", "'schemaVersion':'1.4'")
         .replace(q("'endedOn'"), q("'followUp':{'weeks':12},'endedOn'"));

@@ -252,6 +252,8 @@ class MalformedDocumentsTest {
             "/schemaVersion", UNSUPPORTED_VERSION, "schema version 2.1 is newer"),
         row("version that is no version", with("'schemaVersion':'1.0'", "'schemaVersion':'latest'"),
             "/schemaVersion", UNKNOWN_VALUE, "expected a schema version 1.x such as \"1.0\""),
+        row("major version with a leading zero", with("'schemaVersion':'1.0'", "'schemaVersion':'01.0'"),
+            "/schemaVersion", UNKNOWN_VALUE, "expected a schema version 1.x such as \"1.0\""),
         row("version as number", with("'schemaVersion':'1.0'", "'schemaVersion':1.0"),
             "/schemaVersion", WRONG_TYPE, "got a number"),
         // document level
@@ -306,6 +308,10 @@ class MalformedDocumentsTest {
         row("wrong number of items", with("'items':[2,3,2,2,1,2,2,1,0],'total':15",
                 "'items':[2,3,2,2,1,2,2,1]"),
             "/sessions/0/measures/0/items", INVALID_VALUE, "PHQ-9 has 9 items, 8 were given"),
+        row("empty items beside a total", with("'items':[2,3,2,2,1,2,2,1,0]", "'items':[]"),
+            "/sessions/0/measures/0/items", INVALID_VALUE, "PHQ-9 has 9 items, 0 were given"),
+        row("empty items alone", with("'items':[2,3,2,2,1,2,2,1,0],'total':15", "'items':[]"),
+            "/sessions/0/measures/0/items", INVALID_VALUE, "PHQ-9 has 9 items, 0 were given"),
         row("total disagrees with items", with("'total':15", "'total':14"),
             "/sessions/0/measures/0/total", INVALID_VALUE, "PHQ-9 total 14 disagrees with the sum of its items, 15"),
         row("total beyond the instrument", with("'total':9", "'total':22"),
@@ -374,6 +380,22 @@ class MalformedDocumentsTest {
   @Test
   void baseDocumentOfTheTableIsValid() {
     assertThat(IptJson.strict().readCourse(BASE).sessions()).hasSize(2);
+  }
+
+  @Test
+  void aLeadingByteOrderMarkIsSkippedInTextAsInBytes() {
+    IptJson json = IptJson.strict();
+    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+    byte[] base = BASE.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] withBom = java.util.Arrays.copyOf(bom, bom.length + base.length);
+    System.arraycopy(base, 0, withBom, bom.length, base.length);
+
+    assertThat(json.readCourse("\uFEFF" + BASE)).isEqualTo(json.readCourse(BASE));
+    assertThat(json.readCourse(withBom)).isEqualTo(json.readCourse(BASE));
+    // Only one mark, and only at the start: anything else is not JSON.
+    assertThatThrownBy(() -> json.readCourse("\uFEFF\uFEFF" + BASE))
+        .isInstanceOfSatisfying(JsonReadException.class,
+            e -> assertThat(e.problem()).isEqualTo(MALFORMED_JSON));
   }
 
   @Test

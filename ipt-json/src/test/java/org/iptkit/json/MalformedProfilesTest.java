@@ -41,6 +41,20 @@ class MalformedProfilesTest {
     return ("{'id':'t','basedOn':'ipt-m-monthly'," + fields + "}").replace('\'', '"');
   }
 
+  /**
+   * The ipt-acute-16 parameters as a profile of its own (no {@code basedOn}), with the first
+   * match of the regular expression {@code regex} replaced by {@code replacement}.
+   */
+  static String standalone(String regex, String replacement) {
+    String full = IptJson.strict().writeProfile(
+        org.iptkit.rules.ProtocolProfile.builder().from(Protocols.IPT_ACUTE_16).id("t").build());
+    String changed = full.replaceFirst(regex, replacement);
+    if (changed.equals(full) || full.contains("basedOn")) {
+      throw new IllegalStateException("not a standalone profile with " + regex);
+    }
+    return changed;
+  }
+
   static final String ALL_CODES = String.join(", ", RuleCatalog.codes());
 
   /**
@@ -115,6 +129,12 @@ class MalformedProfilesTest {
             true),
         row("negative completer minimum", derived("'completer':{'minSessions':-1}"),
             "/completer/minSessions", INVALID_VALUE, "completer.minSessions must be >= 0", true),
+        row("initial phase null beside a termination, without a parent",
+            standalone("\"initial\":\\{[^}]*\\}", "\"initial\":null"), "/phases/initial",
+            INVALID_VALUE, "phases.initial and phases.termination must be given together", true),
+        row("initial phase null over a parent's termination",
+            derived("'phases':{'initial':null}"), "/phases/initial", INVALID_VALUE,
+            "phases.initial and phases.termination must be given together", false),
         row("initial phase without termination",
             monthly("'phases':{'initial':{'min':1,'max':3}}"), "/phases/initial", INVALID_VALUE,
             "phases.initial and phases.termination must be given together", false),

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
@@ -24,6 +26,7 @@ import org.iptkit.core.ImmutableMeasure;
 import org.iptkit.core.ImmutablePerson;
 import org.iptkit.core.ImmutableSession;
 import org.iptkit.core.ImmutableTreatmentCourse;
+import org.iptkit.core.Instrument;
 import org.iptkit.core.InterpersonalDeficits;
 import org.iptkit.core.InterpersonalInventory;
 import org.iptkit.core.InvalidValueException;
@@ -321,8 +324,10 @@ public final class CourseJsonReader {
 
   private JsonReadException checkVersion(String version, TokenStreamLocation at) {
     int dot = version.indexOf('.');
+    // As the schema's pattern: a major without leading zeros, a minor of at most 11 digits.
     boolean wellFormed = dot > 0 && dot < version.length() - 1 && dot <= 6
-        && version.length() <= 13 && digits(version, 0, dot)
+        && version.length() <= dot + 12 && (dot == 1 || version.charAt(0) != '0')
+        && digits(version, 0, dot)
         && digits(version, dot + 1, version.length());
     String expected = "a schema version " + SUPPORTED_MAJOR + ".x such as \"1.0\"";
     if (!wellFormed) {
@@ -576,10 +581,15 @@ public final class CourseJsonReader {
     expectObject("a measure object");
     Scope o = scope(MEASURE, MEASURE_NAMES);
     ImmutableMeasure.Builder b = Measure.builder();
+    Instrument instrument = null;
+    int items = 0;
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
-        case 0 -> b.instrument(readEnum(EnumCodec.INSTRUMENT));
-        case 1 -> readInts(o, "items", b::addItem);
+        case 0 -> {
+          instrument = readEnum(EnumCodec.INSTRUMENT);
+          b.instrument(instrument);
+        }
+        case 1 -> items = readInts(o, "items", b::addItem);
         case 2 -> b.total(readInt());
         case 3 -> b.date(readDate());
         default -> throw new AssertionError(f);
@@ -588,6 +598,13 @@ public final class CourseJsonReader {
     o.require(0, EnumCodec.INSTRUMENT.oneOf());
     if (!o.has(1) && !o.has(2)) {
       throw o.missing(1, "an array of item scores, or a total");
+    }
+    if (o.has(1) && items == 0) {
+      // The model holds "no items" as an empty list (a total only), so an empty array would be
+      // read as if it were absent and dropped on writing: it is a wrong number of items.
+      throw error(Problem.INVALID_VALUE, o.pointer() + "/items", o.spotOf("items"),
+          instrument.itemCount() + " item scores", instrument.displayName() + " has "
+              + instrument.itemCount() + " items, 0 were given");
     }
     return o.build(b::build);
   }
@@ -728,7 +745,8 @@ public final class CourseJsonReader {
     }
   }
 
-  private void readInts(Scope o, String name, IntConsumer add) {
+  /** Reads an array of integers into {@code add} and returns how many there were. */
+  private int readInts(Scope o, String name, IntConsumer add) {
     if (p.currentToken() != JsonToken.START_ARRAY) {
       throw wrongType("an array of integers");
     }
@@ -738,6 +756,7 @@ public final class CourseJsonReader {
       add.accept(readInt());
       i++;
     }
+    return i;
   }
 
   private void readArray(String expected, IntConsumer element) {
@@ -789,6 +808,8 @@ public final class CourseJsonReader {
     private String[] spotSuffixes;
     private long[] spotAt;
     private int spots;
+    // The unknown fields a lenient reader skipped in this object, to reject one given twice.
+    private Set<String> unknownNames;
 
     /** Starts reading the object at the current token, allowed to hold {@code names}. */
     void open(String[] names, PropertyNameMatcher matcher) {
@@ -797,6 +818,7 @@ public final class CourseJsonReader {
       this.start = positions.current();
       this.seen = 0;
       this.spots = 0;
+      this.unknownNames = null;
       if (recordLimit > 0 && positions.currentOffset() - recordStart > recordLimit) {
         throw error(Problem.LIMIT_EXCEEDED, here(), start, "a record of at most " + recordLimit
             + " bytes", "record longer than the maximum of " + recordLimit + " bytes");
@@ -828,6 +850,9 @@ public final class CourseJsonReader {
           }
           index = indexOf(p.currentName());
           if (index < 0) {
+            if (lenient) {
+              unknownNames = noteName(unknownNames, p.currentName());
+            }
             unknownField(list(names, ~0L), "unknown field");
             continue;
           }
@@ -973,13 +998,48 @@ public final class CourseJsonReader {
     TokenStreamLocation at = p.currentTokenLocation();
     p.nextToken();
     if (lenient) {
-      p.skipChildren();
+      skipUnknownValue();
       warn(pointer, at, reason + ", ignored");
       return;
     }
     JsonReadException e = error(Problem.UNKNOWN_FIELD, pointer, at, "one of " + known,
         reason + ", expected one of " + known);
     throw skipThen(e);
+  }
+
+  /**
+   * Skips the value of an unknown field, as {@link JsonParser#skipChildren()} does, but rejects
+   * a field given twice in any object within it: a duplicate key is an error in lenient reading
+   * too (format.md §1), and the parser's own detection would leave the parser unusable, so a
+   * batch could not go on with its next record.
+   */
+  private void skipUnknownValue() {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_OBJECT) {
+      Set<String> seenNames = null;
+      while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+        seenNames = noteName(seenNames, p.currentName());
+        p.nextToken();
+        skipUnknownValue();
+      }
+    } else if (t == JsonToken.START_ARRAY) {
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        skipUnknownValue();
+      }
+    }
+  }
+
+  /**
+   * Adds the field name at the parser to {@code names} (made when null) and returns the set;
+   * rejects a name already in it as a duplicate field.
+   */
+  private Set<String> noteName(Set<String> names, String name) {
+    Set<String> set = names == null ? new HashSet<>(4) : names;
+    if (!set.add(name)) {
+      throw error(Problem.DUPLICATE_FIELD, here(), p.currentTokenLocation(),
+          "each field at most once", "duplicate field, expected each field at most once");
+    }
+    return set;
   }
 
   private void warn(String pointer, TokenStreamLocation at, String message) {

@@ -56,19 +56,19 @@ public final class JsonSettings {
         .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
         .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
         .build();
-    // Course documents: the course reader rejects a repeated field itself (the same error, at the
-    // same place), so the parser's own detection, a hash set of names per object, is left off.
-    // A lenient reader skips unknown fields without looking at them, so there the parser's
-    // detection stays on and a repeated unknown field is still an error.
-    this.courses = lenient ? documents
-        : documents.rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    // Course documents: the course reader rejects a repeated field itself, known or (when
+    // lenient) unknown, at any depth, so the parser's own detection, a hash set of names per
+    // object, is left off. The reader's error leaves the parser usable, which lets a batch go on
+    // with its next record; the parser's does not.
+    this.courses =
+        documents.rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
     // A host's mapper keeps Jackson's usual closing of the streams it is given.
     this.mappers = JsonFactory.builder()
         .streamReadConstraints(base.rebuild().maxDocumentLength(maxDocumentLength).build())
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .build();
     // Batches of many records in one stream: the length limit applies per record (checked by the
-    // reader), and duplicates are caught by the reader itself so a bad record can be skipped.
+    // reader), and duplicates are caught by the reader itself (as for course documents above).
     this.streams = JsonFactory.builder()
         .streamReadConstraints(base)
         .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
@@ -174,9 +174,13 @@ public final class JsonSettings {
     return courses.createParser(ObjectReadContext.empty(), content, offset, length);
   }
 
-  /** A parser over one whole course document held in a string, for the course reader. */
+  /**
+   * A parser over one whole course document held in a string, for the course reader. A leading
+   * byte order mark (U+FEFF, left at the start of a string decoded by a host) is skipped, as it
+   * is at the start of bytes.
+   */
   public JsonParser courseParser(String content) {
-    return courses.createParser(ObjectReadContext.empty(), content);
+    return courses.createParser(ObjectReadContext.empty(), withoutByteOrderMark(content));
   }
 
   /** A parser over one whole course document read from a stream, for the course reader. */
@@ -184,9 +188,13 @@ public final class JsonSettings {
     return courses.createParser(ObjectReadContext.empty(), content);
   }
 
-  /** A parser over one whole document held in a string. */
+  /** A parser over one whole document held in a string; a leading U+FEFF is skipped. */
   public JsonParser documentParser(String content) {
-    return documents.createParser(ObjectReadContext.empty(), content);
+    return documents.createParser(ObjectReadContext.empty(), withoutByteOrderMark(content));
+  }
+
+  private static String withoutByteOrderMark(String content) {
+    return !content.isEmpty() && content.charAt(0) == '\uFEFF' ? content.substring(1) : content;
   }
 
   /** A parser over one whole document read from a stream. */
