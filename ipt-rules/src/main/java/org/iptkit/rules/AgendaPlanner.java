@@ -25,6 +25,7 @@ import org.iptkit.core.Session;
 import org.iptkit.core.SessionTask;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.rules.internal.CourseFacts;
+import org.iptkit.rules.internal.MeasurementRules;
 
 /** Derives the {@link Agenda} of an ongoing course; see there for what is due and overdue. */
 final class AgendaPlanner {
@@ -191,19 +192,8 @@ final class AgendaPlanner {
 
   /** The latest ACUTE contract, or for maintenance the latest CONTINUATION or MAINTENANCE one. */
   private Optional<Contract> contractInForce(Phase nextPhase) {
-    if (nextPhase != Phase.MAINTENANCE) {
-      return course.latestContract(ContractKind.ACUTE);
-    }
-    Optional<Contract> continuation = course.latestContract(ContractKind.CONTINUATION);
-    Optional<Contract> maintenance = course.latestContract(ContractKind.MAINTENANCE);
-    if (continuation.isEmpty()) {
-      return maintenance;
-    }
-    if (maintenance.isEmpty()
-        || continuation.get().agreedOn().isAfter(maintenance.get().agreedOn())) {
-      return continuation;
-    }
-    return maintenance;
+    return nextPhase != Phase.MAINTENANCE
+        ? course.latestContract(ContractKind.ACUTE) : facts.maintenanceContract();
   }
 
   /** The attended sessions the contract in force counts: acute-phase ones, or maintenance ones. */
@@ -325,14 +315,19 @@ final class AgendaPlanner {
       }
     }
     int interval = profile.maxMeasureInterval();
-    int sinceNow = attended.size() - 1 - lastMeasured;
+    // Counted as M02 counts: a screening baseline (M01) stands for a measure in the first session.
+    boolean screening = lastMeasured < 0 && !attended.isEmpty()
+        && MeasurementRules.hasScreeningBaseline(course, instrument, attended.get(0).date());
+    int sinceNow = attended.size() - 1 - (screening ? 0 : lastMeasured);
     String taken = lastMeasured < 0 ? "last taken before the first session"
         : "last taken in session " + attended.get(lastMeasured).number();
     String every = interval == 1 ? "the protocol asks for it in every session"
         : "the protocol asks for it at least every " + interval + " sessions";
     OptionalInt since = lastMeasured < 0
         ? OptionalInt.empty() : OptionalInt.of(attended.get(lastMeasured).number());
-    if (sinceNow > interval) {
+    // M02 allows at most `interval` attended sessions from one measure to the next: once that
+    // many have passed without it, the next session is already too late.
+    if (sinceNow >= interval) {
       add(AgendaItem.Kind.OVERDUE, "M02", Optional.empty(), Optional.of(instrument),
           name + " overdue: " + taken + ", " + sinceNow + " sessions ago; " + every, since);
     } else if (sinceNow + 1 >= interval) {

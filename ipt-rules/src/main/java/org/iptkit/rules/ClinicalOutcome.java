@@ -42,7 +42,11 @@ public abstract class ClinicalOutcome {
   /** Attended sessions (pre-group sessions not counted). */
   public abstract int sessionsAttended();
 
-  /** Sessions planned by the latest ACUTE contract. */
+  /**
+   * Sessions planned by the latest ACUTE contract; under a profile without acute phases
+   * ({@code ipt-m-monthly}), by the CONTINUATION or MAINTENANCE contract in force (the later
+   * agreed of the two).
+   */
   public abstract OptionalInt sessionsPlanned();
 
   /** Whether the course meets the profile's completer definition; empty if it defines none. */

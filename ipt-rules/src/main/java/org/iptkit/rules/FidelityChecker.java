@@ -233,7 +233,7 @@ public final class FidelityChecker {
     ImmutableClinicalOutcome.Builder outcome = ClinicalOutcome.builder()
         .instrument(instrument)
         .sessionsAttended(facts.attendedTreatment().size())
-        .sessionsPlanned(course.plannedSessions());
+        .sessionsPlanned(facts.plannedSessions());
     if (!scores.isEmpty()) {
       Score baseline = scores.get(0);
       outcome.baseline(baseline.total()).baselineBand(baseline.band());

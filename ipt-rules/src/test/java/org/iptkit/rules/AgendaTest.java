@@ -223,6 +223,46 @@ class AgendaTest {
       assertThat(item(agenda, AgendaItem.Kind.DUE, "M02")).isEmpty();
     }
 
+    /** The course cut after session {@code last}, the PHQ-9 taken only in session 1. */
+    private TreatmentCourse measuredOnlyInSessionOne(int last) {
+      TreatmentCourse course = acute16Ongoing(last);
+      for (int n = 2; n <= last; n++) {
+        course = withSession(course, n, s -> s.withMeasures(List.of()));
+      }
+      return course;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "after session {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {2, 3, 4, 5, 6, 7})
+    void theMeasureIsOverdueExactlyWhenTakingItInTheNextSessionIsTooLateForM02(int last) {
+      Agenda agenda = ACUTE.agenda(measuredOnlyInSessionOne(last));
+      TreatmentCourse takenNext = withSession(measuredOnlyInSessionOne(last + 1), last + 1,
+          s -> s.withMeasures(Measure.ofTotal(Instrument.PHQ9, 10)));
+      boolean tooLate = ACUTE.check(takenNext).findings().stream()
+          .anyMatch(f -> f.rule().equals("M02"));
+
+      // At most 4 attended sessions from one PHQ-9 to the next: session 5 is the last in time.
+      assertThat(tooLate).isEqualTo(last >= 5);
+      assertThat(item(agenda, AgendaItem.Kind.OVERDUE, "M02").isPresent()).isEqualTo(tooLate);
+      assertThat(item(agenda, AgendaItem.Kind.DUE, "M02").isPresent()).isEqualTo(last == 4);
+    }
+
+    @Test
+    void aScreeningBaselineCountsAsTheFirstSessionsMeasureAsForM02() {
+      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(withSession(
+              measuredOnlyInSessionOne(4), 1, s -> s.withMeasures(List.of())))
+          .withMeasures(Measure.builder().instrument(Instrument.PHQ9).total(12)
+              .date(dateOf(1).minusDays(3)).build());
+
+      Agenda agenda = ACUTE.agenda(course);
+
+      assertThat(ACUTE.check(course).findings()).noneMatch(f -> f.rule().equals("M02"));
+      assertThat(item(agenda, AgendaItem.Kind.OVERDUE, "M02")).isEmpty();
+      assertThat(item(agenda, AgendaItem.Kind.DUE, "M02")).hasValueSatisfying(i ->
+          assertThat(i.message()).startsWith("PHQ-9 due in session 5: last taken before the"
+              + " first session"));
+    }
+
     @Test
     void everySessionProfilesAlwaysHaveTheMeasureDue() {
       ProtocolProfile everySession = ProtocolProfile.builder().from(Protocols.IPT_ACUTE_16)

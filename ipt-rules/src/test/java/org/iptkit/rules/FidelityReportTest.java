@@ -146,6 +146,28 @@ class FidelityReportTest {
     }
 
     @Test
+    void withoutAcutePhasesPlannedSessionsComeFromTheMaintenanceContractInForce() {
+      FidelityChecker monthly = FidelityChecker.of(Protocols.IPT_M_MONTHLY);
+      TreatmentCourse course = EndingRulesTest.maintenanceCourse();
+      assertThat(monthly.check(course).outcome().sessionsPlanned()).hasValue(12);
+      assertThat(monthly.check(course).outcome().sessionsAttended()).isEqualTo(6);
+      // The same contract the agenda counts against.
+      assertThat(monthly.agenda(course).plannedSessions()).hasValue(12);
+      // An ACUTE contract is not a maintenance plan; a later CONTINUATION contract is.
+      TreatmentCourse withAcute = ImmutableTreatmentCourse.copyOf(course).withContracts(
+          Contract.builder().kind(ContractKind.ACUTE).agreedOn(dateOf(1)).plannedSessions(16)
+              .build());
+      assertThat(monthly.check(withAcute).outcome().sessionsPlanned()).isEmpty();
+      TreatmentCourse continued = ImmutableTreatmentCourse.copyOf(course).withContracts(
+          course.contracts().get(0), Contract.builder().kind(ContractKind.CONTINUATION)
+              .agreedOn(course.contracts().get(0).agreedOn().plusDays(1)).plannedSessions(8)
+              .build());
+      assertThat(monthly.check(continued).outcome().sessionsPlanned()).hasValue(8);
+      // Under an acute profile the same course's plan is the (absent) ACUTE contract's.
+      assertThat(ACUTE.check(course).outcome().sessionsPlanned()).isEmpty();
+    }
+
+    @Test
     void preGroupSessionsAreNotCountedAsAttended() {
       List<Session> sessions = new ArrayList<>();
       sessions.add(Session.builder().number(1).date(dateOf(1)).attendance(Attendance.ATTENDED)

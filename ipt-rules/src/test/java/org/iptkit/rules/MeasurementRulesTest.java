@@ -397,6 +397,20 @@ class MeasurementRulesTest {
       });
       assertThat(check(withTask(course, 8, SessionTask.TREATMENT_PLAN_REVIEWED), "M05")
           .outcome()).isEqualTo(RuleOutcome.PASS);
+      // Between sessions 6 and 7 it has no same session: 7 and 8 are the next two, 9 is late.
+      assertThat(check(withTask(course, 9, SessionTask.TREATMENT_PLAN_REVIEWED), "M05")
+          .outcome()).isEqualTo(RuleOutcome.FINDINGS);
+    }
+
+    @Test
+    void m05CountsASessionOnTheDayOfAMeasureTakenOutsideItAsItsSameSession() {
+      TreatmentCourse course = withScreening(acute16(), phq9On(dateOf(7), 22));
+      assertThat(check(course, "M05").findings()).singleElement().satisfies(f -> assertThat(
+          f.message()).endsWith("recorded in the session of that day or the next two"));
+      assertThat(check(withTask(course, 9, SessionTask.TREATMENT_PLAN_REVIEWED), "M05")
+          .outcome()).isEqualTo(RuleOutcome.PASS);
+      assertThat(check(withTask(course, 10, SessionTask.TREATMENT_PLAN_REVIEWED), "M05")
+          .outcome()).isEqualTo(RuleOutcome.FINDINGS);
     }
 
     @Test

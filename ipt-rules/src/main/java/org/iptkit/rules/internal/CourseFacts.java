@@ -7,7 +7,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.iptkit.core.Contract;
+import org.iptkit.core.ContractKind;
 import org.iptkit.core.CourseStatus;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Phase;
@@ -171,6 +173,36 @@ public final class CourseFacts {
   /** The last attended session, if any. */
   public Optional<Session> lastAttended() {
     return attended.isEmpty() ? Optional.empty() : Optional.of(attended.get(attended.size() - 1));
+  }
+
+  /**
+   * The contract in force for maintenance sessions: the later-agreed of the latest CONTINUATION
+   * and the latest MAINTENANCE contract (MAINTENANCE when both were agreed on the same day).
+   */
+  public Optional<Contract> maintenanceContract() {
+    Optional<Contract> continuation = course.latestContract(ContractKind.CONTINUATION);
+    Optional<Contract> maintenance = course.latestContract(ContractKind.MAINTENANCE);
+    if (continuation.isEmpty()) {
+      return maintenance;
+    }
+    if (maintenance.isEmpty()
+        || continuation.get().agreedOn().isAfter(maintenance.get().agreedOn())) {
+      return continuation;
+    }
+    return maintenance;
+  }
+
+  /**
+   * The sessions planned for the course as a whole: by the latest ACUTE contract
+   * ({@link TreatmentCourse#plannedSessions()}), or, under a profile without acute phases
+   * ({@code ipt-m-monthly}), by the maintenance contract in force ({@link #maintenanceContract()}).
+   */
+  public OptionalInt plannedSessions() {
+    if (profile.hasAcutePhases()) {
+      return course.plannedSessions();
+    }
+    Optional<Contract> contract = maintenanceContract();
+    return contract.isPresent() ? contract.get().plannedSessions() : OptionalInt.empty();
   }
 
   /** The JSON Pointer of a session of this course, e.g. {@code "/sessions/6"}. */

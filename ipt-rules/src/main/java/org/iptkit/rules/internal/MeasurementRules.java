@@ -217,12 +217,16 @@ public final class MeasurementRules {
           break;
         }
       }
-      if (needsReview(facts, attended, start)) {
+      // A session on the measure's day is its "same" session (then the next two follow it);
+      // a measure between sessions has no same session, only the next two.
+      boolean sameDay = start < attended.size() && attended.get(start).date().equals(date);
+      if (needsReview(facts, attended, start, sameDay ? 2 : 1)) {
         int at = k;
         found.add(() -> "/measures/" + at, () -> name + " total of " + measure.totalScore()
             + " recorded outside a session is " + (measure.totalScore() - baseline)
             + " points above the baseline of " + baseline + ", but no treatment plan review was"
-            + " recorded in the next two sessions");
+            + " recorded in " + (sameDay ? "the session of that day or the next two"
+                : "the next two sessions"));
       }
     }
     for (int i = 0; i < attended.size(); i++) {
@@ -233,7 +237,7 @@ public final class MeasurementRules {
         if (measure.instrument() != primary || measure.totalScore() < limit) {
           continue;
         }
-        if (needsReview(facts, attended, i)) {
+        if (needsReview(facts, attended, i, 2)) {
           found.addAt(session, "measures", k, () -> name + " total of "
               + measure.totalScore() + " in session " + session.number() + " is "
               + (measure.totalScore() - baseline) + " points above the baseline of " + baseline
@@ -245,25 +249,32 @@ public final class MeasurementRules {
   }
 
   /**
-   * Whether a deterioration first seen at attended index {@code start} lacks the treatment plan
-   * review due in that session or one of the next two. For a course that is not completed the
-   * review is not yet due while those sessions have not all taken place.
+   * Whether a deterioration lacks the treatment plan review due in the attended sessions
+   * {@code start} to {@code start + after} (the same session and the next two: {@code after} 2;
+   * the next two after a measure taken between sessions: 1). For a course that is not completed
+   * the review is not yet due while those sessions have not all taken place.
    */
-  private static boolean needsReview(CourseFacts facts, List<Session> attended, int start) {
-    int end = Math.min(start + 2, attended.size() - 1);
+  private static boolean needsReview(CourseFacts facts, List<Session> attended, int start,
+      int after) {
+    int end = Math.min(start + after, attended.size() - 1);
     for (int j = start; j <= end; j++) {
       if (attended.get(j).has(SessionTask.TREATMENT_PLAN_REVIEWED)) {
         return false;
       }
     }
-    return facts.status() == CourseStatus.COMPLETED || start + 2 < attended.size();
+    return facts.status() == CourseStatus.COMPLETED || start + after < attended.size();
   }
 
   /**
    * Whether a dated out-of-session measure of the instrument was taken on the day of the first
    * session or within {@link #BASELINE_WINDOW_DAYS} days before it.
    */
-  static boolean hasScreeningBaseline(TreatmentCourse course, Instrument primary,
+  /**
+   * Whether {@code course} has an out-of-session measure of {@code primary} that M01 accepts as
+   * the baseline: dated on the day of the first session or within the baseline window before it.
+   * M02 counts such a measure as one in the first session; so does the agenda.
+   */
+  public static boolean hasScreeningBaseline(TreatmentCourse course, Instrument primary,
       LocalDate firstSession) {
     LocalDate earliest = firstSession.minusDays(BASELINE_WINDOW_DAYS);
     for (Measure measure : course.measures()) {
