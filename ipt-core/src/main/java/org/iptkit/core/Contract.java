@@ -40,14 +40,14 @@ public abstract class Contract {
     if (plannedSessions().isPresent()) {
       int planned = plannedSessions().getAsInt();
       if (planned < 1) {
-        throw new InvalidValueException("plannedSessions",
+        throw new InvalidValueException("plannedSessions", "an integer from 1",
             "plannedSessions must be >= 1, was " + planned);
       }
     }
     if (sessionMinutes().isPresent()) {
       int minutes = sessionMinutes().getAsInt();
       if (minutes < 1 || minutes > 600) {
-        throw new InvalidValueException("sessionMinutes",
+        throw new InvalidValueException("sessionMinutes", "minutes 1..600",
             "sessionMinutes must be 1..600, was " + minutes);
       }
     }

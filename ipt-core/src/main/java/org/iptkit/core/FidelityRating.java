@@ -39,16 +39,18 @@ public abstract class FidelityRating {
   @Value.Check
   void check() {
     if (session() < 1) {
-      throw new InvalidValueException("session", "session must be >= 1, was " + session());
+      throw new InvalidValueException("session", "a session number from 1",
+          "session must be >= 1, was " + session());
     }
     InvalidValueException.requireNotBlank(scale(), "scale");
     if (items().isEmpty()) {
-      throw new InvalidValueException("items", "items must not be empty");
+      throw new InvalidValueException("items", "at least one item score",
+          "items must not be empty");
     }
     for (int i = 0; i < items().size(); i++) {
       int item = items().get(i);
       if (item < 0) {
-        throw new InvalidValueException("items/" + i,
+        throw new InvalidValueException("items/" + i, "an item score from 0",
             "rating item " + (i + 1) + " must be >= 0, was " + item);
       }
     }

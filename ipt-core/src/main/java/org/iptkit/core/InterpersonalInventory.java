@@ -107,6 +107,7 @@ public abstract class InterpersonalInventory {
     for (int i = 0; i < people.size(); i++) {
       if (seen != null ? !seen.add(people.get(i).id()) : repeatsEarlier(people, i)) {
         throw new InvalidValueException("people/" + i + "/id",
+            "an id not used by another person of the inventory",
             "person id at people/" + i + " repeats an earlier id of the same inventory");
       }
     }

@@ -79,11 +79,12 @@ public abstract class Measure {
     Instrument instrument = instrument();
     String name = instrument.displayName();
     if (items().isEmpty() && total().isEmpty()) {
-      throw new InvalidValueException("items", name + " measure needs items or a total");
+      throw new InvalidValueException("items", "item scores or a total",
+          name + " measure needs items or a total");
     }
     if (!items().isEmpty()) {
       if (items().size() != instrument.itemCount()) {
-        throw new InvalidValueException("items",
+        throw new InvalidValueException("items", instrument.itemCount() + " item scores",
             name + " has " + instrument.itemCount() + " items, " + items().size()
                 + " were given");
       }
@@ -91,7 +92,7 @@ public abstract class Measure {
         int value = items().get(i);
         int max = instrument.itemMax(i + 1);
         if (value < 0 || value > max) {
-          throw new InvalidValueException("items/" + i,
+          throw new InvalidValueException("items/" + i, "an item score 0.." + max,
               name + " item " + (i + 1) + " must be 0.." + max + ", was " + value);
         }
       }
@@ -100,7 +101,7 @@ public abstract class Measure {
     if (given.isPresent()) {
       int total = given.getAsInt();
       if (!instrument.isValidTotal(total)) {
-        throw new InvalidValueException("total",
+        throw new InvalidValueException("total", "a total 0.." + instrument.maxTotal(),
             name + " total must be 0.." + instrument.maxTotal() + ", was " + total);
       }
       if (!items().isEmpty()) {
@@ -109,7 +110,7 @@ public abstract class Measure {
           sum += item;
         }
         if (sum != total) {
-          throw new InvalidValueException("total",
+          throw new InvalidValueException("total", "the sum of the items, " + sum,
               name + " total " + total + " disagrees with the sum of its items, " + sum);
         }
       }

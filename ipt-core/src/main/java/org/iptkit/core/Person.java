@@ -86,11 +86,12 @@ public abstract class Person {
     if (given.isPresent()) {
       int circle = given.getAsInt();
       if (circle < 1) {
-        throw new InvalidValueException("circle", "circle must be >= 1, was " + circle);
+        throw new InvalidValueException("circle", "a circle from 1 (closest)",
+            "circle must be >= 1, was " + circle);
       }
     }
     if (diedOn().isPresent() && !deceased()) {
-      throw new InvalidValueException("diedOn",
+      throw new InvalidValueException("diedOn", "no diedOn unless deceased is true",
           "diedOn is given for a person not marked deceased");
     }
   }

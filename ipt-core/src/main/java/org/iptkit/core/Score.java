@@ -32,7 +32,7 @@ public abstract class Score {
   @Value.Check
   void check() {
     if (!instrument().isValidTotal(total())) {
-      throw new InvalidValueException("total",
+      throw new InvalidValueException("total", "a total 0.." + instrument().maxTotal(),
           instrument().displayName() + " total must be 0.." + instrument().maxTotal()
               + ", was " + total());
     }

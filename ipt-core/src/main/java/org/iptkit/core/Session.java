@@ -100,34 +100,38 @@ public abstract class Session {
   @Value.Check
   void check() {
     if (number() < 1) {
-      throw new InvalidValueException("number", "session number must be >= 1, was " + number());
+      throw new InvalidValueException("number", "a session number from 1",
+          "session number must be >= 1, was " + number());
     }
     // Each optional accessor makes a new OptionalInt: checks run for every session built.
     OptionalInt given = minutes();
     if (given.isPresent()) {
       int minutes = given.getAsInt();
       if (minutes < 1 || minutes > 600) {
-        throw new InvalidValueException("minutes",
+        throw new InvalidValueException("minutes", "minutes 1..600",
             "session " + number() + ": minutes must be 1..600, was " + minutes);
       }
     }
     if (isAttended()) {
       if (phase().isEmpty()) {
-        throw new InvalidValueException("phase",
+        throw new InvalidValueException("phase", "a phase (an ATTENDED session needs its phase)",
             "session " + number() + " is ATTENDED and needs a phase");
       }
     } else {
       // The messages are built only for an invalid session: checks run for every session built.
       if (!tasks().isEmpty()) {
         throw new InvalidValueException("tasks",
+            "no tasks for a session not ATTENDED",
             "session " + number() + " is " + attendance() + " and cannot record tasks");
       }
       if (!techniques().isEmpty()) {
         throw new InvalidValueException("techniques",
+            "no techniques for a session not ATTENDED",
             "session " + number() + " is " + attendance() + " and cannot record techniques");
       }
       if (!measures().isEmpty()) {
         throw new InvalidValueException("measures",
+            "no measures for a session not ATTENDED",
             "session " + number() + " is " + attendance() + " and cannot record measures");
       }
     }

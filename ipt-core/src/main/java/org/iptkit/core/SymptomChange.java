@@ -63,12 +63,12 @@ public abstract class SymptomChange {
   @Value.Check
   void check() {
     if (!instrument().isValidTotal(baseline())) {
-      throw new InvalidValueException("baseline",
+      throw new InvalidValueException("baseline", "a total 0.." + instrument().maxTotal(),
           instrument().displayName() + " baseline must be 0.." + instrument().maxTotal()
               + ", was " + baseline());
     }
     if (!instrument().isValidTotal(last())) {
-      throw new InvalidValueException("last",
+      throw new InvalidValueException("last", "a total 0.." + instrument().maxTotal(),
           instrument().displayName() + " last score must be 0.." + instrument().maxTotal()
               + ", was " + last());
     }

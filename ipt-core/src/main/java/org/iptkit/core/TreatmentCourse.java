@@ -289,6 +289,7 @@ public abstract class TreatmentCourse {
       int number = sessions.get(i).number();
       if (!numbers.add(number)) {
         throw new InvalidValueException("sessions/" + i + "/number",
+            "a session number not used by another session",
             "session number " + number + " is used more than once");
       }
     }

@@ -11,8 +11,10 @@ class MeasureTest {
 
   @Test
   void phq9ItemOfMinusOneIsRejected() {
-    assertRejected(() -> Measure.ofItems(Instrument.PHQ9, 1, -1, 0, 0, 0, 0, 0, 0, 0),
+    InvalidValueException e = assertRejected(
+        () -> Measure.ofItems(Instrument.PHQ9, 1, -1, 0, 0, 0, 0, 0, 0, 0),
         "items/1", "PHQ-9 item 2", "0..3", "was -1");
+    org.assertj.core.api.Assertions.assertThat(e.expected()).hasValue("an item score 0..3");
   }
 
   @Test

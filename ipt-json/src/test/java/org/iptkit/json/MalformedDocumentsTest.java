@@ -356,6 +356,8 @@ class MalformedDocumentsTest {
           assertThat(e.getMessage()).as("message starts with the pointer")
               .startsWith(pointer.isEmpty() ? "" : pointer + ": ");
           assertThat(e.expected()).as("expected").isNotBlank();
+          // Every check of the core says what a possible value is.
+          assertThat(e.expected()).as("expected").isNotEqualTo("a possible value");
           if (problem != EMPTY_INPUT) {
             assertThat(e.line()).as("line").isPositive();
             assertThat(e.column()).as("column").isPositive();
@@ -380,6 +382,17 @@ class MalformedDocumentsTest {
   @Test
   void baseDocumentOfTheTableIsValid() {
     assertThat(IptJson.strict().readCourse(BASE).sessions()).hasSize(2);
+  }
+
+  @Test
+  void anImpossibleValueSaysWhatAPossibleOneIs() {
+    String item4 = with("'items':[2,3,2,2,1,2,2,1,0]", "'items':[2,3,2,4,1,2,2,1,0]");
+    String total = with("'total':15", "'total':14");
+    assertThatThrownBy(() -> IptJson.strict().readCourse(item4)).isInstanceOfSatisfying(
+        JsonReadException.class, e -> assertThat(e.expected()).isEqualTo("an item score 0..3"));
+    assertThatThrownBy(() -> IptJson.strict().readCourse(total)).isInstanceOfSatisfying(
+        JsonReadException.class,
+        e -> assertThat(e.expected()).isEqualTo("the sum of the items, 15"));
   }
 
   @Test

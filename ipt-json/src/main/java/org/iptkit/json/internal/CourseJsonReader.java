@@ -974,7 +974,7 @@ public final class CourseJsonReader {
         String pointer = pointer();
         String where = field == null || field.isEmpty() ? pointer : pointer + "/" + field;
         throw error(Problem.INVALID_VALUE, where, field == null ? start : spotOf(field),
-            "a possible value", e.getMessage());
+            e.expected().orElse("a possible value"), e.getMessage());
       }
     }
   }
