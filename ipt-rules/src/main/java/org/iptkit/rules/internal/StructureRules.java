@@ -31,7 +31,8 @@ public final class StructureRules {
   static final RuleDefinition S02 = define("S02", "contract-respected", Severity.WARNING,
       "COMPLETED: attended sessions equal the latest ACUTE contract's planned number (a"
           + " renegotiation is a second ACUTE contract). No contract: not applicable (I08"
-          + " reports it).",
+          + " reports it). Not applicable either under a profile without acute phases, whose"
+          + " sessions no ACUTE contract plans.",
       "The time limit is agreed with the patient; a change of length must be renegotiated"
           + " explicitly.",
       "W2000 ch.7; ISIPT",
