@@ -37,7 +37,9 @@ import org.iptkit.json.internal.RecordIterator;
  * parsed wherever {@link PendingRecord#read()} is called, e.g. on the threads of a cohort check.
  *
  * <p>The returned streams hold a file open: close them (try-with-resources). Failing to read a file
- * at all is an {@link UncheckedIOException}, not a bad record.
+ * at all is an {@link UncheckedIOException}, not a bad record; within a directory, a file that
+ * cannot be read (no permission, an I/O error) is one bad record of that file ({@link
+ * JsonReadException.Problem#UNREADABLE_FILE}) and the directory's other files are still read.
  */
 public final class CourseBatchReader {
   private final IptJson json;

@@ -55,7 +55,13 @@ public final class JsonReadException extends RuntimeException {
      * Well-typed data the model rejects as impossible: a core invariant of a course, or a profile
      * parameter out of range (a negative gap, M04 switched off).
      */
-    INVALID_VALUE
+    INVALID_VALUE,
+    /**
+     * A file of a directory being read could not be read at all (no permission, an I/O error):
+     * reported as a record of that file, and the directory's other files are still read. A path
+     * given directly that cannot be read is an {@link java.io.UncheckedIOException} instead.
+     */
+    UNREADABLE_FILE
   }
 
   private final Problem problem;

@@ -1,6 +1,7 @@
 package org.iptkit.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.iptkit.json.MalformedDocumentsTest.q;
 
 import java.io.ByteArrayInputStream;
@@ -308,6 +309,64 @@ class CourseBatchReaderTest {
     assertThat(ids(records)).containsExactly("a-1", "a-2", "b-1", "b-2", "cdy-1", "cz-1");
     assertThat(errors(records)).singleElement()
         .satisfies(r -> assertThat(r.error().orElseThrow().pointer()).isEqualTo("/status"));
+  }
+
+  /** Reads every record of a directory, both eagerly and deferred, which must agree. */
+  private static List<BatchRecord> readDirectory(Path dir) {
+    List<BatchRecord> records;
+    try (Stream<BatchRecord> stream = CourseBatchReader.of(JSON).read(dir)) {
+      records = stream.toList();
+    }
+    try (Stream<PendingRecord> pending = CourseBatchReader.of(JSON).readPending(dir)) {
+      // Read errors are exceptions, equal only to themselves: compare what the records say.
+      assertThat(pending.map(PendingRecord::read).map(BatchRecord::toString).toList())
+          .isEqualTo(records.stream().map(BatchRecord::toString).toList());
+    }
+    return records;
+  }
+
+  @Test
+  void aFileOfADirectoryThatCannotBeReadIsOneRecordAndTheOtherFilesAreRead(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("a.ndjson"), course("a-1") + "\n");
+    Path locked = Files.writeString(dir.resolve("b.ndjson"), course("b-1") + "\n");
+    Files.createDirectories(dir.resolve("c"));
+    Files.writeString(dir.resolve("c/d.ndjson"), course("d-1") + "\n");
+    assumeTrue(locked.toFile().setReadable(false, false) && !Files.isReadable(locked),
+        "the file system lets this user read a file without read permission (root)");
+    try {
+      List<BatchRecord> records = readDirectory(dir);
+
+      assertThat(ids(records)).containsExactly("a-1", "d-1");
+      assertThat(errors(records)).singleElement().satisfies(r -> {
+        assertThat(r.source()).isEqualTo(locked.toString());
+        assertThat(r.error().orElseThrow().problem()).isEqualTo(Problem.UNREADABLE_FILE);
+        assertThat(r.error().orElseThrow().getMessage())
+            .isEqualTo("cannot read the file: permission denied");
+      });
+    } finally {
+      locked.toFile().setReadable(true, false);
+    }
+  }
+
+  @Test
+  void aFileThatFailsWhileBeingReadKeepsWhatCameBeforeAndTheDirectoryGoesOn(@TempDir Path dir)
+      throws IOException {
+    // Reading /proc/self/mem from its start fails with an I/O error, for root too (Linux).
+    Path mem = Path.of("/proc/self/mem");
+    assumeTrue(Files.isRegularFile(mem), "no /proc/self/mem here");
+    Files.writeString(dir.resolve("a.ndjson"), course("a-1") + "\n");
+    Files.createSymbolicLink(dir.resolve("b.ndjson"), mem);
+    Files.writeString(dir.resolve("c.ndjson"), course("c-1") + "\n");
+
+    List<BatchRecord> records = readDirectory(dir);
+
+    assertThat(ids(records)).containsExactly("a-1", "c-1");
+    assertThat(errors(records)).singleElement().satisfies(r -> {
+      assertThat(r.source()).endsWith("b.ndjson");
+      assertThat(r.error().orElseThrow().problem()).isEqualTo(Problem.UNREADABLE_FILE);
+      assertThat(r.error().orElseThrow().getMessage()).startsWith("cannot read the file: ");
+    });
   }
 
   @Test

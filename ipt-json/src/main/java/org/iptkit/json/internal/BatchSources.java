@@ -473,6 +473,8 @@ public final class BatchSources {
     private final boolean deferred;
     private final Deque<Iterator<Path>> pending = new ArrayDeque<>();
     private RecordIterator current;
+    private Path currentFile;
+    private Path listing;
 
     DirectoryRecords(JsonSettings settings, Path root, BatchFormat format, boolean deferred) {
       this.settings = settings;
@@ -482,6 +484,7 @@ public final class BatchSources {
     }
 
     private void push(Path directory) {
+      listing = directory;
       try (Stream<Path> children = Files.list(directory)) {
         pending.push(children
             .filter(child -> !child.getFileName().toString().startsWith("."))
@@ -514,18 +517,58 @@ public final class BatchSources {
     protected SplitRecord compute() {
       while (true) {
         if (current != null) {
-          if (current.hasNext()) {
-            return current.next();
+          try {
+            if (current.hasNext()) {
+              return current.next();
+            }
+          } catch (UncheckedIOException e) {
+            // The records read from the file so far stand; the rest of it is lost, not the
+            // directory's other files.
+            current.close();
+            current = null;
+            return unreadable(currentFile, e);
           }
           current.close();
           current = null;
         }
-        Path file = nextFile();
+        Path file;
+        try {
+          file = nextFile();
+        } catch (UncheckedIOException e) {
+          return unreadable(listing, e);
+        }
         if (file == null) {
           return null;
         }
-        current = openFile(settings, file, format, deferred);
+        currentFile = file;
+        try {
+          current = openFile(settings, file, format, deferred);
+        } catch (UncheckedIOException e) {
+          return unreadable(file, e);
+        }
       }
+    }
+
+    /** A record saying that {@code path} (a file, or a directory being listed) cannot be read. */
+    private static SplitRecord unreadable(Path path, UncheckedIOException e) {
+      return SplitRecord.of(BatchRecord.ofError(path.toString(), 0, 0, new JsonReadException(
+          Problem.UNREADABLE_FILE, "", 0, 0, "a readable file",
+          "cannot read " + (Files.isDirectory(path) ? "the directory" : "the file") + ": "
+              + describe(e.getCause()))));
+    }
+
+    /** Says in words why a file cannot be read, without the path (the record names it). */
+    private static String describe(IOException e) {
+      if (e instanceof java.nio.file.AccessDeniedException) {
+        return "permission denied";
+      }
+      if (e instanceof java.nio.file.NoSuchFileException) {
+        return "no such file or directory";
+      }
+      if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+        return fs.getReason();
+      }
+      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     @Override

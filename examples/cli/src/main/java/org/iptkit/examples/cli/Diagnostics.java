@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.iptkit.json.BatchRecord;
+import org.iptkit.json.JsonReadException;
 import org.iptkit.json.PendingRecord;
 
 /**
@@ -62,7 +63,11 @@ final class Diagnostics {
   void unreadable(BatchRecord record, String reason) {
     beforeMessage.run();
     unreadableRecords++;
-    err.println("ipt: " + where(record) + ": skipped: " + reason);
+    boolean wholeFile = record.error()
+        .filter(e -> e.problem() == JsonReadException.Problem.UNREADABLE_FILE).isPresent();
+    // A file of a directory that cannot be read is one unreadable record, named by its file.
+    err.println("ipt: " + (wholeFile ? sourceName(record.source()) : where(record))
+        + ": skipped: " + reason);
     err.flush();
   }
 

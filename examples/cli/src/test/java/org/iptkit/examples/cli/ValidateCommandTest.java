@@ -184,6 +184,25 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aFileOfADirectoryThatCannotBeReadIsOneUnreadableRecordAndTheRestIsChecked()
+      throws Exception {
+    // Reading /proc/self/mem from its start fails with an I/O error, for root too (Linux).
+    Path mem = Path.of("/proc/self/mem");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(mem));
+    String[] lines = Fixtures.ndjson(2, 2, 0).split("\n");
+    Fixtures.write(dir.resolve("a.ndjson"), lines[0] + "\n");
+    java.nio.file.Files.createSymbolicLink(dir.resolve("b.ndjson"), mem);
+    Fixtures.write(dir.resolve("c.ndjson"), lines[1] + "\n");
+
+    Cli.Result result = Cli.run("validate", dir.toString());
+
+    assertThat(result.err()).startsWith("ipt: " + dir.resolve("b.ndjson")
+        + ": skipped: cannot read the file: ").doesNotContain("record 1").doesNotContain("\tat ");
+    assertThat(result.out()).endsWith("2 courses, 0 errors, 0 warnings, 1 unreadable\n");
+    assertThat(result.code()).isEqualTo(ExitCodes.UNREADABLE);
+  }
+
+  @Test
   void aDashReadsStandardInput() {
     byte[] input = Fixtures.cleanNdjson(2).getBytes(StandardCharsets.UTF_8);
 
