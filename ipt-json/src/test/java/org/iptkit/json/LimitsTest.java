@@ -34,6 +34,22 @@ class LimitsTest {
   }
 
   @Test
+  void fieldNameLongerThanTheLimitIsPointedAtTheObjectHoldingIt() {
+    String longName = "k".repeat(1001);
+    String top = with("'courseId':'c-1',", "'courseId':'c-1','" + longName + "':1,");
+    String inPerson = with("'id':'father',", "'id':'father','" + longName + "':1,");
+
+    for (String[] row : new String[][] {{top, ""}, {inPerson, "/inventories/0/people/1"}}) {
+      assertThatThrownBy(() -> IptJson.strict().readCourse(row[0]))
+          .isInstanceOfSatisfying(JsonReadException.class, e -> {
+            assertThat(e.problem()).isEqualTo(JsonReadException.Problem.LIMIT_EXCEEDED);
+            assertThat(e.pointer()).isEqualTo(row[1]);
+            assertThat(e.getMessage()).contains("field name longer than the maximum of 1000");
+          });
+    }
+  }
+
+  @Test
   void documentLongerThanTheLimitIsRefused() {
     IptJson small = IptJson.builder().maxDocumentLength(BASE.length() - 10).build();
     byte[] bytes = BASE.getBytes(StandardCharsets.UTF_8);

@@ -97,6 +97,12 @@ final class JsonErrors {
     int column = column(at);
     String original = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
     if (e instanceof StreamConstraintsException) {
+      if (original.startsWith("Name length") && context != null && context.inObject()
+          && context.currentName() != null) {
+        // The name too long to read is not yet the context's: the one there is the previous
+        // field's. Point at the object holding both instead.
+        pointer = context.getParent() == null ? "" : context.getParent().pathAsPointer().toString();
+      }
       return limit(p, pointer, line, column, original);
     }
     if (context != null && context.inObject() && context.currentName() != null
