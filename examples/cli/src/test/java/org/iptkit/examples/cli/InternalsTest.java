@@ -25,6 +25,16 @@ import org.junit.jupiter.api.Test;
 /** The parts behind the commands: ordered parallel checking, trajectories, progress, text. */
 class InternalsTest {
   @Test
+  void progressGoesToStandardErrorOnlyWhenThatIsATerminal() {
+    assertThat(Io.isTerminalDevice("/dev/pts/3")).isTrue();
+    assertThat(Io.isTerminalDevice("/dev/tty1")).isTrue();
+    assertThat(Io.isTerminalDevice("/dev/console")).isTrue();
+    assertThat(Io.isTerminalDevice("pipe:[48213]")).isFalse();
+    assertThat(Io.isTerminalDevice("/tmp/ipt-errors.log")).isFalse();
+    assertThat(Io.isTerminalDevice("/dev/null")).isFalse();
+  }
+
+  @Test
   void thePipelineKeepsInputOrderOnManyThreads() {
     CourseGenerator generator = Fixtures.generator(13, 0.3);
     List<PendingRecord> records = new ArrayList<>();
