@@ -154,7 +154,15 @@ class CourseBatchReaderTest {
       assertThat(r.error().orElseThrow().problem()).isEqualTo(Problem.MALFORMED_JSON);
       assertThat(r.error().orElseThrow().line()).isEqualTo(2);
       assertThat(r.index()).isEqualTo(1);
+      // c-2 is lost with the rest of the array: the report says so.
+      assertThat(r.error().orElseThrow().getMessage())
+          .contains("; nothing after it in this source can be read (line 2");
     });
+    // A bad element that leaves the syntax whole does not end the array.
+    String wrongValue = "[" + course("c-0").replace("\"ONGOING\"", "\"X\"") + ",\n"
+        + course("c-1") + "]";
+    assertThat(errors(read(wrongValue, "bad.json"))).singleElement().satisfies(r ->
+        assertThat(r.error().orElseThrow().getMessage()).doesNotContain("nothing after it"));
   }
 
   @Test
@@ -347,6 +355,25 @@ class CourseBatchReaderTest {
     } finally {
       locked.toFile().setReadable(true, false);
     }
+  }
+
+  @Test
+  void aDirectoryWithoutCourseFilesIsEmptyInputNotAnEmptyBatch(@TempDir Path dir)
+      throws IOException {
+    Files.createDirectories(dir.resolve("sub/x.json"));
+    Files.writeString(dir.resolve("notes.txt"), "not a course");
+
+    List<BatchRecord> records = readDirectory(dir);
+
+    assertThat(records).singleElement().satisfies(r -> {
+      assertThat(r.source()).isEqualTo(dir.toString());
+      assertThat(r.error().orElseThrow().problem()).isEqualTo(Problem.EMPTY_INPUT);
+      assertThat(r.error().orElseThrow().getMessage())
+          .isEqualTo("no course file (.json, .ndjson or .jsonl) in the directory");
+    });
+    // A course file holding no course is a batch of none, as a file read alone is.
+    Files.writeString(dir.resolve("none.json"), "[]");
+    assertThat(readDirectory(dir)).isEmpty();
   }
 
   @Test

@@ -415,10 +415,10 @@ public final class BatchSources {
           throw failure;
         }
         done = true;
-        return BatchRecord.ofError(source, index, line(), unreadable);
+        return BatchRecord.ofError(source, index, line(), endsTheSource(unreadable));
       } catch (JacksonException e) {
         done = true;
-        return BatchRecord.ofError(source, index, line(), tokens.fromJackson(e));
+        return BatchRecord.ofError(source, index, line(), endsTheSource(tokens.fromJackson(e)));
       }
       long current = index++;
       int line = line();
@@ -432,13 +432,13 @@ public final class BatchSources {
       } catch (JsonReadException e) {
         if (e.problem() == Problem.MALFORMED_JSON || e.problem() == Problem.LIMIT_EXCEEDED) {
           done = true;
-        } else {
-          try {
-            reader.skipTo(depth());
-          } catch (JsonReadException fatal) {
-            done = true;
-            pending = BatchRecord.ofError(source, current, line, fatal);
-          }
+          return BatchRecord.ofError(source, current, line, endsTheSource(e));
+        }
+        try {
+          reader.skipTo(depth());
+        } catch (JsonReadException fatal) {
+          done = true;
+          pending = BatchRecord.ofError(source, current, line, endsTheSource(fatal));
         }
         return BatchRecord.ofError(source, current, line, e);
       }
@@ -446,6 +446,16 @@ public final class BatchSources {
 
     private int line() {
       return Math.max(0, parser.currentTokenLocation().getLineNr());
+    }
+
+    /**
+     * The error after which nothing more of an array or a document sequence can be read (the
+     * syntax gives no place to start again), saying so: the records that would follow are lost
+     * with it, and whoever reads the report must know that.
+     */
+    private static JsonReadException endsTheSource(JsonReadException e) {
+      return new JsonReadException(e.problem(), e.pointer(), e.line(), e.column(), e.expected(),
+          e.reason() + "; nothing after it in this source can be read");
     }
 
     private int column() {
@@ -473,13 +483,16 @@ public final class BatchSources {
     private final boolean deferred;
     private final Deque<Iterator<Path>> pending = new ArrayDeque<>();
     private RecordIterator current;
+    private final Path root;
     private Path currentFile;
     private Path listing;
+    private boolean anyFile;
 
     DirectoryRecords(JsonSettings settings, Path root, BatchFormat format, boolean deferred) {
       this.settings = settings;
       this.format = format;
       this.deferred = deferred;
+      this.root = root;
       push(root);
     }
 
@@ -538,8 +551,17 @@ public final class BatchSources {
           return unreadable(listing, e);
         }
         if (file == null) {
+          if (!anyFile) {
+            // As an empty file is "empty input", not an empty batch, so is a directory with no
+            // course file in it: most likely the wrong directory.
+            anyFile = true;
+            return SplitRecord.of(BatchRecord.ofError(root.toString(), 0, 0, new JsonReadException(
+                Problem.EMPTY_INPUT, "", 0, 0, "a .json, .ndjson or .jsonl file",
+                "no course file (.json, .ndjson or .jsonl) in the directory")));
+          }
           return null;
         }
+        anyFile = true;
         currentFile = file;
         try {
           current = openFile(settings, file, format, deferred);

@@ -64,8 +64,10 @@ final class Diagnostics {
     beforeMessage.run();
     unreadableRecords++;
     boolean wholeFile = record.error()
-        .filter(e -> e.problem() == JsonReadException.Problem.UNREADABLE_FILE).isPresent();
-    // A file of a directory that cannot be read is one unreadable record, named by its file.
+        .filter(e -> e.problem() == JsonReadException.Problem.UNREADABLE_FILE
+            || e.problem() == JsonReadException.Problem.EMPTY_INPUT).isPresent();
+    // A file of a directory that cannot be read, an empty file or a directory without course
+    // files is one unreadable record, named by the file or directory alone.
     err.println("ipt: " + (wholeFile ? sourceName(record.source()) : where(record))
         + ": skipped: " + reason);
     err.flush();

@@ -203,6 +203,18 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aDirectoryWithoutCourseFilesIsReportedAsEmpty() {
+    Fixtures.write(dir.resolve("notes.txt"), "not a course file");
+
+    Cli.Result result = Cli.run("validate", dir.toString());
+
+    assertThat(result.err()).isEqualTo("ipt: " + dir
+        + ": skipped: no course file (.json, .ndjson or .jsonl) in the directory\n");
+    assertThat(result.out()).isEqualTo("0 courses, 0 errors, 0 warnings, 1 unreadable\n");
+    assertThat(result.code()).isEqualTo(ExitCodes.UNREADABLE);
+  }
+
+  @Test
   void aDashReadsStandardInput() {
     byte[] input = Fixtures.cleanNdjson(2).getBytes(StandardCharsets.UTF_8);
 
