@@ -286,6 +286,11 @@ class BadBundleTest {
         .isInstanceOf(FhirMappingException.class)
         .hasMessageStartingWith("not a valid FHIR R4 Bundle: malformed JSON")
         .hasMessageNotContaining("talk");
+    // One line, located as the library's other messages are.
+    assertThatThrownBy(() -> FHIR.importCourseJson("{\"resourceType\":\n"))
+        .isInstanceOf(FhirMappingException.class)
+        .hasMessageNotContaining("\n").hasMessageNotContaining("[line:")
+        .hasMessageContaining("(line 2, column 1)");
   }
 
   @Test

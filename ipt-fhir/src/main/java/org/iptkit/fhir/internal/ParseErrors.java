@@ -31,7 +31,8 @@ public final class ParseErrors {
     String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     String problem;
     if (message.contains("Failed to parse JSON")) {
-      problem = "malformed JSON: " + mask(message.substring(message.indexOf("content:") + 8));
+      problem = "malformed JSON: " + oneLine(
+          mask(message.substring(message.indexOf("content:") + 8)));
     } else if (message.contains("resource type") || message.contains("resource name")) {
       problem = maskUnlessName(message);
     } else {
@@ -39,6 +40,15 @@ public final class ParseErrors {
     }
     return new FhirMappingException("", type, -1,
         "not a valid FHIR R4 " + (type == null ? "resource" : type) + ": " + problem);
+  }
+
+  /**
+   * Jackson's message on one line, as every other message of the library: its location tail
+   * ({@code "\n at [line: 2, column: 1]"}) becomes {@code " (line 2, column 1)"}.
+   */
+  static String oneLine(String message) {
+    return message.replaceAll("\\s*\\R\\s*at \\[line: (\\d+), column: (\\d+)\\]",
+        " (line $1, column $2)").replaceAll("\\s*\\R\\s*", " ").trim();
   }
 
   /** Removes HAPI's message codes and masks every quoted text, keeping the wording around it. */

@@ -91,6 +91,9 @@ final class ProfileOptions {
    * @throws UserException when the file cannot be read or is not a valid profile
    */
   static ProtocolProfile readProfile(Path file, ProtocolRegistry registry) {
+    if (Files.isDirectory(file)) {
+      throw new UserException("--protocol-file " + file + ": a directory, expected a profile file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new UserException("--protocol-file " + file + ": no such file");
     }

@@ -340,6 +340,17 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aDirectoryAsProtocolFileIsNamedForWhatItIs() {
+    Path file = Fixtures.write(dir.resolve("c.json"), Fixtures.CANARY_COURSE);
+
+    Cli.Result result = Cli.run("validate", "--protocol-file", dir.toString(), file.toString());
+
+    assertThat(result.code()).isEqualTo(ExitCodes.UNREADABLE);
+    assertThat(result.err()).isEqualTo("ipt: --protocol-file " + dir
+        + ": a directory, expected a profile file\n");
+  }
+
+  @Test
   void protocolAndProtocolFileTogetherAreAUsageError() {
     Path file = Fixtures.write(dir.resolve("c.json"), Fixtures.CANARY_COURSE);
 
