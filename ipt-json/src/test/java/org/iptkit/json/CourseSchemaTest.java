@@ -66,6 +66,32 @@ class CourseSchemaTest {
   }
 
   @Test
+  void schemaAndReaderAgreeOnWhichOneCharacterIdentifiersAreBlank() {
+    // Every character of the Basic Multilingual Plane (but surrogates, which are no text alone)
+    // as a whole courseId, written as a JSON escape so that control characters are legal JSON.
+    List<String> disagreements = new java.util.ArrayList<>();
+    for (int c = 0; c <= 0xFFFF; c++) {
+      if (Character.isSurrogate((char) c)) {
+        continue;
+      }
+      String document = MalformedDocumentsTest.mini("", "[]")
+          .replace("\"courseId\":\"c\"", "\"courseId\":\"" + String.format("\\u%04x", c) + "\"");
+      boolean schemaAccepts = validate(document).isEmpty();
+      boolean readerAccepts;
+      try {
+        IptJson.strict().readCourse(document);
+        readerAccepts = true;
+      } catch (JsonReadException e) {
+        readerAccepts = false;
+      }
+      if (schemaAccepts != readerAccepts) {
+        disagreements.add(String.format("U+%04X", c));
+      }
+    }
+    assertThat(disagreements).isEmpty();
+  }
+
+  @Test
   void formatExampleAndItsGoldenWriteBackAreValid() {
     assertThat(validate(FormatExampleTest.resource("format-example-course.json"))).isEmpty();
     assertThat(validate(FormatExampleTest.resource("format-example-course.golden.json")))
