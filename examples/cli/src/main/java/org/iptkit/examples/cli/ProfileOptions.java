@@ -94,7 +94,8 @@ final class ProfileOptions {
     if (Files.isDirectory(file)) {
       throw new UserException("--protocol-file " + file + ": a directory, expected a profile file");
     }
-    if (!Files.isRegularFile(file)) {
+    // A regular file, or a named pipe or <(command) as for the paths to check.
+    if (!Files.exists(file)) {
       throw new UserException("--protocol-file " + file + ": no such file");
     }
     try (InputStream in = Files.newInputStream(file)) {

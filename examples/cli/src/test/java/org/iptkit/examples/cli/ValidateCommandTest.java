@@ -325,6 +325,37 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aProtocolFileMayBeANamedPipe() throws Exception {
+    Path fifo = dir.resolve("trial.json");
+    boolean made;
+    try {
+      made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+    } catch (java.io.IOException e) {
+      made = false;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is available");
+    byte[] profile = """
+        {"id": "my-trial-2026", "title": "Trial X", "basedOn": "ipt-acute-16"}
+        """.getBytes(StandardCharsets.UTF_8);
+    Thread writer = new Thread(() -> {
+      try (var out = java.nio.file.Files.newOutputStream(fifo)) {
+        out.write(profile);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    Path file = Fixtures.write(dir.resolve("c.json"), Fixtures.CANARY_COURSE);
+
+    Cli.Result result = Cli.run("validate", "--protocol-file", fifo.toString(),
+        "--format", "ndjson", "--fail-on", "never", file.toString());
+    writer.join(10_000);
+
+    assertThat(result.err()).isEmpty();
+    assertThat(JSON.readTree(result.out()).get("protocol").asString()).isEqualTo("my-trial-2026");
+  }
+
+  @Test
   void aBrokenProtocolFileIsAUsageErrorWithItsPointer() {
     Path profile = Fixtures.write(dir.resolve("trial.json"), """
         {"id": "t", "title": "T", "basedOn": "ipt-acute-16", "sessions": {"min": "twelve"}}
