@@ -358,6 +358,27 @@ class CourseBatchReaderTest {
   }
 
   @Test
+  void aSubdirectoryThatCannotBeListedIsOneRecordAndNotAlsoAnEmptyDirectory(@TempDir Path dir)
+      throws IOException {
+    Path locked = Files.createDirectories(dir.resolve("locked"));
+    Files.writeString(locked.resolve("a.ndjson"), course("a-1") + "\n");
+    assumeTrue(locked.toFile().setReadable(false, false) && !Files.isReadable(locked),
+        "the file system lets this user list a directory without read permission (root)");
+    try {
+      List<BatchRecord> records = readDirectory(dir);
+
+      assertThat(records).singleElement().satisfies(r -> {
+        assertThat(r.source()).isEqualTo(locked.toString());
+        assertThat(r.error().orElseThrow().problem()).isEqualTo(Problem.UNREADABLE_FILE);
+        assertThat(r.error().orElseThrow().getMessage())
+            .isEqualTo("cannot read the directory: permission denied");
+      });
+    } finally {
+      locked.toFile().setReadable(true, false);
+    }
+  }
+
+  @Test
   void aDirectoryWithoutCourseFilesIsEmptyInputNotAnEmptyBatch(@TempDir Path dir)
       throws IOException {
     Files.createDirectories(dir.resolve("sub/x.json"));

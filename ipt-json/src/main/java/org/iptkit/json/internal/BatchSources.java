@@ -481,9 +481,9 @@ public final class BatchSources {
     private final JsonSettings settings;
     private final BatchFormat format;
     private final boolean deferred;
+    private final Path root;
     private final Deque<Iterator<Path>> pending = new ArrayDeque<>();
     private RecordIterator current;
-    private final Path root;
     private Path currentFile;
     private Path listing;
     private boolean anyFile;
@@ -548,6 +548,7 @@ public final class BatchSources {
         try {
           file = nextFile();
         } catch (UncheckedIOException e) {
+          anyFile = true; // reported: the directory is not "empty" on top of that
           return unreadable(listing, e);
         }
         if (file == null) {
