@@ -1023,7 +1023,8 @@ public final class CourseJsonReader {
         skipUnknownValue();
       }
     } else if (t == JsonToken.START_ARRAY) {
-      while (p.nextToken() != JsonToken.END_ARRAY) {
+      for (JsonToken next = p.nextToken(); next != JsonToken.END_ARRAY && next != null;
+          next = p.nextToken()) {
         skipUnknownValue();
       }
     }
