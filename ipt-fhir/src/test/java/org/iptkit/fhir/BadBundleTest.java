@@ -306,6 +306,26 @@ class BadBundleTest {
   }
 
   @Test
+  void freeTextHoldingQuotesIsNotShownBetweenThem() {
+    String json = FHIR.toJson(example()).replaceFirst("\"valueDate\": \"[0-9-]+\"",
+        java.util.regex.Matcher.quoteReplacement(
+            "\"valueDate\": \"GOAL \\\"SECRET\\\" GOALSECRET2 it's x\""));
+
+    assertThatThrownBy(() -> FHIR.importCourseJson(json))
+        .isInstanceOf(FhirMappingException.class)
+        .hasMessageContaining("invalid value")
+        .hasMessageNotContaining("SECRET").hasMessageNotContaining("GOAL");
+  }
+
+  @Test
+  void aCodeThatIsNoCodeIsNotQuoted() {
+    assertThat(org.iptkit.fhir.internal.ParseErrors.quotedCode("ROLE_DISPUTE"))
+        .isEqualTo("'ROLE_DISPUTE'");
+    assertThat(org.iptkit.fhir.internal.ParseErrors.quotedCode("my mother, since May"))
+        .isEqualTo("'…'");
+  }
+
+  @Test
   void unknownElementIsRejectedByTheStrictParser() {
     String json = FHIR.toJson(example()).replace("\"intent\": \"plan\"",
         "\"intent\": \"plan\", \"mood\": \"low\"");

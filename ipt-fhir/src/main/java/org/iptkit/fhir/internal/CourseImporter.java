@@ -967,8 +967,8 @@ public final class CourseImporter {
         }
       }
     }
-    throw fail(entry, where, (code == null ? "missing code" : "unknown code '" + code + "'")
-        + "; expected one of " + String.join(", ", Terminology.names(type)));
+    throw fail(entry, where, (code == null ? "missing code"
+        : "unknown code " + ParseErrors.quotedCode(code)) + "; expected one of " + String.join(", ", Terminology.names(type)));
   }
 
   private static String found(Base value) {

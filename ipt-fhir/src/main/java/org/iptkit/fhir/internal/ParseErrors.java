@@ -4,7 +4,6 @@ import ca.uhn.fhir.parser.StrictErrorHandler;
 import ca.uhn.fhir.parser.json.BaseJsonLikeValue;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.iptkit.fhir.FhirMappingException;
 
@@ -63,19 +62,44 @@ public final class ParseErrors {
 
   private static String masked(String message, boolean keepNames) {
     String text = message.replaceAll("HAPI-\\d+: ", "").trim();
-    StringBuilder out = new StringBuilder();
-    Matcher quoted =
-        Pattern.compile("\"([^\"]*)\"|'([^']*)'").matcher(text);
-    while (quoted.find()) {
-      String inner = quoted.group(1) != null ? quoted.group(1) : quoted.group(2);
-      String quote = quoted.group(1) != null ? "\"" : "'";
-      boolean keep = KEYWORDS.contains(inner)
-          || (keepNames && inner.matches("[A-Za-z][A-Za-z0-9]{0,63}"));
-      quoted.appendReplacement(out, Matcher.quoteReplacement(
-          quote + (keep ? inner : "…") + quote));
+    if (keepNames) {
+      // Names in quotes of their own ("Bundle", "Patient") are kept: set apart from the masking,
+      // unless they lie inside a span masked below.
+      text = QUOTED_NAME.matcher(text).replaceAll("\u0001$1\u0002");
     }
-    quoted.appendTail(out);
-    return out.toString();
+    // A quoted value may itself hold quotes ("GOAL "x" y"), so pairing quotes up would show the
+    // text between an inner pair: everything from the first quote to the last of its kind is
+    // masked as one, unless that whole span is a keyword or (where asked) a resource name.
+    for (char quote : new char[] {'"', '\''}) {
+      int first = text.indexOf(quote);
+      if (first < 0) {
+        continue;
+      }
+      int last = text.lastIndexOf(quote);
+      if (last == first) {
+        text = text.substring(0, first + 1) + "…"; // a lone quote: nothing after it is shown
+        continue;
+      }
+      String inner = text.substring(first + 1, last);
+      boolean keep = KEYWORDS.contains(inner)
+          || (keepNames && NAME.matcher(inner).matches());
+      if (!keep) {
+        text = text.substring(0, first + 1) + "…" + text.substring(last);
+      }
+    }
+    return text.replace('\u0001', '"').replace('\u0002', '"');
+  }
+
+  private static final Pattern QUOTED_NAME = Pattern.compile("\"([A-Za-z][A-Za-z0-9]{0,63})\"");
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,63}");
+
+  /**
+   * A code as an error may show it: one that looks like a code (letters, digits, {@code _ - .},
+   * at most 64), else masked, since a host may have put free text where a code belongs.
+   */
+  public static String quotedCode(String code) {
+    return "'" + (code.matches("[A-Za-z0-9_.\\-]{1,64}") ? code : "…") + "'";
   }
 
   private static final Set<String> KEYWORDS =
