@@ -224,9 +224,11 @@ class ValidateCommandTest {
     assertThat(result.out()).isEqualTo("2 courses, 0 errors, 0 warnings, 0 unreadable\n");
   }
 
-  @Test
-  void aNamedPipeIsReadAsAStream() throws Exception {
-    Path fifo = dir.resolve("export.ndjson");
+  /**
+   * Makes a named pipe at {@code fifo} (skipping the test where mkfifo is missing) and starts a
+   * thread that writes {@code content} into it once a reader opens it; join it after the run.
+   */
+  private static Thread pipeWriting(Path fifo, byte[] content) throws InterruptedException {
     boolean made;
     try {
       made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
@@ -234,15 +236,22 @@ class ValidateCommandTest {
       made = false;
     }
     org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is available");
-    byte[] courses = Fixtures.cleanNdjson(3).getBytes(StandardCharsets.UTF_8);
     Thread writer = new Thread(() -> {
       try (var out = java.nio.file.Files.newOutputStream(fifo)) {
-        out.write(courses);
+        out.write(content);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
     });
     writer.start();
+    return writer;
+  }
+
+  @Test
+  void aNamedPipeIsReadAsAStream() throws Exception {
+    Path fifo = dir.resolve("export.ndjson");
+    Thread writer = pipeWriting(fifo,
+        Fixtures.cleanNdjson(3).getBytes(StandardCharsets.UTF_8));
 
     Cli.Result result = Cli.run("validate", fifo.toString());
     writer.join(10_000);
@@ -327,24 +336,9 @@ class ValidateCommandTest {
   @Test
   void aProtocolFileMayBeANamedPipe() throws Exception {
     Path fifo = dir.resolve("trial.json");
-    boolean made;
-    try {
-      made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
-    } catch (java.io.IOException e) {
-      made = false;
-    }
-    org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is available");
-    byte[] profile = """
+    Thread writer = pipeWriting(fifo, """
         {"id": "my-trial-2026", "title": "Trial X", "basedOn": "ipt-acute-16"}
-        """.getBytes(StandardCharsets.UTF_8);
-    Thread writer = new Thread(() -> {
-      try (var out = java.nio.file.Files.newOutputStream(fifo)) {
-        out.write(profile);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      }
-    });
-    writer.start();
+        """.getBytes(StandardCharsets.UTF_8));
     Path file = Fixtures.write(dir.resolve("c.json"), Fixtures.CANARY_COURSE);
 
     Cli.Result result = Cli.run("validate", "--protocol-file", fifo.toString(),
