@@ -14,6 +14,7 @@ import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.internal.CourseJsonReader;
 import org.iptkit.json.internal.CourseJsonWriter;
 import org.iptkit.json.internal.CoursePrettyPrinter;
+import org.iptkit.json.internal.CourseScanner;
 import org.iptkit.json.internal.Encodings;
 import org.iptkit.json.internal.JsonSettings;
 import org.iptkit.json.internal.JsonTree;
@@ -173,6 +174,12 @@ public final class IptJson {
     JsonReadException unfit = CourseJsonReader.tooLong(null, json, json.length,
         settings.maxDocumentLength());
     if (unfit == null) {
+      // The fast path for the plain form; anything else, errors included, is the reader's.
+      TreatmentCourse scanned = CourseScanner.scan(json, 0, json.length,
+          settings.maxStringLength());
+      if (scanned != null) {
+        return new ReadResult(scanned, List.of());
+      }
       unfit = Encodings.problemOf(json, 0, json.length, 0);
     }
     if (unfit != null) {

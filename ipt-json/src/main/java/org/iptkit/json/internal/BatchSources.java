@@ -194,6 +194,12 @@ public final class BatchSources {
   /** Reads the NDJSON line {@code text[from, from + length)}, as {@link #readLine} above. */
   private static BatchRecord readLine(JsonSettings settings, String source, long index,
       int lineNumber, byte[] text, int from, int length) {
+    // The fast path for the plain form; anything else, errors included, is the reader's. What
+    // the scanner gives has no warnings: it gives up at every field a lenient reader would warn of.
+    TreatmentCourse scanned = CourseScanner.scan(text, from, length, settings.maxStringLength());
+    if (scanned != null) {
+      return BatchRecord.ofCourse(source, index, lineNumber, scanned, List.of());
+    }
     JsonReadException notText = Encodings.problemOf(text, from, length, lineNumber - 1);
     if (notText != null) {
       return BatchRecord.ofError(source, index, lineNumber, notText);

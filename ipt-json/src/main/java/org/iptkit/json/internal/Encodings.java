@@ -115,7 +115,7 @@ public final class Encodings {
    * The length of the well-formed UTF-8 sequence of two to four bytes starting at {@code i}, or
    * -1 if the bytes there do not form one.
    */
-  private static int sequenceLength(byte[] bytes, int i, int end) {
+  static int sequenceLength(byte[] bytes, int i, int end) {
     int b = bytes[i] & 0xFF;
     int size;
     int min2 = 0x80;

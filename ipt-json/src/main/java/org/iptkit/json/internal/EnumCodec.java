@@ -58,6 +58,9 @@ final class EnumCodec<E extends Enum<E>> {
   // course has about ten enumeration values per session. The name is compared in full after.
   private final E[] table;
   private final char[][] tableNames;
+  // The same names as bytes (they are ASCII), for the course scanner, which reads the input's
+  // bytes without decoding them.
+  private final byte[][] tableBytes;
   private final int mask;
   private final String oneOf;
 
@@ -73,6 +76,7 @@ final class EnumCodec<E extends Enum<E>> {
     int size = Integer.highestOneBit(Math.max(4, constants.length) * 4);
     this.table = (E[]) java.lang.reflect.Array.newInstance(type, size);
     this.tableNames = new char[size][];
+    this.tableBytes = new byte[size][];
     this.mask = size - 1;
     for (E constant : constants) {
       String name = constant.name();
@@ -83,6 +87,7 @@ final class EnumCodec<E extends Enum<E>> {
       }
       table[slot] = constant;
       tableNames[slot] = name.toCharArray();
+      tableBytes[slot] = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     }
   }
 
@@ -109,6 +114,28 @@ final class EnumCodec<E extends Enum<E>> {
       }
       if (name.length == length
           && java.util.Arrays.equals(name, 0, length, chars, offset, offset + length)) {
+        return table[slot];
+      }
+    }
+  }
+
+  /**
+   * The constant whose wire name is the bytes {@code bytes[offset, offset + length)}, or null
+   * (also for bytes that are not ASCII: no wire name has any).
+   */
+  E lookup(byte[] bytes, int offset, int length) {
+    if (length == 0) {
+      return null;
+    }
+    int hash = hash(length, (char) bytes[offset], (char) bytes[offset + length / 2],
+        (char) bytes[offset + length - 1]);
+    for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+      byte[] name = tableBytes[slot];
+      if (name == null) {
+        return null;
+      }
+      if (name.length == length
+          && java.util.Arrays.equals(name, 0, length, bytes, offset, offset + length)) {
         return table[slot];
       }
     }

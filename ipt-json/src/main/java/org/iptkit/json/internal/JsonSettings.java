@@ -26,6 +26,7 @@ public final class JsonSettings {
   private final boolean lenient;
   private final boolean pretty;
   private final long maxDocumentLength;
+  private final int maxStringLength;
   private final JsonFactory documents;
   private final JsonFactory courses;
   private final JsonFactory streams;
@@ -44,6 +45,7 @@ public final class JsonSettings {
     this.lenient = lenient;
     this.pretty = pretty;
     this.maxDocumentLength = maxDocumentLength;
+    this.maxStringLength = maxStringLength;
     StreamReadConstraints base = StreamReadConstraints.builder()
         .maxNestingDepth(MAX_NESTING_DEPTH)
         .maxNumberLength(MAX_NUMBER_LENGTH)
@@ -88,6 +90,11 @@ public final class JsonSettings {
   /** The longest document or batch record, in bytes (characters for text input). */
   public long maxDocumentLength() {
     return maxDocumentLength;
+  }
+
+  /** The longest string value, in characters. */
+  public int maxStringLength() {
+    return maxStringLength;
   }
 
   /** The factory for single documents and NDJSON lines (all limits, duplicate detection). */
