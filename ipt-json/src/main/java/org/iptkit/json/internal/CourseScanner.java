@@ -43,8 +43,9 @@ import org.iptkit.core.TreatmentCourse;
  * a wrong type, an impossible value the core refuses) and at every form it does not handle
  * itself, which keeps it short enough to check against the reader field by field:
  * <ul>
- *   <li>a string with an escape sequence ({@code \}), or longer in bytes than the string limit;
- *   <li>{@code null} for any field, a negative number, an integer of ten digits or more, a
+ *   <li>a string with an escape sequence ({@code \}), or longer in bytes than the string limit
+ *       (the reader counts characters);
+ *   <li>{@code null} for any field, a negative number, an integer beyond an {@code int}, a
  *       fraction or an exponent;
  *   <li>a byte order mark, and bytes that are not UTF-8 (they are refused by the reader).
  * </ul>
@@ -104,6 +105,9 @@ public final class CourseScanner {
    * The course held in {@code bytes[from, from + length)} when the strict reader would read
    * exactly that course; null when the strict reader must decide (an error, or a form this
    * scanner leaves to it).
+   *
+   * <p>The caller checks the document against the reader's length limit first: the scanner
+   * has none of its own.
    *
    * @param maxStringLength the reader's limit for one string value, in characters
    */
@@ -716,9 +720,9 @@ public final class CourseScanner {
   }
 
   /**
-   * A non-negative integer of at most nine digits without leading zeros. What follows it is
+   * A non-negative integer without leading zeros that fits an {@code int}. What follows it is
    * checked by the caller, which expects a ',' or the end of its object or array, so a
-   * fraction, an exponent or a tenth digit gives up there.
+   * fraction, an exponent or an eleventh digit gives up there.
    */
   private int integer() {
     byte c = next();
@@ -729,8 +733,8 @@ public final class CourseScanner {
     if (c < '1' || c > '9') {
       throw GIVE_UP;
     }
-    int value = c - '0';
-    int limit = Math.min(end, i + 9);
+    long value = c - '0';
+    int limit = Math.min(end, i + 10);
     i++;
     while (i < limit) {
       int d = b[i] - '0';
@@ -740,7 +744,10 @@ public final class CourseScanner {
       value = value * 10 + d;
       i++;
     }
-    return value;
+    if (value > Integer.MAX_VALUE) {
+      throw GIVE_UP;
+    }
+    return (int) value;
   }
 
   private boolean bool() {
