@@ -2,7 +2,6 @@ package org.iptkit.json.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Optional;
 import org.iptkit.core.Attendance;
 import org.iptkit.core.Contract;
@@ -576,21 +575,12 @@ public final class CourseScanner {
       throw GIVE_UP;
     }
     int from = ++i;
-    while (i < end && b[i] != '"') {
-      i++;
-    }
-    if (i >= end) {
-      throw GIVE_UP;
-    }
-    int length = i - from;
-    i++;
-    int index = -1;
-    int hint = previous + 1;
-    if (hint < names.length && matches(names[hint], from, length)) {
-      index = hint;
-    } else {
+    // Fields mostly come in their order: try the one after the previous in place first.
+    int index = previous + 1;
+    if (index >= names.length || !nameAt(names[index], from)) {
+      index = -1;
       for (int k = 0; k < names.length; k++) {
-        if (matches(names[k], from, length)) {
+        if (nameAt(names[k], from)) {
           index = k;
           break;
         }
@@ -599,6 +589,7 @@ public final class CourseScanner {
     if (index < 0 || (seen & (1L << index)) != 0) {
       throw GIVE_UP;
     }
+    i = from + names[index].length + 1;
     if (next() != ':') {
       throw GIVE_UP;
     }
@@ -606,8 +597,21 @@ public final class CourseScanner {
     return index;
   }
 
-  private boolean matches(byte[] name, int from, int length) {
-    return name.length == length && Arrays.equals(name, 0, length, b, from, from + length);
+  /**
+   * Whether the bytes at {@code from} are {@code name} and its closing quote. A byte loop: the
+   * names are short, too short for a vectorised comparison to pay.
+   */
+  private boolean nameAt(byte[] name, int from) {
+    int length = name.length;
+    if (from + length >= end || b[from + length] != '"') {
+      return false;
+    }
+    for (int k = 0; k < length; k++) {
+      if (b[from + k] != name[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Moves past a '[' and says whether an element follows (false past an empty array). */

@@ -134,11 +134,20 @@ final class EnumCodec<E extends Enum<E>> {
       if (name == null) {
         return null;
       }
-      if (name.length == length
-          && java.util.Arrays.equals(name, 0, length, bytes, offset, offset + length)) {
+      if (name.length == length && sameBytes(name, bytes, offset)) {
         return table[slot];
       }
     }
+  }
+
+  /** A byte loop: wire names are too short for a vectorised comparison to pay. */
+  private static boolean sameBytes(byte[] name, byte[] bytes, int offset) {
+    for (int k = 0; k < name.length; k++) {
+      if (name[k] != bytes[offset + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** "one of A, B, C". */

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Enumeration values are looked up from the parser's characters through a hash table: every
- * wire name of every enumeration must be found, wherever it sits in the buffer, and nothing else.
+ * wire name of every enumeration must be found, wherever it sits in the buffer, and nothing else;
+ * the same from the input's bytes.
  */
 class EnumCodecTest {
   static List<EnumCodec<?>> codecs() throws IllegalAccessException {
@@ -27,7 +28,12 @@ class EnumCodecTest {
     char[] chars = new char[text.length() + 2 * padding];
     java.util.Arrays.fill(chars, 'X');
     text.getChars(0, text.length(), chars, padding);
-    return codec.lookup(chars, padding, text.length());
+    Object byChars = codec.lookup(chars, padding, text.length());
+    // The course scanner looks the same names up from the input's bytes.
+    byte[] bytes = new String(chars).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Object byBytes = codec.lookup(bytes, padding, text.length());
+    assertThat(byBytes).as("by bytes: " + text).isSameAs(byChars);
+    return byChars;
   }
 
   @Test
@@ -52,7 +58,7 @@ class EnumCodecTest {
     for (EnumCodec<?> codec : codecs()) {
       String names = codec.oneOf().substring("one of ".length());
       for (String name : names.split(", ")) {
-        for (String miss : new String[] {name.toLowerCase(java.util.Locale.ROOT),
+        for (String miss : new String[] {name.toLowerCase(java.util.Locale.ROOT), "\u00c9" + name,
             name.substring(0, name.length() - 1), name + "_", " " + name, name + "X"}) {
           if (codec.lookup(miss) == null) {
             assertThat(lookup(codec, miss, 3)).as(miss).isNull();
