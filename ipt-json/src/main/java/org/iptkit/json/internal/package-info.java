@@ -1,6 +1,8 @@
 /**
  * The implementation of the JSON layer, not exported: the streaming course reader over Jackson's
- * {@code JsonParser} ({@code CourseJsonReader}), the writer over {@code JsonGenerator}
+ * {@code JsonParser} ({@code CourseJsonReader}) and its fast path for plain course documents in
+ * UTF-8 bytes ({@code CourseScanner}, which leaves every error and every unusual form to the
+ * reader), the writer over {@code JsonGenerator}
  * ({@code CourseJsonWriter}) and its pretty layout, the located tree that profile and report
  * documents are read into ({@code JsonTree}, with typed access in {@code Fields}), the profile
  * reader that merges a trial's profile with its parent ({@code ProfileJsonReader}) and its writer
