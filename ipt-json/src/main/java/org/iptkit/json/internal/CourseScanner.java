@@ -42,8 +42,9 @@ import org.iptkit.core.TreatmentCourse;
  * a wrong type, an impossible value the core refuses) and at every form it does not handle
  * itself, which keeps it short enough to check against the reader field by field:
  * <ul>
- *   <li>a string with an escape sequence ({@code \}), or longer in bytes than the string limit
- *       (the reader counts characters);
+ *   <li>an escape sequence in an enumeration value, a date or the schema version (free text and
+ *       identifiers may have any JSON escape), and a string longer in bytes than the string
+ *       limit (the reader counts characters);
  *   <li>{@code null} for any field, a negative number, an integer beyond an {@code int}, a
  *       fraction or an exponent;
  *   <li>a byte order mark, and bytes that are not UTF-8 (they are refused by the reader).
@@ -642,17 +643,34 @@ public final class CourseScanner {
 
   // ---------------------------------------------------------------- values
 
+  /** What {@link #stringBounds} found in a string: plain ASCII, UTF-8 beyond it, escapes. */
+  private static final int ASCII = 0;
+  private static final int UTF8 = 1;
+  private static final int ESCAPED = 2;
+
   /**
-   * Moves past a string without escapes and notes its bytes in {@code textStart, textEnd}. Bytes
-   * beyond ASCII must form UTF-8 the reader accepts; control characters give up, as the reader
-   * refuses them.
+   * Moves past a string without escapes and notes its bytes in {@code textStart, textEnd}; see
+   * {@link #stringBounds(boolean)}.
    */
-  private boolean stringBounds() {
+  private int stringBounds() {
+    return stringBounds(false);
+  }
+
+  /**
+   * Moves past a string and notes its bytes, without the quotes, in {@code textStart, textEnd};
+   * returns {@link #ASCII}, {@link #UTF8} or {@link #ESCAPED}. Bytes beyond ASCII must form UTF-8
+   * the reader accepts; control characters give up, as the reader refuses them. Escape sequences
+   * give up unless {@code escapes} (free text and identifiers, where writers escape quotes, line
+   * breaks and control characters); then only the ones JSON defines are taken ({@code \" \\
+   * \/ \b \f \n \r \t} and a backslash, {@code u} and four hexadecimal digits), as the reader takes
+   * only those.
+   */
+  private int stringBounds(boolean escapes) {
     if (next() != '"') {
       throw GIVE_UP;
     }
     int from = ++i;
-    boolean ascii = true;
+    int kind = ASCII;
     while (true) {
       if (i >= end) {
         throw GIVE_UP;
@@ -661,15 +679,32 @@ public final class CourseScanner {
       if (c == '"') {
         break;
       }
-      if (c == '\\' || (c >= 0 && c < 0x20)) {
+      if (c == '\\') {
+        if (!escapes || i + 1 >= end) {
+          throw GIVE_UP;
+        }
+        byte e = b[i + 1];
+        if (e == 'u') {
+          if (i + 6 > end || hex(b[i + 2]) < 0 || hex(b[i + 3]) < 0 || hex(b[i + 4]) < 0
+              || hex(b[i + 5]) < 0) {
+            throw GIVE_UP;
+          }
+          i += 6;
+        } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n'
+            || e == 'r' || e == 't') {
+          i += 2;
+        } else {
+          throw GIVE_UP;
+        }
+        kind = ESCAPED;
+      } else if (c >= 0 && c < 0x20) {
         throw GIVE_UP;
-      }
-      if (c < 0) {
+      } else if (c < 0) {
         int size = Encodings.sequenceLength(b, i, end);
         if (size < 0) {
           throw GIVE_UP;
         }
-        ascii = false;
+        kind = Math.max(kind, UTF8);
         i += size;
       } else {
         i++;
@@ -678,18 +713,70 @@ public final class CourseScanner {
     textStart = from;
     textEnd = i;
     i++;
-    // Every character takes at least one byte, so within the limit in bytes is within it in
-    // characters; longer strings are left to the reader, which counts characters.
+    // Every character takes at least one byte (an escape more), so within the limit in bytes is
+    // within it in characters; longer strings are left to the reader, which counts characters.
     if (textEnd - textStart > maxStringLength) {
       throw GIVE_UP;
     }
-    return ascii;
+    return kind;
   }
 
+  /** The value of a hexadecimal digit, or -1. */
+  private static int hex(byte c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
+  /** A string of free text or an identifier, escapes decoded as the reader decodes them. */
   private String string() {
-    boolean ascii = stringBounds();
-    return new String(b, textStart, textEnd - textStart,
-        ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    int kind = stringBounds(true);
+    if (kind != ESCAPED) {
+      return new String(b, textStart, textEnd - textStart,
+          kind == ASCII ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+    }
+    // Runs between escapes are decoded as UTF-8 (checked above); each escape is one character,
+    // a backslash-u escape its UTF-16 unit as it is, a surrogate too, as the reader does.
+    StringBuilder text = new StringBuilder(textEnd - textStart);
+    int run = textStart;
+    int k = textStart;
+    while (k < textEnd) {
+      if (b[k] != '\\') {
+        k++;
+        continue;
+      }
+      if (k > run) {
+        text.append(new String(b, run, k - run, StandardCharsets.UTF_8));
+      }
+      byte e = b[k + 1];
+      if (e == 'u') {
+        text.append((char) (hex(b[k + 2]) << 12 | hex(b[k + 3]) << 8 | hex(b[k + 4]) << 4
+            | hex(b[k + 5])));
+        k += 6;
+      } else {
+        text.append(switch (e) {
+          case 'b' -> '\b';
+          case 'f' -> '\f';
+          case 'n' -> '\n';
+          case 'r' -> '\r';
+          case 't' -> '\t';
+          default -> (char) e; // the quote, the backslash and the slash stand for themselves
+        });
+        k += 2;
+      }
+      run = k;
+    }
+    if (textEnd > run) {
+      text.append(new String(b, run, textEnd - run, StandardCharsets.UTF_8));
+    }
+    return text.toString();
   }
 
   private <E extends Enum<E>> E enumValue(EnumCodec<E> codec) {
