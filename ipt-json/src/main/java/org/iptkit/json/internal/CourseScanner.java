@@ -57,7 +57,8 @@ import org.iptkit.core.TreatmentCourse;
  * <p>Stateless and thread-safe: each call scans with a cursor of its own.
  */
 public final class CourseScanner {
-  // Field names of each kind of object, in the reader's order (the writer writes them in it).
+  // Field names of each kind of object, as the reader has them and in its order (the writer
+  // writes them in it); CourseScannerTablesTest keeps the two alike.
   private static final byte[][] COURSE = names("schemaVersion", "courseId", "patientRef",
       "therapistRef", "protocol", "status", "contracts", "inventories", "problemAreas",
       "formulation", "sessions", "measures", "fidelityRatings", "endedOn");
