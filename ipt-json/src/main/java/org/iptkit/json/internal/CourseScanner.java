@@ -3,6 +3,8 @@ package org.iptkit.json.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.iptkit.core.Attendance;
 import org.iptkit.core.Contract;
 import org.iptkit.core.DisputeStage;
@@ -87,6 +89,11 @@ public final class CourseScanner {
 
   private static final GiveUp GIVE_UP = new GiveUp();
 
+  /** What {@link #stringBounds} found in a string: plain ASCII, UTF-8 beyond it, escapes. */
+  private static final int ASCII = 0;
+  private static final int UTF8 = 1;
+  private static final int ESCAPED = 2;
+
   private final byte[] b;
   private final int end;
   private final int maxStringLength;
@@ -157,49 +164,13 @@ public final class CourseScanner {
         case 3 -> c.therapistRef(string());
         case 4 -> c.protocol(string());
         case 5 -> c.status(enumValue(EnumCodec.STATUS));
-        case 6 -> {
-          if (openArray()) {
-            do {
-              c.addContract(contract());
-            } while (nextElement());
-          }
-        }
-        case 7 -> {
-          if (openArray()) {
-            do {
-              c.addInventory(inventory());
-            } while (nextElement());
-          }
-        }
-        case 8 -> {
-          if (openArray()) {
-            do {
-              c.addProblemArea(problemArea());
-            } while (nextElement());
-          }
-        }
+        case 6 -> array(this::contract, c::addContract);
+        case 7 -> array(this::inventory, c::addInventory);
+        case 8 -> array(this::problemArea, c::addProblemArea);
         case 9 -> c.formulation(formulation());
-        case 10 -> {
-          if (openArray()) {
-            do {
-              c.addSession(session());
-            } while (nextElement());
-          }
-        }
-        case 11 -> {
-          if (openArray()) {
-            do {
-              c.addMeasure(measure());
-            } while (nextElement());
-          }
-        }
-        case 12 -> {
-          if (openArray()) {
-            do {
-              c.addFidelityRating(rating());
-            } while (nextElement());
-          }
-        }
+        case 10 -> array(this::session, c::addSession);
+        case 11 -> array(this::measure, c::addMeasure);
+        case 12 -> array(this::rating, c::addFidelityRating);
         case 13 -> c.endedOn(date());
         default -> throw GIVE_UP;
       }
@@ -238,13 +209,7 @@ public final class CourseScanner {
         case 2 -> c.plannedSessions(integer());
         case 3 -> c.frequency(enumValue(EnumCodec.FREQUENCY));
         case 4 -> c.sessionMinutes(integer());
-        case 5 -> {
-          if (openArray()) {
-            do {
-              c.addGoal(string());
-            } while (nextElement());
-          }
-        }
+        case 5 -> array(this::string, c::addGoal);
         default -> throw GIVE_UP;
       }
     }
@@ -260,13 +225,7 @@ public final class CourseScanner {
       seen |= 1L << f;
       switch (f) {
         case 0 -> v.takenOn(date());
-        case 1 -> {
-          if (openArray()) {
-            do {
-              v.addPerson(person());
-            } while (nextElement());
-          }
-        }
+        case 1 -> array(this::person, v::addPerson);
         default -> throw GIVE_UP;
       }
     }
@@ -290,20 +249,8 @@ public final class CourseScanner {
         case 6 -> p.changedNearOnset(bool());
         case 7 -> p.deceased(bool());
         case 8 -> p.diedOn(date());
-        case 9 -> {
-          if (openArray()) {
-            do {
-              p.addSatisfying(string());
-            } while (nextElement());
-          }
-        }
-        case 10 -> {
-          if (openArray()) {
-            do {
-              p.addUnsatisfying(string());
-            } while (nextElement());
-          }
-        }
+        case 9 -> array(this::string, p::addSatisfying);
+        case 10 -> array(this::string, p::addUnsatisfying);
         case 11 -> p.expectationsMet(bool());
         case 12 -> p.desiredChange(string());
         default -> throw GIVE_UP;
@@ -369,16 +316,7 @@ public final class CourseScanner {
       seen |= 1L << f;
       switch (f) {
         case 0 -> m.sharedOn(date());
-        case 1 -> {
-          if (openArray()) {
-            long listed = 0;
-            do {
-              ProblemAreaType area = enumValue(EnumCodec.AREA);
-              listed = once(listed, area);
-              m.addArea(area);
-            } while (nextElement());
-          }
-        }
+        case 1 -> enumSet(EnumCodec.AREA, m::addArea);
         case 2 -> m.patientAgreed(bool());
         default -> throw GIVE_UP;
       }
@@ -406,43 +344,10 @@ public final class CourseScanner {
         case 5 -> s.setting(enumValue(EnumCodec.SETTING));
         case 6 -> s.modality(enumValue(EnumCodec.MODALITY));
         case 7 -> s.cpt(string());
-        case 8 -> {
-          if (openArray()) {
-            long listed = 0;
-            do {
-              var task = enumValue(EnumCodec.TASK);
-              listed = once(listed, task);
-              s.addTask(task);
-            } while (nextElement());
-          }
-        }
-        case 9 -> {
-          if (openArray()) {
-            long listed = 0;
-            do {
-              var technique = enumValue(EnumCodec.TECHNIQUE);
-              listed = once(listed, technique);
-              s.addTechnique(technique);
-            } while (nextElement());
-          }
-        }
-        case 10 -> {
-          if (openArray()) {
-            long listed = 0;
-            do {
-              ProblemAreaType area = enumValue(EnumCodec.AREA);
-              listed = once(listed, area);
-              s.addFocus(area);
-            } while (nextElement());
-          }
-        }
-        case 11 -> {
-          if (openArray()) {
-            do {
-              s.addMeasure(measure());
-            } while (nextElement());
-          }
-        }
+        case 8 -> enumSet(EnumCodec.TASK, s::addTask);
+        case 9 -> enumSet(EnumCodec.TECHNIQUE, s::addTechnique);
+        case 10 -> enumSet(EnumCodec.AREA, s::addFocus);
+        case 11 -> array(this::measure, s::addMeasure);
         default -> throw GIVE_UP;
       }
     }
@@ -494,13 +399,7 @@ public final class CourseScanner {
         case 0 -> r.session(integer());
         case 1 -> r.scale(string());
         case 2 -> r.rater(string());
-        case 3 -> {
-          if (openArray()) {
-            do {
-              r.addItem(integer());
-            } while (nextElement());
-          }
-        }
+        case 3 -> array(this::integer, r::addItem);
         default -> throw GIVE_UP;
       }
     }
@@ -508,19 +407,38 @@ public final class CourseScanner {
     return r.build();
   }
 
+  /** Reads an array of values with {@code element}, handing each to {@code add}. */
+  private <T> void array(Supplier<T> element, Consumer<? super T> add) {
+    if (openArray()) {
+      do {
+        add.accept(element.get());
+      } while (nextElement());
+    }
+  }
+
+  /**
+   * Reads an array of enumeration values, handing each to {@code add}; a value listed twice
+   * gives up, as the reader refuses it (a set would silently drop it).
+   */
+  private <E extends Enum<E>> void enumSet(EnumCodec<E> codec, Consumer<? super E> add) {
+    if (openArray()) {
+      long listed = 0;
+      do {
+        E value = enumValue(codec);
+        int ordinal = value.ordinal();
+        if (ordinal >= Long.SIZE || (listed & (1L << ordinal)) != 0) {
+          throw GIVE_UP;
+        }
+        listed |= 1L << ordinal;
+        add.accept(value);
+      } while (nextElement());
+    }
+  }
+
   private static void require(long seen, long required) {
     if ((seen & required) != required) {
       throw GIVE_UP;
     }
-  }
-
-  /** Notes {@code value} as listed in an enumeration array; a value listed twice gives up. */
-  private static long once(long listed, Enum<?> value) {
-    int ordinal = value.ordinal();
-    if (ordinal >= Long.SIZE || (listed & (1L << ordinal)) != 0) {
-      throw GIVE_UP;
-    }
-    return listed | (1L << ordinal);
   }
 
   // ---------------------------------------------------------------- structure
@@ -643,11 +561,6 @@ public final class CourseScanner {
   }
 
   // ---------------------------------------------------------------- values
-
-  /** What {@link #stringBounds} found in a string: plain ASCII, UTF-8 beyond it, escapes. */
-  private static final int ASCII = 0;
-  private static final int UTF8 = 1;
-  private static final int ESCAPED = 2;
 
   /**
    * Moves past a string without escapes and notes its bytes in {@code textStart, textEnd}; see
