@@ -205,7 +205,7 @@ public final class MeasurementRules {
     List<Measure> outside = course.measures();
     for (int k = 0; k < outside.size(); k++) {
       Measure measure = outside.get(k);
-      if (measure.instrument() != primary || measure.date().isEmpty()
+      if (measure.instrument() != primary || measure.date().isEmpty() || !measure.hasTotal()
           || measure.totalScore() < limit) {
         continue;
       }
@@ -234,7 +234,8 @@ public final class MeasurementRules {
       List<Measure> measures = session.measures();
       for (int k = 0; k < measures.size(); k++) {
         Measure measure = measures.get(k);
-        if (measure.instrument() != primary || measure.totalScore() < limit) {
+        if (measure.instrument() != primary || !measure.hasTotal()
+            || measure.totalScore() < limit) {
           continue;
         }
         if (needsReview(facts, attended, i, 2)) {
