@@ -11,8 +11,8 @@ import org.immutables.value.Value;
  * patient, their closeness circle (1 = inner), contact frequency, whether they are a confidant,
  * whether there is conflict, what is satisfying and unsatisfying, whether expectations are met,
  * what the patient wants to change, whether the relationship changed near symptom onset, and for
- * a deceased person the date of death (domain.md §5). The id and all free text are redacted from
- * {@code toString()}.
+ * a deceased person the date of death (docs/clinical.md, Interpersonal inventory). The id and all
+ * free text are redacted from {@code toString()}.
  */
 @Value.Immutable
 public abstract class Person implements WithPerson {

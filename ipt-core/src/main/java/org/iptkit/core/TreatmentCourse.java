@@ -13,11 +13,11 @@ import org.immutables.value.Value;
 
 /**
  * One recorded course of IPT: the aggregate a host builds from its records, checks for protocol
- * fidelity and stores as JSON (format.md §1). It holds the treatment contracts, interpersonal
- * inventories, chosen problem areas, the formulation, the sessions (in the order recorded),
- * measures taken outside sessions, observer fidelity ratings and the end date, and answers the
- * questions host code asks: attended sessions, sessions in a phase, the inventory as of a date,
- * the primary problem area, baseline and last score.
+ * fidelity and stores as JSON (docs/format.md, Course). It holds the treatment contracts,
+ * interpersonal inventories, chosen problem areas, the formulation, the sessions (in the order
+ * recorded), measures taken outside sessions, observer fidelity ratings and the end date, and
+ * answers the questions host code asks: attended sessions, sessions in a phase, the inventory as of
+ * a date, the primary problem area, baseline and last score.
  *
  * <p>Construction rejects only impossible data (blank course id, repeated session numbers, …).
  * Whether the course follows its protocol is for the rules module. The course id, patient and
@@ -87,7 +87,7 @@ public abstract class TreatmentCourse implements WithTreatmentCourse {
 
   /**
    * The attended sessions ordered by number; a session's position in this list (from 0) is its
-   * attended index, the count rules.md uses.
+   * attended index, the count docs/rules.md uses.
    */
   @Value.Lazy
   public List<Session> attendedSessions() {

@@ -8,9 +8,9 @@ import org.iptkit.core.SeverityBand;
 
 /**
  * The clinical outcome of a course on the profile's primary instrument: baseline and last
- * score, change, severity bands, response and remission (domain.md §7), whether a score among
- * them is prorated from a partly answered form, sessions attended and planned, and whether the
- * patient is a completer by the profile's definition.
+ * score, change, severity bands, response and remission (docs/clinical.md, Measures), whether
+ * a score among them is prorated from a partly answered form, sessions attended and planned, and
+ * whether the patient is a completer by the profile's definition.
  */
 @Value.Immutable
 public abstract class ClinicalOutcome {

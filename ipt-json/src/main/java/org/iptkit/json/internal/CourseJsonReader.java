@@ -45,7 +45,7 @@ import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.core.util.Named;
 
 /**
- * A hand-written streaming reader of the course format (format.md §1) over one Jackson
+ * A hand-written streaming reader of the course format (docs/format.md, Course) over one Jackson
  * {@link JsonParser}. It walks the tokens once, calls the public core builders and turns every
  * problem into a {@link JsonReadException} naming the JSON Pointer (taken from the parser's own
  * path), the line and column, and what was expected. Values are never quoted from free-text or
@@ -1016,8 +1016,8 @@ public final class CourseJsonReader {
   /**
    * Skips the value of an unknown field, as {@link JsonParser#skipChildren()} does, but rejects
    * a field given twice in any object within it: a duplicate key is an error in lenient reading
-   * too (format.md §1), and the parser's own detection would leave the parser unusable, so a
-   * batch could not go on with its next record.
+   * too (docs/format.md, Course), and the parser's own detection would leave the parser unusable,
+   * so a batch could not go on with its next record.
    */
   private void skipUnknownValue() {
     JsonToken t = p.currentToken();

@@ -26,7 +26,7 @@ import org.iptkit.core.TreatmentCourse;
 
 /**
  * The fast path of course reading: a scanner of one course document in UTF-8 bytes, written for
- * the course format alone (format.md §1), that reads the plain form every writer produces
+ * the course format alone (docs/format.md, Course), that reads the plain form every writer produces
  * straight from the bytes into the core builders, without a general JSON parser in between.
  *
  * <p>It is an optimisation, never an authority. {@link CourseJsonReader} defines what a course

@@ -23,9 +23,9 @@ import org.iptkit.rules.RuleSetting;
 import org.iptkit.rules.SickRole;
 
 /**
- * Reads a protocol profile document (format.md §3) from a {@link JsonTree}. A profile with
- * {@code basedOn} starts from that profile of the registry and overrides what it gives: nested
- * objects ({@code sessions}, {@code phases}, {@code focus}, {@code measurement},
+ * Reads a protocol profile document (docs/format.md, Protocol profile) from a {@link JsonTree}. A
+ * profile with {@code basedOn} starts from that profile of the registry and overrides what it
+ * gives: nested objects ({@code sessions}, {@code phases}, {@code focus}, {@code measurement},
  * {@code completer}, {@code rules}…) field by field, arrays and scalars whole. A profile without
  * {@code basedOn} gives every required parameter. An optional parameter given as {@code null}
  * ({@code source}, {@code phases.initial}, {@code phases.termination},

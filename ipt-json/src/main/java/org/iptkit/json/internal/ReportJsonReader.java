@@ -19,12 +19,12 @@ import org.iptkit.rules.RuleOutcome;
 import org.iptkit.rules.RuleResult;
 
 /**
- * Reads a fidelity report document (format.md §2) from a {@link JsonTree}, strictly: unknown or
- * missing fields, wrong types and unknown enumeration values are errors, as are ratios outside
- * 0..1, negative counts, paths that are not JSON Pointers, and results that disagree with the
- * findings (a FINDINGS outcome without findings of its rule, a finding of a rule that passed).
- * Each rule result gets the findings of its rule, in the order of the document. The document
- * carries no therapist reference, so the report read has none.
+ * Reads a fidelity report document (docs/format.md, Fidelity report) from a {@link JsonTree},
+ * strictly: unknown or missing fields, wrong types and unknown enumeration values are errors, as
+ * are ratios outside 0..1, negative counts, paths that are not JSON Pointers, and results that
+ * disagree with the findings (a FINDINGS outcome without findings of its rule, a finding of a rule
+ * that passed). Each rule result gets the findings of its rule, in the order of the document. The
+ * document carries no therapist reference, so the report read has none.
  */
 public final class ReportJsonReader {
   static final List<String> REPORT = List.of("courseId", "protocol", "status", "summary",

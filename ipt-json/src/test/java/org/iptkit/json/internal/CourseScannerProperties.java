@@ -71,7 +71,7 @@ class CourseScannerProperties {
   private static final int LIMIT = IptJson.DEFAULT_MAX_STRING_LENGTH;
   private static final JsonMapper TREES = JsonMapper.builder().build();
   private static final Map<Integer, JsonSettings> SETTINGS = new HashMap<>();
-  /** The compact format example (format.md §1). */
+  /** The compact format example (docs/format.md, Course). */
   static final String SAMPLE = COMPACT.writeCourse(SampleCourses.formatExample());
   static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 

@@ -100,7 +100,7 @@ final class Deviations {
     return options.get(rng.nextInt(options.size()));
   }
 
-  /** Whether the initial phase is over, as rules.md defines it: the I-rules are due. */
+  /** Whether the initial phase is over, as docs/rules.md defines it: the I-rules are due. */
   private boolean initialPhaseOver() {
     int initial = 0;
     for (SlotDraft slot : draft.attended()) {
