@@ -37,7 +37,15 @@ public abstract class RuleInfo {
   }
 
   /** A builder of a catalog entry. */
-  public static ImmutableRuleInfo.Builder builder() {
-    return ImmutableRuleInfo.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a catalog entry attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableRuleInfo.Builder {
+    Builder() {}
   }
 }
