@@ -33,17 +33,18 @@ final class GeneratedDocs {
   }
 
   /**
-   * The generated part {@code name} of {@code docs/<file>}, compared with {@code generated};
+   * The generated part {@code name} of {@code file} (a path from the repository root, such as
+   * {@code docs/rules.md}), compared with {@code generated};
    * rewritten first when regeneration was asked for.
    *
    * @throws IllegalStateException when the file lacks the part's markers
    */
   static Part check(String file, String name, String generated) {
-    Path path = repositoryRoot().resolve("docs").resolve(file);
+    Path path = repositoryRoot().resolve(file);
     String text = read(path);
     Matcher region = region(name).matcher(text);
     if (!region.find()) {
-      throw new IllegalStateException("docs/" + file + " has no generated part '" + name
+      throw new IllegalStateException(file + " has no generated part '" + name
           + "' (markers <!-- BEGIN GENERATED " + name + " --> … <!-- END GENERATED " + name
           + " -->)");
     }
@@ -58,7 +59,7 @@ final class GeneratedDocs {
 
   /** The hint a stale part's failure gives. */
   static String staleMessage(Part part) {
-    return "docs/" + part.file() + " (part '" + part.name() + "') is not what the code produces;"
+    return part.file() + " (part '" + part.name() + "') is not what the code produces;"
         + " regenerate with: " + UPDATE_COMMAND;
   }
 

@@ -42,7 +42,7 @@ class ReferenceDocsTest {
     Cli.Result result = Cli.run("rules", "--format", "markdown");
     assertThat(result.code()).isZero();
 
-    assertCurrent(GeneratedDocs.check("rules.md", "rules", result.out()));
+    assertCurrent(GeneratedDocs.check("docs/rules.md", "rules", result.out()));
   }
 
   @Test
@@ -65,7 +65,7 @@ class ReferenceDocsTest {
     assertThat(usage).contains("### ipt validate").contains("### ipt fhir export")
         .contains("Usage: ipt validate");
 
-    assertCurrent(GeneratedDocs.check("cli.md", "usage", usage));
+    assertCurrent(GeneratedDocs.check("docs/cli.md", "usage", usage));
   }
 
   @Test
@@ -74,7 +74,7 @@ class ReferenceDocsTest {
       String tables = SchemaTables.render(read(IptJson.schema(schema)));
       assertThat(tables).contains("| field | required | type | meaning |");
 
-      assertCurrent(GeneratedDocs.check("format.md", "schema-" + schema, tables));
+      assertCurrent(GeneratedDocs.check("docs/format.md", "schema-" + schema, tables));
     }
   }
 
@@ -85,16 +85,17 @@ class ReferenceDocsTest {
       String json = GeneratedDocs.repositoryFile(resources + "format-example-" + example + ".json");
       assertThat(json).startsWith("{");
 
-      assertCurrent(GeneratedDocs.check("format.md", "example-" + example,
+      assertCurrent(GeneratedDocs.check("docs/format.md", "example-" + example,
           "```json\n" + json.strip() + "\n```\n"));
     }
   }
 
   @Test
   void clinicalTablesAreRenderedFromTheBuiltInProfilesAndInstruments() {
-    assertCurrent(GeneratedDocs.check("clinical.md", "profile-list", profileList()));
-    assertCurrent(GeneratedDocs.check("clinical.md", "profile-parameters", profileParameters()));
-    assertCurrent(GeneratedDocs.check("clinical.md", "instruments", instruments()));
+    assertCurrent(GeneratedDocs.check("docs/clinical.md", "profile-list", profileList()));
+    assertCurrent(GeneratedDocs.check("docs/clinical.md", "profile-parameters",
+        profileParameters()));
+    assertCurrent(GeneratedDocs.check("docs/clinical.md", "instruments", instruments()));
   }
 
   @Test
