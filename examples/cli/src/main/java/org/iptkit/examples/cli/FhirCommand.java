@@ -45,8 +45,8 @@ final class FhirCommand implements Callable<Integer> {
         "a subcommand is required: export, import or plan");
   }
 
-  private static void write(Ipt ipt, Path out, String json) {
-    try (Output output = Output.of(ipt.io(), out)) {
+  private static void write(Ipt ipt, OutputOption out, String json) {
+    try (Output output = out.open(ipt.io())) {
       output.print(json);
       if (!json.endsWith("\n")) {
         output.line("");
@@ -65,9 +65,8 @@ final class FhirCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profile;
 
-    @Option(names = "--out", paramLabel = "FILE",
-        description = "Write to FILE instead of standard output.")
-    Path out;
+    @Mixin
+    OutputOption out;
 
     @Parameters(paramLabel = "FILE", arity = "1",
         description = "One course document (.json), or - for standard input.")
@@ -96,9 +95,8 @@ final class FhirCommand implements Callable<Integer> {
     @ParentCommand
     FhirCommand fhir;
 
-    @Option(names = "--out", paramLabel = "FILE",
-        description = "Write to FILE instead of standard output.")
-    Path out;
+    @Mixin
+    OutputOption out;
 
     @Parameters(paramLabel = "FILE", arity = "1",
         description = "One FHIR Bundle (.json), or - for standard input.")
@@ -156,9 +154,8 @@ final class FhirCommand implements Callable<Integer> {
     @Mixin
     ProfileOptions profile;
 
-    @Option(names = "--out", paramLabel = "FILE",
-        description = "Write to FILE instead of standard output.")
-    Path out;
+    @Mixin
+    OutputOption out;
 
     @Parameters(paramLabel = "ID", arity = "0..1",
         description = "A built-in profile id (see `ipt protocols`).")
