@@ -27,7 +27,7 @@ public final class ParseErrors {
         return mapping;
       }
     }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String message = e.getMessage() == null ? "the input cannot be read" : e.getMessage();
     String problem;
     if (message.contains("Failed to parse JSON")) {
       problem = "malformed JSON: " + oneLine(
@@ -60,8 +60,13 @@ public final class ParseErrors {
     return masked(message, true);
   }
 
+  /** A Java exception's name, qualified or not, as HAPI's messages sometimes carry one. */
+  private static final Pattern JAVA_EXCEPTION = Pattern.compile(
+      "(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*");
+
   private static String masked(String message, boolean keepNames) {
-    String text = message.replaceAll("HAPI-\\d+: ", "").trim();
+    String text = JAVA_EXCEPTION.matcher(message.replaceAll("HAPI-\\d+: ", ""))
+        .replaceAll("").trim();
     if (keepNames) {
       // Names in quotes of their own ("Bundle", "Patient") are kept: set apart from the masking,
       // unless they lie inside a span masked below.
