@@ -56,7 +56,30 @@ import org.iptkit.rules.Protocols;
  */
 public final class IptFhir {
   private static final class Shared {
-    static final FhirContext CONTEXT = FhirContext.forR4();
+    static final FhirContext CONTEXT = create();
+
+    /**
+     * The R4 context. HAPI logs through SLF4J, whose API prints "No SLF4J providers were found"
+     * on standard error when the host binds no logging provider: a library must print nothing,
+     * so in that case (and only when the host has not set it) SLF4J's own reporting is limited
+     * to errors ({@code slf4j.internal.verbosity}). A host that binds a provider is untouched.
+     */
+    private static FhirContext create() {
+      if (System.getProperty("slf4j.internal.verbosity") == null && !hasSlf4jProvider()) {
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+      }
+      return FhirContext.forR4();
+    }
+
+    private static boolean hasSlf4jProvider() {
+      try {
+        ClassLoader loader = IptFhir.class.getClassLoader();
+        return loader.getResources("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")
+            .hasMoreElements();
+      } catch (java.io.IOException e) {
+        return true; // cannot tell: leave SLF4J as it is
+      }
+    }
   }
 
   private static final IptFhir DEFAULT = new IptFhir(true, FhirVocabulary.PATIENT_REF_SYSTEM,

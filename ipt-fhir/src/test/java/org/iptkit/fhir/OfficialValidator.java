@@ -3,6 +3,7 @@ package org.iptkit.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.context.support.ValidationSupportContext;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -28,9 +29,10 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 final class OfficialValidator {
   private final FhirValidator validator;
   private final ValidationSupportChain chain;
+  private final FhirContext context;
 
   OfficialValidator() {
-    FhirContext context = IptFhir.create().context();
+    context = IptFhir.create().context();
     PrePopulatedValidationSupport iptkit = new PrePopulatedValidationSupport(context);
     iptkit.addCodeSystem(IptFhir.create().codeSystem());
     for (StructureDefinition definition : IptFhir.create().structureDefinitions()) {
@@ -54,7 +56,9 @@ final class OfficialValidator {
 
   /** The definition as a server holds it: with the snapshot generated from its differential. */
   StructureDefinition withSnapshot(StructureDefinition definition) {
-    return (StructureDefinition) chain.fetchStructureDefinition(definition.getUrl());
+    return (StructureDefinition) new SnapshotGeneratingValidationSupport(context)
+        .generateSnapshot(new ValidationSupportContext(chain), definition.copy(),
+            definition.getUrl(), null, definition.getName());
   }
 
   /** One finding of the validator, as severity, location and message. */
