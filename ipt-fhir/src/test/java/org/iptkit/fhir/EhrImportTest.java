@@ -109,6 +109,7 @@ class EhrImportTest {
   @Test
   void streamedJsonIsTheSameBytesAsTheWholeBundle() throws Exception {
     for (IptFhir fhir : new IptFhir[] {FHIR, FHIR.withPrettyPrint(false),
+        FHIR.withBundleType(Bundle.BundleType.TRANSACTION),
         FHIR.withBundleType(Bundle.BundleType.TRANSACTION).withPrettyPrint(false)}) {
       for (GeneratedCourse generated : CourseGenerator.builder().seed(11).build().stream(15)
           .toList()) {

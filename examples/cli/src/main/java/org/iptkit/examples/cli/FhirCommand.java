@@ -3,12 +3,19 @@ package org.iptkit.examples.cli;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.hl7.fhir.r4.model.Bundle;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.fhir.FhirImport;
@@ -99,6 +106,28 @@ final class FhirCommand implements Callable<Integer> {
           + "the PlanDefinition of its protocol profile; NDJSON of courses gives NDJSON of "
           + "Bundles.")
   static final class Export implements Callable<Integer> {
+    /** Threads encoding the Bundles of NDJSON lines (FHIR encoding is the cost of export). */
+    static final int THREADS = Math.max(1, Math.min(4,
+        Runtime.getRuntime().availableProcessors()));
+    /** Bundles encoded ahead of the one being written, at most. */
+    static final int WINDOW = 64;
+    /** Longer courses are written entry by entry, never held as one string. */
+    static final int PARALLEL_SESSIONS = 1_000;
+
+    private static String take(Future<String> line) {
+      try {
+        return line.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new UserException("interrupted");
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+
     @ParentCommand
     FhirCommand fhir;
 
@@ -128,14 +157,21 @@ final class FhirCommand implements Callable<Integer> {
       String name = file.toLowerCase(java.util.Locale.ROOT);
       boolean ndjson = name.endsWith(".ndjson") || name.endsWith(".jsonl");
       int written = 0;
+      ProtocolProfile given = chosen.orElse(null);
+      IptFhir compact = layer.withPrettyPrint(false);
+      ExecutorService pool = Executors.newFixedThreadPool(THREADS, runnable -> {
+        Thread thread = new Thread(runnable, "ipt-fhir-export");
+        thread.setDaemon(true);
+        return thread;
+      });
+      Deque<Future<String>> pending = new ArrayDeque<>();
       try (RecordSource records = RecordSource.of(List.of(file), fhir.ipt.io().in(),
           diagnostics); Output output = Output.of(fhir.ipt.io(), out)) {
-        IptFhir compact = layer.withPrettyPrint(false);
         while (records.hasNext()) {
-          PendingRecord pending = records.next();
+          PendingRecord next = records.next();
           // One course gives one Bundle; lines of courses (NDJSON) give lines of Bundles.
-          ndjson |= pending.line() > 0 && records.hasNext();
-          BatchRecord record = pending.read();
+          ndjson |= next.line() > 0 && records.hasNext();
+          BatchRecord record = next.read();
           if (!record.isCourse()) {
             diagnostics.unreadable(record);
             continue;
@@ -145,15 +181,35 @@ final class FhirCommand implements Callable<Integer> {
                 + "course; give them as NDJSON (one course per line) for one Bundle each");
           }
           TreatmentCourse course = record.course().orElseThrow();
+          written++;
+          if (ndjson && course.sessions().size() <= PARALLEL_SESSIONS) {
+            // Lines of ordinary courses are encoded on the pool, written in input order.
+            pending.add(pool.submit(() -> {
+              StringWriter line = new StringWriter();
+              compact.writeCourseJson(course, given, line);
+              return line.toString();
+            }));
+            if (pending.size() >= WINDOW) {
+              output.line(take(pending.poll()));
+            }
+            continue;
+          }
+          // One course, or a very long one: written entry by entry as it is made.
+          while (!pending.isEmpty()) {
+            output.line(take(pending.poll()));
+          }
           try {
-            (ndjson ? compact : layer).writeCourseJson(course, chosen.orElse(null),
-                output.text());
+            (ndjson ? compact : layer).writeCourseJson(course, given, output.text());
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
           output.line("");
-          written++;
         }
+        while (!pending.isEmpty()) {
+          output.line(take(pending.poll()));
+        }
+      } finally {
+        pool.shutdownNow();
       }
       if (written == 0 && !diagnostics.anyUnreadable()) {
         diagnostics.note(Diagnostics.sourceName(file) + ": no course found");
