@@ -92,7 +92,8 @@ class FhirHostileInputTest {
   void hostileTextInACodeOrAnExtensionUrlIsNeverEchoed() {
     Bundle phase = bundle();
     phase.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-        .filter(org.hl7.fhir.r4.model.Encounter.class::isInstance).findFirst().orElseThrow()
+        .filter(org.hl7.fhir.r4.model.Encounter.class::isInstance)
+        .map(org.hl7.fhir.r4.model.Encounter.class::cast).findFirst().orElseThrow()
         .getExtensionByUrl(FhirVocabulary.EXTENSION_BASE + "phase").setValue(
             new org.hl7.fhir.r4.model.Coding(FhirVocabulary.CODE_SYSTEM, CANARY, null));
     refusedQuietly(importing(FHIR.toJson(phase)));
