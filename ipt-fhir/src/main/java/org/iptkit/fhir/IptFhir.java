@@ -37,8 +37,8 @@ import org.iptkit.rules.Protocols;
  * {@code docs/fhir.md}.
  *
  * <p>An instance is immutable and thread-safe; all instances share one HAPI {@link FhirContext}
- * for R4, created on first use (creating one is slow). Parsing is strict: an unknown element or an
- * invalid value is an error.
+ * for R4, created on first use (creating one is slow). Parsing is strict: an unknown element, an
+ * invalid value, a name given twice and input beyond the course reader's limits are errors.
  *
  * <pre>{@code
  * IptFhir fhir = IptFhir.create();
@@ -48,6 +48,9 @@ import org.iptkit.rules.Protocols;
  *
  * String plan = fhir.planDefinitionJson(Protocols.IPT_ACUTE_16);
  * String outcome = fhir.operationOutcomeJson(FidelityChecker.of(profile).check(course));
+ *
+ * FhirImport read = fhir.withPatientSystem(mrnSystem).importBundle(ehrBundleStream);
+ * read.course();      // the course; read.warnings(): what was left out, each located
  * }</pre>
  *
  * <p>The patient is referenced only by the pseudonymous {@code patientRef}, as an identifier: no
