@@ -196,4 +196,19 @@ class EhrImportTest {
         .isInstanceOfSatisfying(FhirMappingException.class, e ->
             assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("java."));
   }
+
+  @Test
+  void anUnknownElementIsNamedOnlyWhenItLooksLikeAName() {
+    String json = FHIR.toJson(FHIR.exportCourse(sample(), Protocols.IPT_ACUTE_16));
+    assertThatThrownBy(() -> FHIR.parseBundle(json.replaceFirst("\"type\": \"collection\",",
+        "\"type\": \"collection\", \"colour\": 1,")))
+        .isInstanceOfSatisfying(FhirMappingException.class, e ->
+            assertThat(e.problem()).contains("unknown element 'colour'"));
+    assertThatThrownBy(() -> FHIR.parseBundle(json.replaceFirst("\"type\": \"collection\",",
+        "\"type\": \"collection\", \"CANARY\\u001b[8m\": 1,")))
+        .isInstanceOfSatisfying(FhirMappingException.class, e -> {
+          assertThat(e.problem()).contains("unknown element '…'");
+          assertThat(e.getMessage()).doesNotContain("CANARY").doesNotContain("\u001b");
+        });
+  }
 }

@@ -110,6 +110,11 @@ public final class ParseErrors {
   private static final Set<String> KEYWORDS =
       Set.of("null", "true", "false", "{", "[", "}", "]", ",", ":");
 
+  /** A name as an error may show it: one shaped like a FHIR element name, else masked. */
+  static String safeName(String name) {
+    return name != null && NAME.matcher(name).matches() ? name : "…";
+  }
+
   private static final class Handler extends StrictErrorHandler {
     private static FhirMappingException error(IParseLocation location, String problem) {
       String parent = location == null ? null : location.getParentElementName();
@@ -119,12 +124,13 @@ public final class ParseErrors {
 
     @Override
     public void unknownElement(IParseLocation location, String name) {
-      throw error(location, "unknown element '" + name + "'; FHIR R4 has no such element here");
+      throw error(location, "unknown element '" + safeName(name) + "'; FHIR R4 has no such "
+          + "element here");
     }
 
     @Override
     public void unknownAttribute(IParseLocation location, String name) {
-      throw error(location, "unknown attribute '" + name + "'");
+      throw error(location, "unknown attribute '" + safeName(name) + "'");
     }
 
     @Override
@@ -137,19 +143,19 @@ public final class ParseErrors {
     public void incorrectJsonType(IParseLocation location, String name,
         BaseJsonLikeValue.ValueType expected, BaseJsonLikeValue.ScalarType expectedScalar,
         BaseJsonLikeValue.ValueType found, BaseJsonLikeValue.ScalarType foundScalar) {
-      throw error(location, "element '" + name + "' has the wrong JSON type: expected "
+      throw error(location, "element '" + safeName(name) + "' has the wrong JSON type: expected "
           + kind(expected, expectedScalar) + ", found " + kind(found, foundScalar));
     }
 
     @Override
     public void unexpectedRepeatingElement(IParseLocation location, String name) {
-      throw error(location, "element '" + name + "' is given more than once (an array) but "
-          + "may appear only once");
+      throw error(location, "element '" + safeName(name) + "' is given more than once (an "
+          + "array) but may appear only once");
     }
 
     @Override
     public void missingRequiredElement(IParseLocation location, String name) {
-      throw error(location, "required element '" + name + "' is missing");
+      throw error(location, "required element '" + safeName(name) + "' is missing");
     }
 
     @Override
