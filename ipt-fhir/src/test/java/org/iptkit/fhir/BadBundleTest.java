@@ -232,6 +232,8 @@ class BadBundleTest {
       second.getExtensionByUrl(EXT + "attendance").setValue(new CodeType("CANCELLED"));
       second.setStatus(Encounter.EncounterStatus.CANCELLED);
       second.getExtension().removeIf(e -> e.getUrl().equals(EXT + "phase"));
+      // A cancelled session has no length either: only the tasks make this one impossible.
+      second.setLength(null);
     });
 
     assertThat(error.resourceType()).contains("Procedure");

@@ -1077,12 +1077,14 @@ public final class CourseImporter {
     samePatient(entry, observation.getSubject(), ".subject");
     used.add(entry);
     Integer[] items = new Integer[instrument.itemCount()];
+    boolean[] given = new boolean[instrument.itemCount()];
     Integer partTotal = null;
     List<Observation.ObservationComponentComponent> components = observation.getComponent();
     for (int c = 0; c < components.size(); c++) {
       String where = base + ".component[" + c + "]";
-      partTotal = part(entry, instrument, components.get(c).getCode(),
-          components.get(c).getValue(), where + ".value", items, partTotal);
+      Observation.ObservationComponentComponent component = components.get(c);
+      partTotal = part(entry, instrument, component.getCode(), component.hasValue()
+          ? component.getValue() : null, where + ".value", items, given, partTotal);
     }
     List<Reference> memberRefs = observation.getHasMember();
     for (int k = 0; k < memberRefs.size(); k++) {
@@ -1092,12 +1094,12 @@ public final class CourseImporter {
       checkResult(member, item.getStatus());
       samePatient(member, item.getSubject(), ".subject");
       allowOnly(member, item, EnumSet.noneOf(Ext.class));
-      partTotal = part(member, instrument, item.getCode(), item.getValue(),
-          member.path() + ".value", items, partTotal);
+      partTotal = part(member, instrument, item.getCode(), item.hasValue() ? item.getValue()
+          : null, member.path() + ".value", items, given, partTotal);
     }
     var measure = Measure.builder().instrument(instrument);
-    List<Integer> scores = allItems(entry, instrument, items, base + ".component");
-    measure.addAllItems(scores);
+    List<Integer> scores = allItems(entry, instrument, items, given, base + ".component");
+    scores.forEach(measure::addItem);
     boolean anyItem = !scores.isEmpty();
     boolean computed = single(entry, observation, Ext.TOTAL_COMPUTED, "")
         .map(e -> bool(entry, e, base + ext(Ext.TOTAL_COMPUTED))).orElse(false);
@@ -1115,13 +1117,13 @@ public final class CourseImporter {
         throw fail(entry, base + ext(Ext.TOTAL_COMPUTED),
             "the total is marked computed but the Observation has no items");
       }
-      int sum = 0;
-      for (Integer item : items) {
-        sum += item;
-      }
-      if (total != null && sum != total) {
-        throw fail(entry, base + ".value", instrument.displayName() + " total disagrees "
-            + "with the sum of its items");
+      if (total != null) {
+        java.util.OptionalInt score = build(entry, base, measure::build).score();
+        if (score.isEmpty() || score.getAsInt() != total) {
+          boolean partly = java.util.Arrays.asList(items).contains(null);
+          throw fail(entry, base + ".value", instrument.displayName() + " total disagrees "
+              + "with " + (partly ? "the prorated total" : "the sum") + " of its items");
+        }
       }
     } else if (total != null) {
       measure.total(total);
@@ -1173,28 +1175,34 @@ public final class CourseImporter {
    * warning. Returns the total seen so far.
    */
   private Integer part(Entry entry, Instrument instrument, CodeableConcept code, Type value,
-      String where, Integer[] items, Integer total) {
+      String where, Integer[] items, boolean[] given, Integer total) {
     Meaning meaning = itemMeaning(entry, instrument, code.getCoding(), where.replaceFirst(
         "\\.value$", "") + ".code");
-    return store(entry, instrument, meaning, value, where, items, total);
+    return store(entry, instrument, meaning, value, where, items, given, total);
   }
 
+  /**
+   * Stores one part; a {@code null} value is an item asked but left unanswered (a component or
+   * member with a data-absent reason and no value, a questionnaire item without an answer).
+   */
   private Integer store(Entry entry, Instrument instrument, Meaning meaning, Type value,
-      String where, Integer[] items, Integer total) {
+      String where, Integer[] items, boolean[] given, Integer total) {
     switch (meaning.role()) {
       case ITEM -> {
-        if (items[meaning.item() - 1] != null) {
+        if (given[meaning.item() - 1]) {
           throw fail(entry, where, instrument.displayName() + " item " + meaning.item()
               + " is given more than once");
         }
-        items[meaning.item() - 1] = score(entry, instrument, value, where, false);
+        given[meaning.item() - 1] = true;
+        items[meaning.item() - 1] = value == null ? null
+            : Integer.valueOf(score(entry, instrument, value, where, false));
         return total;
       }
       case TOTAL -> {
         if (total != null) {
           throw fail(entry, where, "the total is given more than once");
         }
-        return score(entry, instrument, value, where, true);
+        return value == null ? null : score(entry, instrument, value, where, true);
       }
       case NOT_SCORED -> {
         warn(FhirImportWarning.Kind.NOT_STORED, entry, where, "a question of the "
@@ -1205,17 +1213,20 @@ public final class CourseImporter {
     }
   }
 
-  /** The item scores in order: all of them, or none; a gap is an error. */
+  /**
+   * The item scores in order (null: asked, left unanswered): every item given, or none; an item
+   * not given at all is an error.
+   */
   private List<Integer> allItems(Entry entry, Instrument instrument, Integer[] items,
-      String where) {
+      boolean[] given, String where) {
     boolean any = false;
-    for (Integer item : items) {
-      any |= item != null;
+    for (boolean item : given) {
+      any |= item;
     }
     List<Integer> scores = new ArrayList<>();
     if (any) {
       for (int n = 1; n <= items.length; n++) {
-        if (items[n - 1] == null) {
+        if (!given[n - 1]) {
           throw fail(entry, where, instrument.displayName() + " item " + n
               + " is missing; expected all " + items.length + " items or none");
         }
@@ -1451,6 +1462,7 @@ public final class CourseImporter {
     List<String> paths = new ArrayList<>();
     flatten(response.getItem(), "", all, paths);
     Integer[] items = new Integer[instrument.itemCount()];
+    boolean[] given = new boolean[instrument.itemCount()];
     Integer total = null;
     for (int i = 0; i < all.size(); i++) {
       var item = all.get(i);
@@ -1470,15 +1482,14 @@ public final class CourseImporter {
       if (item.getAnswer().size() > 1) {
         throw fail(entry, where + ".answer", "more than one answer; expected one");
       }
-      if (item.getAnswer().isEmpty()) {
-        continue; // unanswered: reported below as a missing item
-      }
-      total = store(entry, instrument, meaning.get(), item.getAnswer().get(0).getValue(),
-          where + ".answer[0].value", items, total);
+      // An item without an answer was asked and left unanswered.
+      total = store(entry, instrument, meaning.get(), item.getAnswer().isEmpty() ? null
+          : item.getAnswer().get(0).getValue(), where + ".answer[0].value", items, given,
+          total);
     }
     var measure = Measure.builder().instrument(instrument);
-    List<Integer> scores = allItems(entry, instrument, items, base + ".item");
-    measure.addAllItems(scores);
+    List<Integer> scores = allItems(entry, instrument, items, given, base + ".item");
+    scores.forEach(measure::addItem);
     boolean anyItem = !scores.isEmpty();
     if (total != null) {
       measure.total(total);
