@@ -19,7 +19,7 @@ import org.immutables.value.Value;
 import org.iptkit.core.CourseStatus;
 
 /**
- * The fidelity and outcome of a cohort of courses (rules.md "The report"): the number of courses
+ * The fidelity and outcome of a cohort of courses (docs/format.md, Cohort report): the number of courses
  * by status, mean and median sessions attended, per rule the share of applicable courses that
  * pass, the outcome over explicit denominators ({@link OutcomeSummary}: completer share,
  * completer analysis, all who started, maintenance on its own) for the cohort and per protocol
@@ -52,7 +52,7 @@ import org.iptkit.core.CourseStatus;
  * {@code toString()}, as are therapist references.
  */
 @Value.Immutable
-public abstract class CohortReport {
+public abstract class CohortReport implements WithCohortReport {
   CohortReport() {}
 
   /** The number of courses in the cohort. */
@@ -160,7 +160,7 @@ public abstract class CohortReport {
 
   /** This report without its per-therapist part (for output that names no therapist). */
   public CohortReport withoutTherapists() {
-    return ImmutableCohortReport.copyOf(this).withTherapists(List.of());
+    return withTherapists(List.of());
   }
 
   /** A new, empty accumulator. */
@@ -505,7 +505,7 @@ public abstract class CohortReport {
         TherapistAccumulator therapist = entry.getValue();
         double[] mean = meanInterval(therapist.adherenceSum, therapist.adherenceSquares,
             therapist.courses);
-        ImmutableTherapistSummary.Builder summary = TherapistSummary.builder()
+        TherapistSummary.Builder summary = TherapistSummary.builder()
             .therapistRef(Optional.ofNullable(entry.getKey()))
             .courses(therapist.courses)
             .meanAdherence(mean[0])

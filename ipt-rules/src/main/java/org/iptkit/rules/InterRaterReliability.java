@@ -30,8 +30,16 @@ public abstract class InterRaterReliability {
     return multiplyRatedSessions() - correlation().map(IntraclassCorrelation::sessions).orElse(0L);
   }
 
-  /** A builder of a reliability summary. */
-  static ImmutableInterRaterReliability.Builder builder() {
-    return ImmutableInterRaterReliability.builder();
+  /** A builder of {@code InterRaterReliability} values. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds the value attribute by attribute (each setter is named after the accessor it sets,
+   * whose Javadoc says what it means); {@code build()} checks the whole.
+   */
+  static final class Builder extends ImmutableInterRaterReliability.Builder {
+    Builder() {}
   }
 }

@@ -87,8 +87,16 @@ public abstract class OutcomeSummary {
    */
   public abstract Proportion maintenanceDeteriorated();
 
-  /** A builder of an outcome summary. */
-  static ImmutableOutcomeSummary.Builder builder() {
-    return ImmutableOutcomeSummary.builder();
+  /** A builder of {@code OutcomeSummary} values. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds the value attribute by attribute (each setter is named after the accessor it sets,
+   * whose Javadoc says what it means); {@code build()} checks the whole.
+   */
+  static final class Builder extends ImmutableOutcomeSummary.Builder {
+    Builder() {}
   }
 }

@@ -29,8 +29,16 @@ public abstract class RatedSession {
   @Value.Redacted
   public abstract Map<String, Double> raterScores();
 
-  /** A builder of a rated session. */
-  public static ImmutableRatedSession.Builder builder() {
-    return ImmutableRatedSession.builder();
+  /** A builder of {@code RatedSession} values. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds the value attribute by attribute (each setter is named after the accessor it sets,
+   * whose Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableRatedSession.Builder {
+    Builder() {}
   }
 }

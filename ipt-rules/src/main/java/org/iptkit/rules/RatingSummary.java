@@ -51,8 +51,16 @@ public abstract class RatingSummary {
     return OptionalDouble.empty();
   }
 
-  /** A builder of a rating summary. */
-  static ImmutableRatingSummary.Builder builder() {
-    return ImmutableRatingSummary.builder();
+  /** A builder of {@code RatingSummary} values. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds the value attribute by attribute (each setter is named after the accessor it sets,
+   * whose Javadoc says what it means); {@code build()} checks the whole.
+   */
+  static final class Builder extends ImmutableRatingSummary.Builder {
+    Builder() {}
   }
 }

@@ -211,7 +211,7 @@ final class Tallies {
     }
 
     RatingSummary build(long attended) {
-      ImmutableRatingSummary.Builder summary = RatingSummary.builder()
+      RatingSummary.Builder summary = RatingSummary.builder()
           .scale(name)
           .rated(Proportion.of(Math.min(rated, attended), Math.max(rated, attended)))
           .mean(sum.divide(BigDecimal.valueOf(rated), java.math.MathContext.DECIMAL64)
