@@ -13,7 +13,7 @@ import org.iptkit.core.FidelityRating;
 import org.iptkit.core.Session;
 
 /**
- * The observer fidelity ratings of one course (domain.md §8), summarised for its report: per
+ * The observer fidelity ratings of one course (docs/cohort.md), summarised for its report: per
  * scale, each attended session rated on it with its score and the raters' scores. Ratings of a
  * session that was not attended (or is a pre-group session) are not counted: the share rated is
  * a share of the attended treatment sessions.

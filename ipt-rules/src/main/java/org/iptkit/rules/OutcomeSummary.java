@@ -6,7 +6,7 @@ import org.iptkit.core.CourseStatus;
 
 /**
  * The outcome of a group of courses (a cohort, one protocol profile's courses or one therapist's)
- * over explicit denominators (rules.md, "The report"), so that a trial can cite it:
+ * over explicit denominators (docs/cohort.md), so that a trial can cite it:
  * <ul>
  *   <li>the completer share over the ended courses (COMPLETED and DISCONTINUED);</li>
  *   <li>the <em>completer analysis</em>: response and remission of the COMPLETED courses with a
