@@ -381,6 +381,10 @@ class CohortRecomputationTest {
         }
       }
       assertThat(row.get("ratedSessions")).isEqualTo(Integer.toString(rated));
+      List<Score> primary = course.scores(instrument(row));
+      assertThat(row.get("prorated")).as(row.get("courseId")).isEqualTo(primary.isEmpty() ? ""
+          : Boolean.toString(primary.get(0).prorated()
+              || primary.size() > 1 && primary.get(primary.size() - 1).prorated()));
       if (scales.size() == 1) {
         double mean = courseScores.stream().mapToDouble(d -> d).average().orElseThrow();
         assertThat(Double.parseDouble(row.get("meanRating"))).isCloseTo(mean, within(DECIMALS));

@@ -119,8 +119,8 @@ public final class CourseTable {
    * decimals ({@code 0.9333}). Text cells are as they are; {@link ReportWriter} quotes them and
    * defuses formula-like ones.
    *
-   * <p>{@code prorated} is whether the last primary score was prorated from a partly answered
-   * form; this version's outcome does not record proration, so the cell is empty (missing).
+   * <p>{@code prorated} is whether the baseline or the last primary score is a prorated total of
+   * a partly answered form (so are the figures computed from it); empty without a primary score.
    */
   public static List<String> row(FidelityReport report, boolean withTherapist) {
     ClinicalOutcome o = report.outcome();
@@ -144,7 +144,7 @@ public final class CourseTable {
     cells.add(bool(o.caseAtBaseline()));
     cells.add(bool(o.response()));
     cells.add(bool(o.remission()));
-    cells.add("");
+    cells.add(o.baseline().isPresent() ? Boolean.toString(o.prorated()) : "");
     cells.add(ReportJsonWriter.decimal(summary.adherence()));
     for (RuleDomain domain : RuleDomain.values()) {
       Double adherence = summary.byDomain().get(domain);

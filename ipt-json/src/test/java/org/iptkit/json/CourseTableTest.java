@@ -57,6 +57,7 @@ class CourseTableTest {
     assertThat(row.get(header.indexOf("errors"))).isEqualTo("0");
     assertThat(row.get(header.indexOf("ratedSessions"))).isEqualTo("0");
     assertThat(row.get(header.indexOf("meanRating"))).isEmpty();
+    assertThat(row.get(header.indexOf("prorated"))).isEqualTo("false");
   }
 
   @Test
