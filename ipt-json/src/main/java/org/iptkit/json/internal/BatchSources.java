@@ -525,7 +525,9 @@ public final class BatchSources {
         Path entry = entries.next();
         if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
           push(entry);
-        } else if (isCourseFile(entry) && Files.isRegularFile(entry)) {
+        } else if (isCourseFile(entry)
+            && (Files.isRegularFile(entry) || isBrokenLink(entry))) {
+          // A link to nothing is reported as unreadable when opened, not dropped unseen.
           return entry;
         }
       }
@@ -578,12 +580,19 @@ public final class BatchSources {
       }
     }
 
+    /** Whether {@code entry} is a symbolic link whose target does not exist (or loops). */
+    private static boolean isBrokenLink(Path entry) {
+      return Files.isSymbolicLink(entry) && !Files.exists(entry);
+    }
+
     /** A record saying that {@code path} (a file, or a directory being listed) cannot be read. */
     private static SplitRecord unreadable(Path path, UncheckedIOException e) {
+      String why = isBrokenLink(path)
+          ? "cannot read the file: a symbolic link to a file that does not exist"
+          : "cannot read " + (Files.isDirectory(path) ? "the directory" : "the file") + ": "
+              + describe(e.getCause());
       return SplitRecord.of(BatchRecord.ofError(path.toString(), 0, 0, new JsonReadException(
-          Problem.UNREADABLE_FILE, "", 0, 0, "a readable file",
-          "cannot read " + (Files.isDirectory(path) ? "the directory" : "the file") + ": "
-              + describe(e.getCause()))));
+          Problem.UNREADABLE_FILE, "", 0, 0, "a readable file", why)));
     }
 
     /** Says in words why a file cannot be read, without the path (the record names it). */
