@@ -3,6 +3,10 @@ package org.iptkit.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,6 +106,60 @@ class BoundedRunsTest {
         + ": skipped: cannot read the file: a symbolic link to a file that does not exist\n");
     assertThat(result.out().lines().reduce((a, b) -> b).orElseThrow()).startsWith("1 courses, ")
         .endsWith(" 1 unreadable");
+  }
+
+  /** Runs {@code ipt args} with a standard input whose first read throws {@code failure}. */
+  private static Cli.Result runFailingOn(Throwable failure, String... args) {
+    InputStream in = new InputStream() {
+      @Override
+      public int read() {
+        throw sneaky(failure);
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        throw sneaky(failure);
+      }
+    };
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    int code = assertTimeoutPreemptively(GUARD, () -> Ipt.run(new Io(in, out,
+        new PrintWriter(err, true), false), args));
+    return new Cli.Result(code, out.toByteArray(), err.toString());
+  }
+
+  private static RuntimeException sneaky(Throwable failure) {
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    return (RuntimeException) failure;
+  }
+
+  @Test
+  void whateverFailsTheUserSeesOneLineAndExitCodeTwoWithoutAStackTrace() {
+    for (Throwable failure : List.of(new OutOfMemoryError("Java heap space"),
+        new StackOverflowError(), new IllegalStateException("a defect"))) {
+      for (String command : List.of("validate", "show", "agenda")) {
+        Cli.Result result = runFailingOn(failure, command, "-");
+
+        assertThat(result.code()).as("%s %s: %s", command, failure, result.err()).isEqualTo(2);
+        assertThat(result.err()).as("%s %s", command, failure).startsWith("ipt: ")
+            .hasLineCount(1).doesNotContain("\tat ").doesNotContain("java.lang");
+      }
+    }
+    assertThat(runFailingOn(new OutOfMemoryError(), "validate", "-").err())
+        .startsWith("ipt: out of memory; ");
+    assertThat(runFailingOn(new StackOverflowError(), "validate", "-").err())
+        .startsWith("ipt: internal error (StackOverflowError)");
+  }
+
+  @Test
+  void withDebugTheStackTraceFollowsTheLine() {
+    Cli.Result result = runFailingOn(new StackOverflowError(), "--debug", "validate", "-");
+
+    assertThat(result.code()).isEqualTo(2);
+    assertThat(result.err()).startsWith("ipt: internal error (StackOverflowError)\n")
+        .contains("\tat ");
   }
 
   @Test
