@@ -10,7 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.iptkit.examples.cli.Io;
 import org.iptkit.examples.cli.Ipt;
 import org.iptkit.json.IptJson;
@@ -185,5 +191,44 @@ public class CommandLimitsBenchmark {
   @Benchmark
   public long agenda() {
     return run("agenda", ongoing);
+  }
+
+  /**
+   * The same commands timed by the CPU time of the thread that runs them, which on a shared
+   * machine varies less than wall-clock time (it leaves out waiting for a core, and the garbage
+   * collector's own threads): {@code java -Xmx256m -cp benchmarks.jar
+   * org.iptkit.benchmarks.CommandLimitsBenchmark [rounds]}; the first two rounds warm up.
+   */
+  public static void main(String[] args) throws IOException {
+    int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+    CommandLimitsBenchmark state = new CommandLimitsBenchmark();
+    state.setUp();
+    try {
+      Map<String, LongSupplier> commands = new LinkedHashMap<>();
+      commands.put("validate", state::validate);
+      commands.put("showText", state::showText);
+      commands.put("showHtml", state::showHtml);
+      commands.put("showHtmlPeople", state::showHtmlPeople);
+      commands.put("agenda", state::agenda);
+      for (var command : commands.entrySet()) {
+        List<Double> cpu = new ArrayList<>();
+        List<Double> wall = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+          long wallStart = System.nanoTime();
+          long cpuStart = CpuTimes.now();
+          command.getValue().getAsLong();
+          if (round >= 2) {
+            cpu.add((CpuTimes.now() - cpuStart) / 1e6);
+            wall.add((System.nanoTime() - wallStart) / 1e6);
+          }
+        }
+        System.out.printf(Locale.ROOT,
+            "%-15s cpu median %7.0f ms (min %7.0f)   wall median %7.0f ms (min %7.0f)%n",
+            command.getKey(), CpuTimes.median(cpu), CpuTimes.quantile(cpu, 0),
+            CpuTimes.median(wall), CpuTimes.quantile(wall, 0));
+      }
+    } finally {
+      state.tearDown();
+    }
   }
 }

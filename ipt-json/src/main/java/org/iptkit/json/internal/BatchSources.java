@@ -125,29 +125,38 @@ public final class BatchSources {
     in.mark(readLimit);
     try {
       int read = 0;
-      int b;
       int first = -1;
       int lastSignificant = -1;
-      while (read < readLimit && (b = in.read()) >= 0) {
-        read++;
-        boolean space = b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF
-            || b == 0xBB || b == 0xBF;
-        if (first < 0) {
-          if (space) {
-            continue;
-          }
-          first = b;
-          if (first != '{') {
-            break;
-          }
-          lastSignificant = b;
-          continue;
-        }
-        if (b == '\n') {
+      // In chunks, not a byte at a time: a one-line document of 10 MB is its own first line.
+      byte[] chunk = new byte[8192];
+      scan:
+      while (read < readLimit) {
+        int n = in.read(chunk, 0, Math.min(chunk.length, readLimit - read));
+        if (n < 0) {
           break;
         }
-        if (!space) {
-          lastSignificant = b;
+        for (int i = 0; i < n; i++) {
+          int b = chunk[i] & 0xFF;
+          read++;
+          boolean space = b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF
+              || b == 0xBB || b == 0xBF;
+          if (first < 0) {
+            if (space) {
+              continue;
+            }
+            first = b;
+            if (first != '{') {
+              break scan;
+            }
+            lastSignificant = b;
+            continue;
+          }
+          if (b == '\n') {
+            break scan;
+          }
+          if (!space) {
+            lastSignificant = b;
+          }
         }
       }
       in.reset();
