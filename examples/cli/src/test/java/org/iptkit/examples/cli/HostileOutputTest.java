@@ -88,7 +88,9 @@ class HostileOutputTest {
     runs.add(List.of("show", course.toString()));
     runs.add(List.of("show", "--protocol-file", profile.toString(), course.toString()));
     runs.add(List.of("agenda", ongoing.toString()));
+    runs.add(List.of("report", course.toString()));
     runs.add(List.of("rules"));
+    runs.add(List.of("rules", "--format", "json"));
     runs.add(List.of("protocols"));
     for (List<String> args : runs) {
       Cli.Result result = run(args.toArray(String[]::new));
