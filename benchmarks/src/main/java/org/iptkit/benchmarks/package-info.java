@@ -5,7 +5,10 @@
  * course document from JSON bytes, {@link org.iptkit.benchmarks.PipelineBenchmark} runs the whole
  * pipeline (NDJSON bytes to courses to fidelity reports to NDJSON bytes) against the floor of a
  * bare Jackson token walk over the same bytes, and {@link org.iptkit.benchmarks.CohortBenchmark}
- * aggregates 100 000 fidelity reports into a cohort report.
+ * aggregates 100 000 fidelity reports into a cohort report;
+ * {@link org.iptkit.benchmarks.CommandLimitsBenchmark} runs the tool's {@code validate},
+ * {@code show} and {@code agenda} commands on a course at the document limit under
+ * {@code -Xmx256m}.
  *
  * <p>Every input comes from the synthetic-course generator with a fixed seed
  * ({@link org.iptkit.benchmarks.Inputs}), so runs compare like with like. Checkers, readers and

@@ -564,6 +564,12 @@ final class HostileCorpus {
         utf8(SAMPLE.replace("talk without shouting", "a".repeat(999_999)))));
     out.add(new Hostile("valid", "escapes, NUL and astral characters in free text",
         utf8(SAMPLE.replace("talk without shouting", "\\u0000\\t\\\" \\uD83D\\uDE00 \u00e9"))));
+    String steering = "\\u001B[8m\\u001B]0;owned\\u0007\\r\\n1 courses, 0 errors\u2028\u2029\u0085"
+        + "\u202Edi\u202C\u2066x\u2069\u200F\u061C\\u007F\\u009B";
+    out.add(new Hostile("valid", "ids with terminal escapes, bidi overrides, line separators",
+        utf8(SAMPLE.replace("\"c-0001\"", "\"=c-0001" + steering + "\"")
+            .replace("\"th-12\"", "\"@th" + steering + "\"")
+            .replace("\"partner\"", "\"-partner" + steering + "\""))));
     String extremes = SAMPLE
         .replace("\"plannedSessions\":16", "\"plannedSessions\":2147483647")
         .replace("\"circle\":2", "\"circle\":2147483647")

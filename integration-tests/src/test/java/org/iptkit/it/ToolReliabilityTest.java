@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.it.HostileCorpus.Hostile;
 import org.iptkit.json.IptJson;
+import org.iptkit.json.SafeText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +94,11 @@ class ToolReliabilityTest {
   private static void assertToolError(String err, Hostile hostile) {
     assertThat(err).as("%s", hostile).startsWith("ipt: ").doesNotContain("internal error")
         .doesNotContain("Exception").doesNotContainPattern("\\n\\s+at [a-z]");
+    // Whatever the document holds, each message is one line that cannot steer the terminal.
+    assertThat(err.chars().filter(c -> c != '\n' && SafeText.isUnsafe(c)))
+        .as("raw control, bidi or line separator characters in %s", hostile).isEmpty();
+    assertThat(err.lines()).as("%s", hostile).allSatisfy(line -> assertThat(line)
+        .startsWith("ipt: "));
     if (!hostile.blank()) {
       assertThat(err).as("%s", hostile).containsPattern(LOCATED);
     } else {

@@ -254,16 +254,29 @@ public final class ReportWriter implements AutoCloseable {
   }
 
   /**
-   * A value as one CSV field (RFC 4180): as it is, or in double quotes with inner quotes doubled
-   * when it holds a comma, a double quote, a carriage return or a line feed.
+   * A text value as one CSV cell (RFC 4180), safe to open in a spreadsheet and to show in a
+   * terminal. A value that begins with {@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+   * carriage return gets a leading {@code '}, so that no spreadsheet runs it as a formula (OWASP
+   * CSV injection); control characters, bidirectional controls and line separators are written
+   * visibly as {@link SafeText#escape(String)} writes them; the cell is then in double quotes,
+   * inner quotes doubled, when it holds a comma or a double quote. Numbers and booleans are not
+   * text cells: they are written as they are, without this function.
    */
   public static String csvField(String value) {
-    boolean quote = false;
-    for (int i = 0; i < value.length() && !quote; i++) {
-      char c = value.charAt(i);
-      quote = c == ',' || c == '"' || c == '\r' || c == '\n';
+    String text = SafeText.escape(value);
+    if (!value.isEmpty()) {
+      char first = value.charAt(0);
+      if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
+          || first == '\r') {
+        text = "'" + text;
+      }
     }
-    return quote ? '"' + value.replace("\"", "\"\"") + '"' : value;
+    boolean quote = false;
+    for (int i = 0; i < text.length() && !quote; i++) {
+      char c = text.charAt(i);
+      quote = c == ',' || c == '"';
+    }
+    return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
   }
 
   /**

@@ -418,6 +418,27 @@ class CourseBatchReaderTest {
   }
 
   @Test
+  void aSymbolicLinkToNothingIsOneUnreadableRecordWithItsPath(@TempDir Path dir)
+      throws IOException {
+    Files.writeString(dir.resolve("a.ndjson"), course("a-1") + "\n");
+    Path dangling = Files.createSymbolicLink(dir.resolve("b.json"), dir.resolve("gone.json"));
+    Path loop = Files.createSymbolicLink(dir.resolve("c.json"), dir.resolve("c.json"));
+    Files.createSymbolicLink(dir.resolve("d.txt"), dir.resolve("gone.txt"));
+    Files.writeString(dir.resolve("e.json"), course("e-1"));
+
+    List<BatchRecord> records = readDirectory(dir);
+
+    assertThat(ids(records)).containsExactly("a-1", "e-1");
+    assertThat(errors(records)).hasSize(2).allSatisfy(r -> {
+      assertThat(r.error().orElseThrow().problem()).isEqualTo(Problem.UNREADABLE_FILE);
+      assertThat(r.error().orElseThrow().getMessage())
+          .contains("a symbolic link to a file that does not exist");
+    });
+    assertThat(errors(records).stream().map(BatchRecord::source))
+        .containsExactly(dangling.toString(), loop.toString());
+  }
+
+  @Test
   void singleFileIsReadByPath(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("one.json");
     Files.writeString(file, course("c-1"));

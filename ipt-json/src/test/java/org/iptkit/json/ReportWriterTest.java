@@ -224,12 +224,12 @@ class ReportWriterTest {
   }
 
   @Test
-  void csvQuotesCommasQuotesAndLineBreaksAsRfc4180Says() {
+  void csvQuotesCommasAndQuotesAsRfc4180SaysAndShowsLineBreaksEscaped() {
     String text = write(ReportFormat.CSV, awkward());
 
     assertThat(text).isEqualTo(ReportWriter.CSV_HEADER + "\r\n"
         + "\"c,\"\"42\"\"\",ipt-acute-16,COMPLETED,S06,session-length,INFO,1,/sessions/0/minutes,"
-        + "/sessionMinutes,\"minutes \"\"70\"\", above 60,\nsee the \"\"protocol\"\"\r\nend\"\r\n");
+        + "/sessionMinutes,\"minutes \"\"70\"\", above 60,\\nsee the \"\"protocol\"\"\\r\\nend\"\r\n");
   }
 
   @Test
@@ -238,8 +238,38 @@ class ReportWriterTest {
     assertThat(ReportWriter.csvField("")).isEqualTo("");
     assertThat(ReportWriter.csvField("a,b")).isEqualTo("\"a,b\"");
     assertThat(ReportWriter.csvField("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-    assertThat(ReportWriter.csvField("line\nbreak")).isEqualTo("\"line\nbreak\"");
-    assertThat(ReportWriter.csvField("carriage\rreturn")).isEqualTo("\"carriage\rreturn\"");
+    assertThat(ReportWriter.csvField("line\nbreak")).isEqualTo("line\\nbreak");
+    assertThat(ReportWriter.csvField("carriage\rreturn")).isEqualTo("carriage\\rreturn");
+  }
+
+  @Test
+  void csvFieldKeepsASpreadsheetFromRunningACellAsAFormula() {
+    assertThat(ReportWriter.csvField("=HYPERLINK(\"http://x\")"))
+        .isEqualTo("\"'=HYPERLINK(\"\"http://x\"\")\"");
+    assertThat(ReportWriter.csvField("+1")).isEqualTo("'+1");
+    assertThat(ReportWriter.csvField("-2+3")).isEqualTo("'-2+3");
+    assertThat(ReportWriter.csvField("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+    assertThat(ReportWriter.csvField("\t=1")).isEqualTo("'\\t=1");
+    assertThat(ReportWriter.csvField("\r=1,2")).isEqualTo("\"'\\r=1,2\"");
+    assertThat(ReportWriter.csvField("a=1")).as("only a first character counts").isEqualTo("a=1");
+    assertThat(ReportWriter.csvField("c-0001")).isEqualTo("c-0001");
+    assertThat(ReportWriter.csvField(" =1")).isEqualTo(" =1");
+  }
+
+  @Test
+  void csvFieldShowsControlAndBidiCharactersEscaped() {
+    assertThat(ReportWriter.csvField("c\u001B[8m\u0007\u2028\u0085\u202Edi"))
+        .isEqualTo("c\\u001B[8m\\u0007\\u2028\\u0085\\u202Edi");
+  }
+
+  @Test
+  void csvRowsOfAHostileReportCannotBeSplitNorRun() {
+    FidelityReport hostile = FidelityReport.builder().from(awkward())
+        .courseId("=c\n1\u2028").build();
+    String text = write(ReportFormat.CSV, hostile);
+
+    assertThat(text.split("\r\n", -1)).hasSize(3);
+    assertThat(text).contains("\r\n'=c\\n1\\u2028,ipt-acute-16,");
   }
 
   @Test

@@ -138,32 +138,71 @@ public abstract class ProtocolProfile {
     return deteriorationPoints().orElse(primaryInstrument().deteriorationPoints());
   }
 
+  /**
+   * The most sessions any session count of a profile may name: the sessions of a course, of a
+   * phase or of the pre-group part, the ending lead, the measurement interval and the sessions
+   * of a completer. Far above any IPT protocol (IPT-M runs monthly for a few years).
+   */
+  public static final int MAX_SESSIONS = 1_000;
+  /** The longest session a profile may allow, in minutes, as a course may record it (1–600). */
+  public static final int MAX_SESSION_MINUTES = 600;
+  /** The longest gap between sessions a profile may allow, in days: ten years. */
+  public static final int MAX_GAP_DAYS = 3_660;
+  /** The most weeks a profile may name (the span of a course, a completer's weeks): ten years. */
+  public static final int MAX_WEEKS = 520;
+  /** The most closeness circles of an inventory (IPT uses three). */
+  public static final int MAX_CIRCLES = 10;
+  /** The most problem areas a profile may allow: there are four. */
+  public static final int MAX_AREAS = 4;
+  /** The largest deterioration threshold in points, above every instrument's highest total. */
+  public static final int MAX_DETERIORATION_POINTS = 100;
+
   @Value.Check
   void check() {
     require(!id().isBlank(), "id must not be blank");
-    require(maxGapDays() >= 1, "maxGapDays must be >= 1, was " + maxGapDays());
-    require(maxSpanWeeks() >= 1, "maxSpanWeeks must be >= 1, was " + maxSpanWeeks());
+    requireRange(sessions(), "sessions", MAX_SESSIONS);
+    requireRange(preGroupSessions(), "preGroupSessions", MAX_SESSIONS);
+    requireRange(sessionMinutes(), "sessionMinutes", MAX_SESSION_MINUTES);
+    initialPhase().ifPresent(r -> requireRange(r, "phases.initial", MAX_SESSIONS));
+    terminationPhase().ifPresent(r -> requireRange(r, "phases.termination", MAX_SESSIONS));
+    requireBetween(maxGapDays(), "maxGapDays", 1, MAX_GAP_DAYS);
+    requireBetween(maxSpanWeeks(), "maxSpanWeeks", 1, MAX_WEEKS);
     require(minAttendance() >= 0 && minAttendance() <= 1,
         "minAttendance must be 0..1, was " + minAttendance());
-    require(endingLeadSessions() >= 0,
-        "endingLeadSessions must be >= 0, was " + endingLeadSessions());
-    require(maxAreas() >= 1, "focus.maxAreas must be >= 1, was " + maxAreas());
+    requireBetween(endingLeadSessions(), "phases.endingLeadSessions", 0, MAX_SESSIONS);
+    requireBetween(maxAreas(), "focus.maxAreas", 1, MAX_AREAS);
     require(middleOnFocusShare() >= 0 && middleOnFocusShare() <= 1,
         "focus.middleOnFocusShare must be 0..1, was " + middleOnFocusShare());
-    require(circles() >= 1, "circles must be >= 1, was " + circles());
-    require(maxMeasureInterval() >= 1,
-        "measurement.maxInterval must be >= 1, was " + maxMeasureInterval());
+    requireBetween(circles(), "circles", 1, MAX_CIRCLES);
+    requireBetween(maxMeasureInterval(), "measurement.maxInterval", 1, MAX_SESSIONS);
     require(deteriorationPoints().orElse(1) >= 1,
         "measurement.deteriorationPoints must be >= 1");
+    requireBetween(deteriorationPoints().orElse(1), "measurement.deteriorationPoints", 1,
+        MAX_DETERIORATION_POINTS);
     require(initialPhase().isPresent() == terminationPhase().isPresent(),
         "phases.initial and phases.termination must be given together");
+    if (completerMinSessions().isPresent()) {
+      requireBetween(completerMinSessions().getAsInt(), "completer.minSessions", 0,
+          MAX_SESSIONS);
+    }
     require(completerMinWeeks() >= 0, "completer.minWeeks must be >= 0");
+    requireBetween(completerMinWeeks(), "completer.minWeeks", 0, MAX_WEEKS);
     for (String code : rules().keySet()) {
       require(RuleCatalog.contains(code),
           "unknown rule code " + code + " in rules; known codes: " + RuleCatalog.codes());
     }
     RuleSetting m04 = rules().get("M04");
     require(m04 != RuleSetting.OFF, "rule M04 (safety-item-followed-up) cannot be switched off");
+  }
+
+  private static void requireBetween(int value, String parameter, int min, int max) {
+    require(value >= min, parameter + " must be >= " + min + ", was " + value);
+    require(value <= max, parameter + " must be at most " + max + ", was " + value);
+  }
+
+  private static void requireRange(IntRange range, String parameter, int max) {
+    require(range.max() <= max,
+        parameter + ".max must be at most " + max + ", was " + range.max());
   }
 
   private static void require(boolean condition, String message) {

@@ -125,29 +125,38 @@ public final class BatchSources {
     in.mark(readLimit);
     try {
       int read = 0;
-      int b;
       int first = -1;
       int lastSignificant = -1;
-      while (read < readLimit && (b = in.read()) >= 0) {
-        read++;
-        boolean space = b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF
-            || b == 0xBB || b == 0xBF;
-        if (first < 0) {
-          if (space) {
-            continue;
-          }
-          first = b;
-          if (first != '{') {
-            break;
-          }
-          lastSignificant = b;
-          continue;
-        }
-        if (b == '\n') {
+      // In chunks, not a byte at a time: a one-line document of 10 MB is its own first line.
+      byte[] chunk = new byte[8192];
+      scan:
+      while (read < readLimit) {
+        int n = in.read(chunk, 0, Math.min(chunk.length, readLimit - read));
+        if (n < 0) {
           break;
         }
-        if (!space) {
-          lastSignificant = b;
+        for (int i = 0; i < n; i++) {
+          int b = chunk[i] & 0xFF;
+          read++;
+          boolean space = b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == 0xEF
+              || b == 0xBB || b == 0xBF;
+          if (first < 0) {
+            if (space) {
+              continue;
+            }
+            first = b;
+            if (first != '{') {
+              break scan;
+            }
+            lastSignificant = b;
+            continue;
+          }
+          if (b == '\n') {
+            break scan;
+          }
+          if (!space) {
+            lastSignificant = b;
+          }
         }
       }
       in.reset();
@@ -525,7 +534,9 @@ public final class BatchSources {
         Path entry = entries.next();
         if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
           push(entry);
-        } else if (isCourseFile(entry) && Files.isRegularFile(entry)) {
+        } else if (isCourseFile(entry)
+            && (Files.isRegularFile(entry) || isBrokenLink(entry))) {
+          // A link to nothing is reported as unreadable when opened, not dropped unseen.
           return entry;
         }
       }
@@ -578,12 +589,19 @@ public final class BatchSources {
       }
     }
 
+    /** Whether {@code entry} is a symbolic link whose target does not exist (or loops). */
+    private static boolean isBrokenLink(Path entry) {
+      return Files.isSymbolicLink(entry) && !Files.exists(entry);
+    }
+
     /** A record saying that {@code path} (a file, or a directory being listed) cannot be read. */
     private static SplitRecord unreadable(Path path, UncheckedIOException e) {
+      String why = isBrokenLink(path)
+          ? "cannot read the file: a symbolic link to a file that does not exist"
+          : "cannot read " + (Files.isDirectory(path) ? "the directory" : "the file") + ": "
+              + describe(e.getCause());
       return SplitRecord.of(BatchRecord.ofError(path.toString(), 0, 0, new JsonReadException(
-          Problem.UNREADABLE_FILE, "", 0, 0, "a readable file",
-          "cannot read " + (Files.isDirectory(path) ? "the directory" : "the file") + ": "
-              + describe(e.getCause()))));
+          Problem.UNREADABLE_FILE, "", 0, 0, "a readable file", why)));
     }
 
     /** Says in words why a file cannot be read, without the path (the record names it). */

@@ -13,7 +13,8 @@ import tools.jackson.core.json.JsonFactory;
 
 /**
  * The configured Jackson factories of one {@code IptJson}: safety limits, strict duplicate
- * detection, no closing of streams the caller owns. Immutable and thread-safe.
+ * detection, no closing of streams the caller owns, and the escapes of {@link JsonEscapes} for
+ * everything written. Immutable and thread-safe.
  */
 public final class JsonSettings {
   /** The deepest nesting a document may have; no course nests past about 8. */
@@ -57,6 +58,7 @@ public final class JsonSettings {
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
         .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+        .characterEscapes(JsonEscapes.INSTANCE)
         .build();
     // Course documents: the course reader rejects a repeated field itself, known or (when
     // lenient) unknown, at any depth, so the parser's own detection, a hash set of names per
@@ -68,6 +70,7 @@ public final class JsonSettings {
     this.mappers = JsonFactory.builder()
         .streamReadConstraints(base.rebuild().maxDocumentLength(maxDocumentLength).build())
         .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .characterEscapes(JsonEscapes.INSTANCE)
         .build();
     // Batches of many records in one stream: the length limit applies per record (checked by the
     // reader), and duplicates are caught by the reader itself (as for course documents above).

@@ -9,6 +9,7 @@ import java.util.OptionalDouble;
 import org.iptkit.core.CourseStatus;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.SeverityBand;
+import org.iptkit.json.SafeText;
 import org.iptkit.rules.Agenda;
 import org.iptkit.rules.AgendaItem;
 import org.iptkit.rules.ClinicalOutcome;
@@ -248,6 +249,10 @@ public final class ReportJsonWriter {
       ReasonedResult seen = known[i];
       if (seen.reason() == reason && seen.outcome() == outcome) {
         SerializedString json = seen.json();
+        if (json == null && SafeText.firstUnsafe(reason) >= 0) {
+          // The plain JSON encoder below does not know the writers' escapes (JsonEscapes).
+          return false;
+        }
         if (json == null) {
           json = new SerializedString(resultPrefix(result.rule(), outcome) + ",\"reason\":\""
               + new String(JsonStringEncoder.getInstance().quoteAsCharArray(reason)) + "\"}");

@@ -51,6 +51,7 @@ import org.iptkit.core.fixtures.SampleCourses;
 import org.iptkit.json.IptJson;
 import org.iptkit.json.JsonArbitraries;
 import org.iptkit.json.JsonReadException;
+import org.iptkit.json.SafeText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -241,16 +242,18 @@ class CourseScannerProperties {
   }
 
   /**
-   * Text of code points that JSON needs no escape for: printable ASCII but the quote and the
-   * backslash, DEL, two- three- and four-byte UTF-8 (U+2028, U+FEFF, U+FFFF, emoji).
+   * Text of code points that the writers write without an escape: printable ASCII but the quote
+   * and the backslash, two- three- and four-byte UTF-8 (U+00A0, U+FEFF, U+FFFF, emoji), but not
+   * the characters every writer escapes (DEL, C1 controls, bidi controls, U+2028 and U+2029).
    */
   static Arbitrary<String> plainText() {
     Arbitrary<Integer> codePoints = Arbitraries.frequencyOf(
         Tuple.of(6, Arbitraries.integers().between(0x20, 0x7E)
             .filter(c -> c != '"' && c != '\\')),
-        Tuple.of(1, Arbitraries.of(0x7F, 0x80, 0xA0, 0xE9, 0x7FF, 0x800, 0x2028,
-            0x2029, 0xFEFF, 0xFFFD, 0xFFFF, 0x10000, 0x1F600, 0x10FFFF)),
-        Tuple.of(1, Arbitraries.integers().between(0x80, 0xD7FF)),
+        Tuple.of(1, Arbitraries.of(0xA0, 0xE9, 0x7FF, 0x800, 0x2027, 0x202F, 0xFEFF, 0xFFFD,
+            0xFFFF, 0x10000, 0x1F600, 0x10FFFF)),
+        Tuple.of(1, Arbitraries.integers().between(0xA0, 0xD7FF)
+            .filter(c -> !SafeText.isUnsafe(c))),
         Tuple.of(1, Arbitraries.integers().between(0xE000, 0x10FFFF)));
     return codePoints.list().ofMaxSize(20).map(points -> {
       StringBuilder s = new StringBuilder("x");
@@ -345,6 +348,22 @@ class CourseScannerProperties {
         .replace("\"kind\":\"ACUTE\"", "\"kind\":\"\\u0041CUTE\""));
     assertThat(strict(escapedEnum)).isNotNull();
     assertThat(CourseScanner.scan(escapedEnum, 0, escapedEnum.length, LIMIT)).isNull();
+  }
+
+  @Test
+  void textTheWritersEscapeIsWrittenEscapedAndReadBackUnchanged() {
+    TreatmentCourse sample = SampleCourses.formatExample();
+    for (String text : List.of("a\u007fb", "\u2028\u2029", "x\u0085y", "\u202Eab\u202C",
+        "\u2066\u200E\u200F\u061C", "\u009B31m")) {
+      TreatmentCourse course = TreatmentCourse.builder().from(sample).patientRef(text).build();
+      byte[] bytes = compact(course);
+      String written = new String(bytes, StandardCharsets.UTF_8);
+      assertThat(written).as(text).contains("\"patientRef\":\"" + SafeText.escape(text) + "\"");
+      for (int i = 0; i < written.length(); i++) {
+        assertThat(SafeText.isUnsafe(written.charAt(i))).as("raw in %s", written).isFalse();
+      }
+      assertThat(strict(bytes)).as(text).isEqualTo(course);
+    }
   }
 
   @Property(tries = 300)
@@ -908,8 +927,8 @@ class CourseScannerProperties {
     List<Case> c = new ArrayList<>();
     c.add(new Case("the format example", utf8(SAMPLE)));
     TreatmentCourse sample = SampleCourses.formatExample();
-    for (String text : List.of("Zo\u00eb", "\u65e5\u672c", "\uD83D\uDE00", "a\u007fb",
-        "\u2028\u2029", "\uFEFFx", "\uFFFF", "\uDBFF\uDFFF", "x\u00a0y", "/ and \u20ac")) {
+    for (String text : List.of("Zo\u00eb", "\u65e5\u672c", "\uD83D\uDE00", "a\u00a0b",
+        "\u2027\u202F", "\uFEFFx", "\uFFFF", "\uDBFF\uDFFF", "x\u00a0y", "/ and \u20ac")) {
       c.add(new Case("patient ref '" + text + "'", compact(TreatmentCourse.copyOf(sample)
           .withPatientRef(text))));
       c.add(new Case("goal '" + text + "'", compact(TreatmentCourse.copyOf(sample)

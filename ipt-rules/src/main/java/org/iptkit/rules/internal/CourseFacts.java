@@ -38,6 +38,7 @@ public final class CourseFacts {
   private Map<Session, Integer> attendedIndex;
   private Instrument scoresOf;
   private List<Score> scores;
+  private Map<Object, Integer> sessionIndex;
 
   /** Computes the facts of {@code course} checked against {@code profile}. */
   @SuppressWarnings("unchecked")
@@ -207,7 +208,32 @@ public final class CourseFacts {
 
   /** The JSON Pointer of a session of this course, e.g. {@code "/sessions/6"}. */
   public String pointer(Session session) {
-    return pointer(course.sessions(), session, "/sessions/", "session");
+    List<Session> sessions = course.sessions();
+    if (sessions.size() <= SCAN_LIMIT) {
+      return pointer(sessions, session, "/sessions/", "session");
+    }
+    // A long course with many deviations would scan its sessions once per finding (quadratic):
+    // past a few dozen sessions the indexes are looked up, built once on the first finding.
+    if (sessionIndex == null) {
+      sessionIndex = index(sessions);
+    }
+    Integer index = sessionIndex.get(session);
+    if (index == null) {
+      throw new IllegalArgumentException("session is not part of this course");
+    }
+    return "/sessions/" + index;
+  }
+
+  /** Lists up to this long are scanned for a pointer; longer ones are indexed. */
+  private static final int SCAN_LIMIT = 32;
+
+  /** The index of each item (the same instance) in {@code items}; the first for a repeated one. */
+  private static Map<Object, Integer> index(List<?> items) {
+    Map<Object, Integer> index = new IdentityHashMap<>(items.size() * 2);
+    for (int i = 0; i < items.size(); i++) {
+      index.putIfAbsent(items.get(i), i);
+    }
+    return index;
   }
 
   /** The JSON Pointer of a treatment contract of this course, e.g. {@code "/contracts/1"}. */

@@ -2,7 +2,9 @@ package org.iptkit.examples.cli;
 
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.iptkit.core.TreatmentCourse;
 import org.iptkit.rules.Agenda;
+import org.iptkit.rules.FidelityChecker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -32,9 +34,14 @@ final class AgendaCommand implements Callable<Integer> {
     if (checked.isEmpty()) {
       return ExitCodes.UNREADABLE;
     }
-    Agenda agenda = checked.get().checker().agenda(checked.get().course());
+    TreatmentCourse course = checked.get().course();
+    FidelityChecker checker = checked.get().checker();
+    // The planner checks the course itself: the report read with it is let go first, so a long
+    // course's findings are not held twice while the agenda is planned.
+    checked = Optional.empty();
+    Agenda agenda = checker.agenda(course);
     try (Output output = Output.of(ipt.io(), null)) {
-      TextReports.agenda(checked.get().course(), agenda, output);
+      TextReports.agenda(course, agenda, output);
     }
     return ExitCodes.OK;
   }

@@ -46,6 +46,7 @@ final class BatchRun {
         }
       });
     } finally {
+      diagnostics.finish();
       progress.done();
     }
     return diagnostics;

@@ -68,8 +68,8 @@ record Checked(BatchRecord record, TreatmentCourse course, FidelityChecker check
       return true;
     }
     if (failure != null) {
-      diagnostics.failed(record != null ? Diagnostics.where(record) : Diagnostics.where(unread),
-          failure);
+      diagnostics.failed(record != null ? record.source() : unread.source(),
+          record != null ? Diagnostics.where(record) : Diagnostics.where(unread), failure);
     } else if (problem != null) {
       diagnostics.unreadable(record, problem);
     } else {

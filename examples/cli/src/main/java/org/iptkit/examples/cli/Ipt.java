@@ -98,15 +98,23 @@ public final class Ipt implements Callable<Integer> {
   /** Runs the tool with these arguments and streams and returns the exit code. */
   public static int run(Io io, String... args) {
     CommandLine cli = commandLine(io);
-    int code = cli.execute(args);
-    io.err().flush();
     Ipt ipt = cli.getCommand();
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (Throwable e) {
+      // What picocli does not hand to the execution handler (an Error: out of memory, a stack
+      // overflow): one line and exit code 2, never a stack trace unless asked for.
+      code = unexpected(ipt, e);
+    }
+    io.err().flush();
     try {
       ipt.io.out().flush();
     } catch (IOException e) {
       // Reported once: a run that already failed has said why.
       if (!ipt.out.closedByReader() && code != ExitCodes.UNREADABLE) {
-        io.err().println("ipt: cannot write the results: " + Diagnostics.describe(e));
+        io.err().println(Diagnostics.line("cannot write the results: "
+            + Diagnostics.describe(e)));
         io.err().flush();
         return ExitCodes.UNREADABLE;
       }
@@ -117,7 +125,7 @@ public final class Ipt implements Callable<Integer> {
   private static int usageError(ParameterException e, String[] args) {
     CommandLine command = e.getCommandLine();
     PrintWriter err = command.getErr();
-    err.println("ipt: " + e.getMessage());
+    err.println(Diagnostics.line(String.valueOf(e.getMessage())));
     UnmatchedArgumentException.printSuggestions(e, err);
     err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more "
         + "information.");
@@ -139,18 +147,35 @@ public final class Ipt implements Callable<Integer> {
       return ExitCodes.OK;
     }
     if (e instanceof UserException) {
-      err.println("ipt: " + e.getMessage());
+      err.println(Diagnostics.line(e.getMessage()));
     } else if (e instanceof UncheckedIOException io) {
-      err.println("ipt: cannot read or write: " + Diagnostics.describe(io.getCause()));
+      err.println(Diagnostics.line("cannot read or write: " + Diagnostics.describe(io.getCause())));
       if (ipt.debug) {
         e.printStackTrace(err);
       }
     } else {
-      err.println("ipt: internal error (" + e.getClass().getName() + ")"
-          + (ipt.debug ? "" : "; run again with --debug to see where"));
-      if (ipt.debug) {
-        e.printStackTrace(err);
-      }
+      return unexpected(ipt, e);
+    }
+    err.flush();
+    return ExitCodes.UNREADABLE;
+  }
+
+  /**
+   * An unexpected failure (a defect, or the machine running out of memory or stack): one line on
+   * standard error naming its kind, the stack trace only with {@code --debug}; exit code 2.
+   */
+  private static int unexpected(Ipt ipt, Throwable e) {
+    PrintWriter err = ipt.io.err();
+    if (ipt.out.closedByReader()) {
+      return ExitCodes.OK;
+    }
+    String what = e instanceof OutOfMemoryError
+        ? "out of memory; give Java more memory (java -Xmx1g, for example) or split the input"
+        : "internal error (" + e.getClass().getSimpleName() + ")";
+    err.println(Diagnostics.line(what
+        + (ipt.debug ? "" : "; run again with --debug to see where")));
+    if (ipt.debug) {
+      e.printStackTrace(err);
     }
     err.flush();
     return ExitCodes.UNREADABLE;

@@ -11,6 +11,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.iptkit.json.SafeText;
 
 /**
  * Where a command writes its results: standard output (flushed, never closed) or the file of
@@ -66,17 +67,22 @@ final class Output implements AutoCloseable {
     return text;
   }
 
-  /** Writes a line of text followed by {@code \n}. */
+  /**
+   * Writes a line of text followed by {@code \n}. What the line quotes from the input (ids,
+   * protocol titles, enumeration-like values) cannot break it or steer a terminal: control
+   * characters, bidirectional controls and line breaks in it are written visibly
+   * ({@link SafeText#escape(String)}).
+   */
   void line(String line) {
     try {
-      text().write(line);
+      text().write(SafeText.escape(line));
       text().write('\n');
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Writes text as it is. */
+  /** Writes text as it is (HTML, JSON and CSV, which escape what they quote themselves). */
   void print(String value) {
     try {
       text().write(value);

@@ -46,8 +46,7 @@ final class ProfileOptions {
       return new CourseChecks(builtIn, Optional.of(checkerOf(builtIn, choice.id)));
     }
     ProtocolProfile profile = readProfile(choice.file, builtIn);
-    ProtocolRegistry registry = builtIn.contains(profile.id()) ? builtIn : builtIn.with(profile);
-    return new CourseChecks(registry, Optional.of(FidelityChecker.of(profile)));
+    return new CourseChecks(builtIn.with(profile), Optional.of(FidelityChecker.of(profile)));
   }
 
   /**
@@ -89,7 +88,8 @@ final class ProfileOptions {
   /**
    * Reads a trial's protocol profile file.
    *
-   * @throws UserException when the file cannot be read or is not a valid profile
+   * @throws UserException when the file cannot be read, is not a valid profile, or gives its
+   *     profile the id of a profile of {@code registry} (a built-in one)
    */
   static ProtocolProfile readProfile(Path file, ProtocolRegistry registry) {
     if (Files.isDirectory(file)) {
@@ -99,8 +99,9 @@ final class ProfileOptions {
     if (!Files.exists(file)) {
       throw new UserException("--protocol-file " + file + ": no such file");
     }
+    ProtocolProfile profile;
     try (InputStream in = Files.newInputStream(file)) {
-      return IptJson.strict().readProfile(in, registry);
+      profile = IptJson.strict().readProfile(in, registry);
     } catch (JsonReadException e) {
       throw new UserException("--protocol-file " + file + ": " + e.getMessage());
     } catch (IllegalArgumentException e) {
@@ -112,5 +113,12 @@ final class ProfileOptions {
       throw new UserException("--protocol-file " + file + ": cannot read: "
           + Diagnostics.describe(e.getCause()));
     }
+    if (registry.contains(profile.id())) {
+      // Reports would name the built-in profile while checking against the trial's own.
+      throw new UserException("--protocol-file " + file + ": /id: '" + profile.id()
+          + "' is the id of a built-in profile; give the trial's profile an id of its own and "
+          + "\"basedOn\": \"" + profile.id() + "\" to start from the built-in one");
+    }
+    return profile;
   }
 }

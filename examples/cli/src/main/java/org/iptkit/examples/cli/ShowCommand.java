@@ -49,8 +49,8 @@ final class ShowCommand implements Callable<Integer> {
     Checked course = checked.get();
     try (Output output = out.open(ipt.io())) {
       if (chosenFormat.equals("html")) {
-        output.print(CoursePage.render(course.course(), course.report(),
-            course.checker().profile()));
+        CoursePage.render(course.course(), course.report(), course.checker().profile(),
+            output.text());
       } else {
         TextReports.course(course.course(), course.report(), course.checker().profile(),
             output);

@@ -3,6 +3,9 @@ package org.iptkit.examples.cli.html;
 import static org.iptkit.examples.cli.html.Html.esc;
 import static org.iptkit.examples.cli.html.Html.num;
 
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,12 +45,29 @@ public final class CoursePage {
   private static final String[] BAND_COLOURS = {
       "#e8f4ea", "#f4f4dc", "#fbecd6", "#f8dccb", "#f5cfcf", "#efc2c2"};
 
+  /** The most people drawn in one closeness circle; the table counts them all. */
+  static final int MARKS_PER_CIRCLE = 100;
+
   private CoursePage() {}
 
   /** Renders the page of one course with its report against {@code profile}. */
   public static String render(TreatmentCourse course, FidelityReport report,
       ProtocolProfile profile) {
-    StringBuilder html = Html.open("IPT course " + course.courseId());
+    StringWriter page = new StringWriter();
+    render(course, report, profile, page);
+    return page.toString();
+  }
+
+  /**
+   * Writes the page of one course with its report against {@code profile} to {@code out} as it
+   * is built (flushed at the end, not closed), so memory does not grow with the course.
+   *
+   * @throws UncheckedIOException if {@code out} cannot be written
+   */
+  public static void render(TreatmentCourse course, FidelityReport report,
+      ProtocolProfile profile, Writer out) {
+    Page html = new Page(out);
+    html.append(Html.open("IPT course " + course.courseId()));
     html.append("<h1>IPT course ").append(esc(course.courseId())).append("</h1>\n");
     summary(html, course, report, profile);
     timeline(html, course, report);
@@ -55,10 +75,11 @@ public final class CoursePage {
     trajectory(html, course, profile.primaryInstrument());
     circles(html, course, profile.circles());
     ruleResults(html, report);
-    return Html.close(html);
+    html.append(Html.close(new StringBuilder()));
+    html.flush();
   }
 
-  private static void summary(StringBuilder html, TreatmentCourse course, FidelityReport report,
+  private static void summary(Page html, TreatmentCourse course, FidelityReport report,
       ProtocolProfile profile) {
     ClinicalOutcome outcome = report.outcome();
     html.append("<table aria-label=\"Course summary\">\n");
@@ -93,12 +114,12 @@ public final class CoursePage {
     return count + " " + noun + (count == 1 ? "" : "s");
   }
 
-  private static void row(StringBuilder html, String name, Object value) {
+  private static void row(Page html, String name, Object value) {
     html.append("<tr><th scope=\"row\">").append(esc(name)).append("</th><td>")
         .append(esc(value)).append("</td></tr>\n");
   }
 
-  private static void timeline(StringBuilder html, TreatmentCourse course,
+  private static void timeline(Page html, TreatmentCourse course,
       FidelityReport report) {
     List<Session> sessions = course.sessionsByNumber();
     html.append("<h2>Session timeline</h2>\n");
@@ -182,7 +203,7 @@ public final class CoursePage {
     html.append("</table>\n</details>\n");
   }
 
-  private static void findings(StringBuilder html, FidelityReport report) {
+  private static void findings(Page html, FidelityReport report) {
     html.append("<h2>Findings</h2>\n");
     if (report.findings().isEmpty()) {
       html.append("<p>No findings: the course keeps every applicable rule.</p>\n");
@@ -203,7 +224,7 @@ public final class CoursePage {
     html.append("</table>\n");
   }
 
-  private static void trajectory(StringBuilder html, TreatmentCourse course,
+  private static void trajectory(Page html, TreatmentCourse course,
       Instrument instrument) {
     List<Score> scores = course.scores(instrument);
     html.append("<h2>").append(esc(instrument.displayName())).append(" trajectory</h2>\n");
@@ -276,7 +297,7 @@ public final class CoursePage {
     html.append("</table>\n");
   }
 
-  private static void circles(StringBuilder html, TreatmentCourse course, int circles) {
+  private static void circles(Page html, TreatmentCourse course, int circles) {
     html.append("<h2>Closeness circles</h2>\n");
     Optional<InterpersonalInventory> first = course.firstInventory();
     Optional<InterpersonalInventory> last = course.lastInventory();
@@ -301,7 +322,7 @@ public final class CoursePage {
     html.append("</table>\n");
   }
 
-  private static void metricsRow(StringBuilder html, String label, NetworkMetrics metrics) {
+  private static void metricsRow(Page html, String label, NetworkMetrics metrics) {
     html.append("<tr><th scope=\"row\">").append(esc(label)).append("</th><td class=\"num\">")
         .append(metrics.size()).append("</td><td class=\"num\">").append(metrics.innerCircle())
         .append("</td><td class=\"num\">").append(metrics.confidants())
@@ -310,7 +331,7 @@ public final class CoursePage {
         .append("</td></tr>\n");
   }
 
-  private static void circle(StringBuilder html, InterpersonalInventory inventory, int circles,
+  private static void circle(Page html, InterpersonalInventory inventory, int circles,
       String title, String id) {
     double size = 300;
     double centre = size / 2;
@@ -336,8 +357,12 @@ public final class CoursePage {
         unplaced.add(person);
       }
     }
+    long notDrawn = 0;
     for (Map.Entry<Integer, List<Person>> entry : byCircle.entrySet()) {
-      List<Person> people = entry.getValue();
+      List<Person> all = entry.getValue();
+      // A ring of a 300-pixel chart shows a few dozen marks at most: the rest are counted.
+      List<Person> people = all.subList(0, Math.min(all.size(), MARKS_PER_CIRCLE));
+      notDrawn += all.size() - people.size();
       // Halfway into the ring, a little further out in the inner circle to keep clear of the
       // patient's mark at the centre.
       double radius = ring * (entry.getKey() - (entry.getKey() == 1 ? 0.35 : 0.5));
@@ -367,10 +392,14 @@ public final class CoursePage {
     if (!unplaced.isEmpty()) {
       html.append("; ").append(unplaced.size()).append(" without a valid circle");
     }
+    if (notDrawn > 0) {
+      html.append("; ").append(notDrawn).append(" more not drawn (at most ")
+          .append(MARKS_PER_CIRCLE).append(" marks a circle)");
+    }
     html.append("</figcaption>\n</figure>\n");
   }
 
-  private static void ruleResults(StringBuilder html, FidelityReport report) {
+  private static void ruleResults(Page html, FidelityReport report) {
     html.append("<h2>Rule outcomes</h2>\n<details><summary>Every rule's outcome</summary>\n")
         .append("<table>\n<tr><th>Rule</th><th>Outcome</th><th>Reason</th></tr>\n");
     for (RuleResult result : report.results()) {

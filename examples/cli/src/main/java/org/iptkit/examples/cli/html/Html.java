@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Locale;
+import org.iptkit.json.SafeText;
 
 /** Small helpers to write self-contained HTML and inline SVG safely (escaping, number format). */
 final class Html {
@@ -25,9 +26,14 @@ final class Html {
       border:1px solid #889}
       """;
 
-  /** Escapes text for HTML and SVG content and attribute values. */
+  /**
+   * Escapes text for HTML and SVG content and attribute values: markup characters as entities,
+   * and control characters, bidirectional controls and line separators written visibly as in the
+   * tool's text output ({@link SafeText#escape(String)}), so a record cannot reorder what the
+   * page shows.
+   */
   static String esc(Object value) {
-    String text = String.valueOf(value);
+    String text = SafeText.escape(String.valueOf(value));
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -45,6 +51,14 @@ final class Html {
 
   /** Formats a coordinate with one decimal, independent of the default locale. */
   static String num(double value) {
+    // Most coordinates are whole or have one decimal (x = 20 + i * 14): written directly, they
+    // give the same text as the format below, which is slow for the thousands of a long course.
+    double tenths = value * 10;
+    if (tenths >= 0 && tenths < 1e15 && tenths == Math.rint(tenths)
+        && Double.doubleToRawLongBits(value) != Double.doubleToRawLongBits(-0.0)) {
+      long whole = (long) tenths;
+      return (whole / 10) + "." + (whole % 10);
+    }
     return String.format(Locale.ROOT, "%.1f", value);
   }
 
