@@ -264,17 +264,17 @@ final class FhirCommand implements Callable<Integer> {
       }
       List<FhirImportWarning> warnings = read.warnings();
       for (int i = 0; i < Math.min(warnings.size(), MAX_LISTED_WARNINGS); i++) {
-        fhir.ipt.io().err().println("ipt: " + source + ": warning: " + warnings.get(i));
+        fhir.ipt.io().err().println(Diagnostics.line(source + ": warning: " + warnings.get(i)));
       }
       if (warnings.size() > MAX_LISTED_WARNINGS) {
-        fhir.ipt.io().err().println("ipt: " + source + ": and "
-            + (warnings.size() - MAX_LISTED_WARNINGS) + " more warnings");
+        fhir.ipt.io().err().println(Diagnostics.line(source + ": and "
+            + (warnings.size() - MAX_LISTED_WARNINGS) + " more warnings"));
       }
       long enteredInError = read.count(FhirImportWarning.Kind.ENTERED_IN_ERROR);
       if (!warnings.isEmpty()) {
-        fhir.ipt.io().err().println("ipt: " + source + ": " + warnings.size() + " resource"
+        fhir.ipt.io().err().println(Diagnostics.line(source + ": " + warnings.size() + " resource"
             + (warnings.size() == 1 ? "" : "s") + " left out of the course (" + enteredInError
-            + " entered in error)");
+            + " entered in error)"));
       }
       write(fhir.ipt, out, Json.PRETTY.writeCourse(read.course()));
       return ExitCodes.OK;
