@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.internal.CourseJsonReader;
@@ -16,12 +17,14 @@ import org.iptkit.json.internal.CourseJsonWriter;
 import org.iptkit.json.internal.CoursePrettyPrinter;
 import org.iptkit.json.internal.CourseScanner;
 import org.iptkit.json.internal.Encodings;
+import org.iptkit.json.internal.JsonSchemas;
 import org.iptkit.json.internal.JsonSettings;
 import org.iptkit.json.internal.JsonTree;
 import org.iptkit.json.internal.ProfileJsonReader;
 import org.iptkit.json.internal.ProfileJsonWriter;
 import org.iptkit.json.internal.ReportJsonReader;
 import org.iptkit.json.internal.ReportJsonWriter;
+import org.iptkit.json.internal.WireFormat;
 import org.iptkit.rules.Agenda;
 import org.iptkit.rules.CohortReport;
 import org.iptkit.rules.FidelityReport;
@@ -503,8 +506,12 @@ public final class IptJson {
   }
 
   private String writeString(Consumer<JsonGenerator> document) {
+    return writeString(settings.pretty(), document);
+  }
+
+  private String writeString(boolean pretty, Consumer<JsonGenerator> document) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator generator = settings.generator(out, settings.pretty())) {
+    try (JsonGenerator generator = settings.generator(out, pretty)) {
       document.accept(generator);
     }
     return out.toString();
@@ -555,57 +562,67 @@ public final class IptJson {
   }
 
   /** The names of the published schemas, for {@link #schema(String)}. */
-  public static final List<String> SCHEMA_NAMES = List.of("course", "protocol", "report");
+  public static final List<String> SCHEMA_NAMES =
+      WireFormat.DOCUMENTS.stream().map(WireFormat.Document::name).toList();
+
+  private static final Map<String, String> SCHEMAS = new ConcurrentHashMap<>();
 
   /**
    * The JSON Schema (draft 2020-12) of a course document, as published with this library: every
-   * field, required field and enumeration of format.md §1, with item counts and ranges per
-   * instrument.
+   * field, required field and enumeration of the course format, with item counts and ranges per
+   * instrument; same as {@code schema("course")}.
    */
   public static String courseSchema() {
-    return schemaResource("course");
+    return schema("course");
   }
 
   /**
-   * The JSON Schema (draft 2020-12) of a protocol profile document (format.md §3): every
-   * parameter, the enumerations (sick role, instrument, techniques, rule settings), the rule codes
-   * a {@code rules} object may name (M04 never OFF), and every required parameter when there is
-   * no {@code basedOn}.
+   * The JSON Schema (draft 2020-12) of a protocol profile document: every parameter, the
+   * enumerations (sick role, instrument, techniques, rule settings), the rule codes a
+   * {@code rules} object may name (M04 never OFF), and every required parameter when there is no
+   * {@code basedOn}; same as {@code schema("protocol")}.
    */
-  public static String profileSchema() {
-    return schemaResource("protocol");
-  }
-
-  /** The JSON Schema (draft 2020-12) of a fidelity report document (format.md §2). */
-  public static String reportSchema() {
-    return schemaResource("report");
+  public static String protocolSchema() {
+    return schema("protocol");
   }
 
   /**
-   * A published JSON Schema by name, as {@code ipt schema NAME} prints it: {@code "course"},
-   * {@code "protocol"} or {@code "report"}.
+   * The JSON Schema of a protocol profile document, under its former name.
+   *
+   * @deprecated use {@link #protocolSchema()}, named like {@code schema("protocol")}
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
+  public static String profileSchema() {
+    return protocolSchema();
+  }
+
+  /**
+   * The JSON Schema (draft 2020-12) of a fidelity report document; same as
+   * {@code schema("report")}.
+   */
+  public static String reportSchema() {
+    return schema("report");
+  }
+
+  /**
+   * A published JSON Schema by name, as {@code ipt schema NAME} prints it (and as the files under
+   * {@code docs/schema/} hold it, without their final newline): {@code "course"},
+   * {@code "protocol"} or {@code "report"}. The schemas are generated from the same description
+   * of the wire format that the readers use, so they list exactly the fields and enumeration
+   * values the readers accept.
    *
    * @throws IllegalArgumentException for another name, listing the known names
    */
   public static String schema(String name) {
     Objects.requireNonNull(name, "name");
-    if (!SCHEMA_NAMES.contains(name)) {
-      throw new IllegalArgumentException("unknown schema '" + name + "'; known schemas: "
-          + String.join(", ", SCHEMA_NAMES));
-    }
-    return schemaResource(name);
-  }
-
-  private static String schemaResource(String name) {
-    String file = name + ".schema.json";
-    try (InputStream in = IptJson.class.getResourceAsStream("schema/" + file)) {
-      if (in == null) {
-        throw new IllegalStateException(file + " is missing from the iptkit jar");
+    for (WireFormat.Document document : WireFormat.DOCUMENTS) {
+      if (document.name().equals(name)) {
+        return SCHEMAS.computeIfAbsent(name, n -> STRICT.writeString(true,
+            g -> JsonSchemas.write(g, document)));
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
+    throw new IllegalArgumentException("unknown schema '" + name + "'; known schemas: "
+        + String.join(", ", SCHEMA_NAMES));
   }
 
   /** Builds an {@link IptJson}: strict and compact unless told otherwise. */
