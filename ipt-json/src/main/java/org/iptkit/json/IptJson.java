@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.internal.CourseJsonReader;
 import org.iptkit.json.internal.CourseJsonWriter;
 import org.iptkit.json.internal.CoursePrettyPrinter;
 import org.iptkit.json.internal.CourseScanner;
+import org.iptkit.json.internal.EncodedReport;
 import org.iptkit.json.internal.Encodings;
 import org.iptkit.json.internal.JsonSchemas;
 import org.iptkit.json.internal.JsonSettings;
@@ -24,6 +27,7 @@ import org.iptkit.json.internal.ProfileJsonReader;
 import org.iptkit.json.internal.ProfileJsonWriter;
 import org.iptkit.json.internal.ReportJsonReader;
 import org.iptkit.json.internal.ReportJsonWriter;
+import org.iptkit.json.internal.ToolPlumbing;
 import org.iptkit.json.internal.WireFormat;
 import org.iptkit.rules.Agenda;
 import org.iptkit.rules.CohortReport;
@@ -82,6 +86,25 @@ public final class IptJson {
   public static final int DEFAULT_MAX_STRING_LENGTH = 1_000_000;
 
   private static final IptJson STRICT = builder().build();
+
+  static {
+    ToolPlumbing.lend(new ToolPlumbing.Lender() {
+      @Override
+      public JsonSettings settings(IptJson json) {
+        return json.settings;
+      }
+
+      @Override
+      public EncodedReport encode(ReportWriter writer, FidelityReport report) {
+        return writer.encode(report);
+      }
+
+      @Override
+      public void write(ReportWriter writer, EncodedReport report) {
+        writer.write(report);
+      }
+    });
+  }
 
   private final JsonSettings settings;
   private volatile JsonMapper mapper;
@@ -155,16 +178,7 @@ public final class IptJson {
    */
   public ReadResult readCourseWithWarnings(String json) {
     Objects.requireNonNull(json, "json");
-    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
-        settings.maxDocumentLength());
-    if (tooLong != null) {
-      throw tooLong;
-    }
-    try (JsonParser parser = settings.courseParser(json)) {
-      return read(parser);
-    } catch (JacksonException e) {
-      throw CourseJsonReader.unreadable(e, 0);
-    }
+    return parse(() -> settings.courseParser(withinLimit(json)), this::read);
   }
 
   /**
@@ -188,11 +202,7 @@ public final class IptJson {
     if (unfit != null) {
       throw unfit;
     }
-    try (JsonParser parser = settings.courseParser(json, 0, json.length)) {
-      return read(parser);
-    } catch (JacksonException e) {
-      throw CourseJsonReader.unreadable(e, 0);
-    }
+    return parse(() -> settings.courseParser(json, 0, json.length), this::read);
   }
 
   /**
@@ -204,8 +214,23 @@ public final class IptJson {
    */
   public ReadResult readCourseWithWarnings(InputStream json) {
     Objects.requireNonNull(json, "json");
-    try (JsonParser parser = settings.courseParser(Encodings.checked(json))) {
-      return read(parser);
+    return parse(() -> settings.courseParser(Encodings.checked(json)), this::read);
+  }
+
+  /** The text, unless it is longer than the longest document accepted. */
+  private String withinLimit(String json) {
+    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
+        settings.maxDocumentLength());
+    if (tooLong != null) {
+      throw tooLong;
+    }
+    return json;
+  }
+
+  /** Reads a document with {@code read} from the parser {@code open} gives: the one way in. */
+  private static <T> T parse(Supplier<JsonParser> open, Function<JsonParser, T> read) {
+    try (JsonParser parser = open.get()) {
+      return read.apply(parser);
     } catch (JacksonException e) {
       throw CourseJsonReader.unreadable(e, 0);
     }
@@ -228,11 +253,7 @@ public final class IptJson {
   /** Writes one course document, pretty or compact as configured, without a final newline. */
   public String writeCourse(TreatmentCourse course) {
     Objects.requireNonNull(course, "course");
-    StringWriter out = new StringWriter();
-    try (JsonGenerator generator = settings.generator(out, settings.pretty())) {
-      CourseJsonWriter.writeCourse(generator, course);
-    }
-    return out.toString();
+    return writeString(g -> CourseJsonWriter.writeCourse(g, course));
   }
 
   /**
@@ -243,11 +264,7 @@ public final class IptJson {
    */
   public void writeCourse(TreatmentCourse course, OutputStream out) {
     Objects.requireNonNull(course, "course");
-    try (JsonGenerator generator = settings.generator(out, settings.pretty())) {
-      CourseJsonWriter.writeCourse(generator, course);
-    } catch (JacksonIOException e) {
-      throw new UncheckedIOException(e.getCause());
-    }
+    writeStream(out, g -> CourseJsonWriter.writeCourse(g, course));
   }
 
   /**
@@ -310,17 +327,7 @@ public final class IptJson {
   public ProtocolProfile readProfile(String json, ProtocolRegistry registry) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(registry, "registry");
-    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
-        settings.maxDocumentLength());
-    if (tooLong != null) {
-      throw tooLong;
-    }
-    try (JsonParser parser = settings.documentParser(json)) {
-      return ProfileJsonReader.read(
-          JsonTree.read(parser, "a protocol profile", ProfileJsonReader.FIELD_NAMES), registry);
-    } catch (JacksonException e) {
-      throw CourseJsonReader.unreadable(e, 0);
-    }
+    return parse(() -> settings.documentParser(withinLimit(json)), p -> profile(p, registry));
   }
 
   /**
@@ -333,12 +340,13 @@ public final class IptJson {
   public ProtocolProfile readProfile(InputStream json, ProtocolRegistry registry) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(registry, "registry");
-    try (JsonParser parser = settings.documentParser(Encodings.checked(json))) {
-      return ProfileJsonReader.read(
-          JsonTree.read(parser, "a protocol profile", ProfileJsonReader.FIELD_NAMES), registry);
-    } catch (JacksonException e) {
-      throw CourseJsonReader.unreadable(e, 0);
-    }
+    return parse(() -> settings.documentParser(Encodings.checked(json)),
+        p -> profile(p, registry));
+  }
+
+  private static ProtocolProfile profile(JsonParser parser, ProtocolRegistry registry) {
+    return ProfileJsonReader.read(
+        JsonTree.read(parser, "a protocol profile", ProfileJsonReader.FIELD_NAMES), registry);
   }
 
   /**
@@ -414,17 +422,7 @@ public final class IptJson {
    */
   public FidelityReport readReport(String json) {
     Objects.requireNonNull(json, "json");
-    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
-        settings.maxDocumentLength());
-    if (tooLong != null) {
-      throw tooLong;
-    }
-    try (JsonParser parser = settings.documentParser(json)) {
-      return ReportJsonReader.read(
-          JsonTree.read(parser, "a fidelity report", ReportJsonReader.FIELD_NAMES));
-    } catch (JacksonException e) {
-      throw CourseJsonReader.unreadable(e, 0);
-    }
+    return parse(() -> settings.documentParser(withinLimit(json)), IptJson::report);
   }
 
   /**
@@ -436,12 +434,12 @@ public final class IptJson {
    */
   public FidelityReport readReport(InputStream json) {
     Objects.requireNonNull(json, "json");
-    try (JsonParser parser = settings.documentParser(Encodings.checked(json))) {
-      return ReportJsonReader.read(
-          JsonTree.read(parser, "a fidelity report", ReportJsonReader.FIELD_NAMES));
-    } catch (JacksonException e) {
-      throw CourseJsonReader.unreadable(e, 0);
-    }
+    return parse(() -> settings.documentParser(Encodings.checked(json)), IptJson::report);
+  }
+
+  private static FidelityReport report(JsonParser parser) {
+    return ReportJsonReader.read(
+        JsonTree.read(parser, "a fidelity report", ReportJsonReader.FIELD_NAMES));
   }
 
   /**

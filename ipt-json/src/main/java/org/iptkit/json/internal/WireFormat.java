@@ -7,6 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.iptkit.core.Attendance;
+import org.iptkit.core.Contract;
+import org.iptkit.core.FidelityRating;
+import org.iptkit.core.Formulation;
+import org.iptkit.core.InterpersonalInventory;
+import org.iptkit.core.Measure;
+import org.iptkit.core.Person;
+import org.iptkit.core.ProblemArea;
+import org.iptkit.core.Session;
+import org.iptkit.core.TreatmentCourse;
 import org.iptkit.core.ContactFrequency;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.CourseStatus;
@@ -436,9 +445,25 @@ public final class WireFormat {
       optional("fidelityRatings", listOf(FIDELITY_RATING), "Observers' ratings of sessions."),
       optional("endedOn", DATE, "The date the course ended."));
 
-  /** Every object of a course document, the course first. */
-  public static final List<ObjectType> COURSE_PARTS = List.of(COURSE, CONTRACT, INVENTORY, PERSON,
-      PROBLEM_AREA, FORMULATION, SESSION, MEASURE, FIDELITY_RATING);
+  /**
+   * Every object of a course document by the core type it is read as, the course first: the
+   * types the Jackson module reads and writes.
+   */
+  public static final Map<Class<?>, ObjectType> COURSE_PARTS = courseParts();
+
+  private static Map<Class<?>, ObjectType> courseParts() {
+    Map<Class<?>, ObjectType> parts = new LinkedHashMap<>();
+    parts.put(TreatmentCourse.class, COURSE);
+    parts.put(Session.class, SESSION);
+    parts.put(Measure.class, MEASURE);
+    parts.put(Contract.class, CONTRACT);
+    parts.put(InterpersonalInventory.class, INVENTORY);
+    parts.put(Person.class, PERSON);
+    parts.put(ProblemArea.class, PROBLEM_AREA);
+    parts.put(Formulation.class, FORMULATION);
+    parts.put(FidelityRating.class, FIDELITY_RATING);
+    return java.util.Collections.unmodifiableMap(parts);
+  }
 
   // ---------------------------------------------------------------- the protocol profile
 

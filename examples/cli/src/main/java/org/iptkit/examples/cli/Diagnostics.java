@@ -8,7 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import org.iptkit.json.BatchRecord;
 import org.iptkit.json.JsonReadException;
-import org.iptkit.json.PendingRecord;
+import org.iptkit.json.internal.SplitRecord;
 
 /**
  * Reports what went wrong with the input of one run on standard error — an unreadable record
@@ -44,7 +44,7 @@ final class Diagnostics {
   }
 
   /** Where a record not yet read is, as for a record read. */
-  static String where(PendingRecord record) {
+  static String where(SplitRecord record) {
     return where(record.source(), record.index(), record.line());
   }
 
