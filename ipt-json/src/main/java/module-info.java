@@ -1,6 +1,6 @@
 /**
  * The iptkit JSON layer: strict reading and deterministic writing of IPT treatment courses,
- * protocol profiles and fidelity reports in the documented wire format (format.md), streaming
+ * protocol profiles and fidelity reports in the documented wire format (docs/format.md), streaming
  * report writers (JSON array, NDJSON, CSV) for hosts and the command-line tool, cohort reports,
  * agendas and the rule catalog as JSON, a Jackson 3 module for host applications' own mappers,
  * batch reading of arrays, NDJSON files and directories of course records, and the published JSON

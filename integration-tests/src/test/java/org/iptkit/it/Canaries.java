@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Each canary names its field and says {@code Canary} and {@code Qz9}, neither of which any
  * message, report or rendering of the library contains on its own, so finding either in an
  * output means a private value leaked. The course id is left alone: it is a host identifier
- * reports carry by design (format.md §2).
+ * reports carry by design (docs/format.md, Fidelity report).
  */
 final class Canaries {
   /** The marks every canary carries. */

@@ -27,11 +27,11 @@ import org.iptkit.rules.ProtocolRegistry;
 import org.junit.jupiter.api.Test;
 
 /**
- * The same input gives the same bytes (format.md §2): the JSON of generated courses, their fidelity
- * reports and agendas, the reports streamed as NDJSON and CSV, and the cohort report are
- * byte-identical whether computed by 1, 2 or 8 threads (cohort parts combined in any order), by
- * fresh instances, and in another JVM whose identity hash codes all collide, so output that
- * followed the iteration order of an identity-hashed set or map would show.
+ * The same input gives the same bytes (docs/format.md, Fidelity report): the JSON of generated
+ * courses, their fidelity reports and agendas, the reports streamed as NDJSON and CSV, and the
+ * cohort report are byte-identical whether computed by 1, 2 or 8 threads (cohort parts combined in
+ * any order), by fresh instances, and in another JVM whose identity hash codes all collide, so
+ * output that followed the iteration order of an identity-hashed set or map would show.
  */
 class DeterminismTest {
   private static final long SEED = 4_711L;

@@ -10,7 +10,7 @@ import org.iptkit.json.IptJson;
 
 /** Valid course documents the integration tests start from: the format example and generated ones. */
 final class Documents {
-  /** The compact format example (format.md §1) on one line. */
+  /** The compact format example (docs/format.md, Course) on one line. */
   static final String SAMPLE = IptJson.strict().writeCourse(SampleCourses.formatExample());
   /** The same course indented over many lines, so errors have line numbers above 1. */
   static final String SAMPLE_PRETTY = IptJson.builder().prettyPrint(true).build()

@@ -1,6 +1,7 @@
 package org.iptkit.core;
 
-/** Whether a scheduled session took place. Only attended sessions count as sessions (rules.md). */
+/** Whether a scheduled session took place. Only attended sessions count as sessions
+ * (docs/rules.md). */
 public enum Attendance {
   /** The session took place. */
   ATTENDED,

@@ -1,6 +1,6 @@
 package org.iptkit.core;
 
-/** Where a course of treatment stands; it decides which fidelity rules are due (rules.md). */
+/** Where a course of treatment stands; it decides which fidelity rules are due (docs/rules.md). */
 public enum CourseStatus {
   /** Treatment is under way: the course is checked as of its last recorded session. */
   ONGOING,

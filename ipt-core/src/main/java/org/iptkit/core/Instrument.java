@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.OptionalInt;
 
 /**
- * A validated symptom measure and its scoring (domain.md §7): number of items and their ranges,
- * total range, severity bands, the safety item, the clinical cut-off, the default deterioration
- * threshold, and the response and remission definitions.
+ * A validated symptom measure and its scoring (docs/clinical.md, Measures): number of items and
+ * their ranges, total range, severity bands, the safety item, the clinical cut-off, the default
+ * deterioration threshold, and the response and remission definitions.
  *
  * <ul>
  *   <li>{@link #PHQ9} — Kroenke, Spitzer &amp; Williams, J Gen Intern Med 2001;16:606; remission

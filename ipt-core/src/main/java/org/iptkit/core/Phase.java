@@ -1,6 +1,7 @@
 package org.iptkit.core;
 
-/** The phase of IPT a session belongs to (domain.md §2). Phases never go back (rule P01). */
+/** The phase of IPT a session belongs to (docs/clinical.md, Phases). Phases never go back (rule
+ * P01). */
 public enum Phase {
   /** An individual session before group IPT starts (WHO Group IPT). */
   PRE_GROUP,

@@ -3,11 +3,11 @@ package org.iptkit.core;
 import java.util.Optional;
 
 /**
- * A chosen IPT problem area, the focus of treatment (domain.md §3). A closed set of four kinds
- * with different details: {@link Grief} names the deceased person, {@link RoleDispute} the other
- * person and the dispute's stage, {@link RoleTransition} the old and new role, and
- * {@link InterpersonalDeficits} nothing more. Missing details are reported by rule F03, not
- * rejected here.
+ * A chosen IPT problem area, the focus of treatment (docs/clinical.md, Problem areas). A closed set
+ * of four kinds with different details: {@link Grief} names the deceased person, {@link
+ * RoleDispute} the other person and the dispute's stage, {@link RoleTransition} the old and new
+ * role, and {@link InterpersonalDeficits} nothing more. Missing details are reported by rule F03,
+ * not rejected here.
  *
  * <pre>{@code
  * switch (area.type()) { case GRIEF -> …; case ROLE_DISPUTE -> …; … }

@@ -5,9 +5,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The four IPT problem areas (domain.md §3), used where only the name of an area is needed: a
- * session's focus, the areas a formulation names. Each knows its core middle-phase strategies,
- * which rule F06 expects to see recorded at least once.
+ * The four IPT problem areas (docs/clinical.md, Problem areas), used where only the name of an area
+ * is needed: a session's focus, the areas a formulation names. Each knows its core middle-phase
+ * strategies, which rule F06 expects to see recorded at least once.
  */
 public enum ProblemAreaType {
   /** Onset or persistence linked to the death of a significant person. */

@@ -1,8 +1,9 @@
 package org.iptkit.core;
 
 /**
- * A task of the IPT protocol recorded as done in a session (domain.md §2–3): the initial-phase
- * tasks, the middle-phase strategies of each problem area, and the ending tasks.
+ * A task of the IPT protocol recorded as done in a session (docs/clinical.md, Phases and Problem
+ * areas): the initial-phase tasks, the middle-phase strategies of each problem area, and the ending
+ * tasks.
  */
 public enum SessionTask {
   /** Symptoms reviewed and the diagnosis named against standard criteria (initial phase). */

@@ -1,8 +1,9 @@
 package org.iptkit.core;
 
 /**
- * A severity band of a symptom-measure total (domain.md §7). Which bands an instrument uses, and
- * their score ranges, is given by {@link Instrument#band(int)} and {@link Instrument#bands()}.
+ * A severity band of a symptom-measure total (docs/clinical.md, Measures). Which bands an
+ * instrument uses, and their score ranges, is given by {@link Instrument#band(int)} and {@link
+ * Instrument#bands()}.
  */
 public enum SeverityBand {
   /** PHQ-9/GAD-7 0–4, BDI-II 0–13. */

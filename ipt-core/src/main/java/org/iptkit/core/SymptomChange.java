@@ -5,7 +5,7 @@ import org.immutables.value.Value;
 /**
  * The change of a symptom measure over a course: the baseline and the last total, their
  * severity bands, and whether the change is a response and the last score a remission by the
- * instrument's definitions (domain.md §7).
+ * instrument's definitions (docs/clinical.md, Measures).
  *
  * <pre>{@code
  * SymptomChange change = SymptomChange.of(Instrument.PHQ9, 15, 6);

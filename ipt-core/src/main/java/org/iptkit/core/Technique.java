@@ -1,9 +1,9 @@
 package org.iptkit.core;
 
 /**
- * A therapeutic technique recorded in a session (domain.md §4). IPT techniques are expected in
- * the middle phase (rule T03); the non-IPT ones are proscribed by adherence scales (rule T01)
- * unless a protocol profile allows them.
+ * A therapeutic technique recorded in a session (docs/clinical.md, Techniques). IPT techniques are
+ * expected in the middle phase (rule T03); the non-IPT ones are proscribed by adherence scales
+ * (rule T01) unless a protocol profile allows them.
  */
 public enum Technique {
   /** Nondirective exploration. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * ipt-core is the bottom layer (style.md: core ← rules ← json ← examples): plain values and
+ * ipt-core is the bottom layer (the layers run core ← rules ← json ← examples): plain values and
  * scoring, no JSON, no Vavr, no I/O, no logging. Only the main classes are checked (the test
  * fixtures use jqwik and AssertJ freely).
  *

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Scoring against the published cut-offs of domain.md §7. */
+/** Scoring against the published cut-offs of docs/clinical.md, Measures. */
 class InstrumentTest {
 
   @Test

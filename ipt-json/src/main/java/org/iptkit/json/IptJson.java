@@ -44,12 +44,12 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The entry point of the JSON layer: reads and writes IPT treatment courses (format.md §1),
- * protocol profiles (§3) and fidelity reports (§2) in the documented wire format, strictly by
- * default; writes cohort reports, next-session agendas and the rule catalog; streams many reports
- * as a JSON array, NDJSON or CSV ({@link #reportWriter(OutputStream, ReportFormat)}); and hands
- * out the published JSON Schemas ({@link #schema(String)}). An instance is immutable, thread-safe
- * and meant to be built once and reused.
+ * The entry point of the JSON layer: reads and writes IPT treatment courses, protocol profiles
+ * and fidelity reports in the wire format of docs/format.md, strictly by default; writes cohort
+ * reports, next-session agendas and the rule catalog; streams many reports as a JSON array, NDJSON
+ * or CSV ({@link #reportWriter(OutputStream, ReportFormat)}); and hands out the published JSON
+ * Schemas ({@link #schema(String)}). An instance is immutable, thread-safe and meant to be built
+ * once and reused.
  *
  * <pre>{@code
  * IptJson json = IptJson.strict();
@@ -295,12 +295,12 @@ public final class IptJson {
   // ---------------------------------------------------------------- protocol profiles
 
   /**
-   * Reads a protocol profile (format.md §3): a trial's own protocol, or a built-in one as
-   * {@link #writeProfile(ProtocolProfile)} writes it. With {@code basedOn} the profile starts from
-   * that profile of {@code registry} and overrides only what it gives: nested objects field by
-   * field ({@code "sessions": {"max": 12}} keeps the parent's {@code min}, {@code "rules"} adds to
-   * the parent's rule settings), arrays and scalars whole; an optional parameter given as
-   * {@code null} ({@code source}, {@code phases.initial}, {@code phases.termination},
+   * Reads a protocol profile (docs/format.md, Protocol profile): a trial's own protocol, or a
+   * built-in one as {@link #writeProfile(ProtocolProfile)} writes it. With {@code basedOn} the
+   * profile starts from that profile of {@code registry} and overrides only what it gives: nested
+   * objects field by field ({@code "sessions": {"max": 12}} keeps the parent's {@code min}, {@code
+   * "rules"} adds to the parent's rule settings), arrays and scalars whole; an optional parameter
+   * given as {@code null} ({@code source}, {@code phases.initial}, {@code phases.termination},
    * {@code measurement.deteriorationPoints}, {@code completer.minSessions}) is unset rather than
    * inherited, as in JSON Merge Patch (RFC 7386). Without {@code basedOn} every required
    * parameter must be given: {@code id}, {@code title}, {@code sessions}, {@code sessionMinutes},
@@ -350,7 +350,7 @@ public final class IptJson {
   }
 
   /**
-   * Writes a protocol profile complete, in the shape of format.md §3 (what
+   * Writes a protocol profile complete, in the shape of docs/format.md, Protocol profile (what
    * {@code ipt protocols --show ID} prints), so a researcher can copy a built-in profile and edit
    * it: {@code id}, {@code title}, {@code basedOn} and {@code source} where present, then every
    * parameter in the documented order, defaults included. A profile without acute phases
@@ -381,13 +381,13 @@ public final class IptJson {
   // ---------------------------------------------------------------- reports
 
   /**
-   * Writes the fidelity report of one course in the shape of format.md §2: {@code courseId},
-   * {@code protocol}, {@code status}, {@code summary} (adherence overall and by domain letter,
-   * counts per severity), {@code outcome} (absent values left out), {@code results} in catalog
-   * order (with the reason of a NOT_APPLICABLE rule) and {@code findings} sorted by path then rule
-   * (with {@code session} and {@code protocolPath} where known). Adherence is written with at most
-   * four decimals ({@code 0.9333}, {@code 1.0}), rounded half up, so the output is the same bytes
-   * for the same report on every platform.
+   * Writes the fidelity report of one course in the shape of docs/format.md, Fidelity report:
+   * {@code courseId}, {@code protocol}, {@code status}, {@code summary} (adherence overall and by
+   * domain letter, counts per severity), {@code outcome} (absent values left out), {@code results}
+   * in catalog order (with the reason of a NOT_APPLICABLE rule) and {@code findings} sorted by path
+   * then rule (with {@code session} and {@code protocolPath} where known). Adherence is written
+   * with at most four decimals ({@code 0.9333}, {@code 1.0}), rounded half up, so the output is the
+   * same bytes for the same report on every platform.
    *
    * <p>The report's therapist reference is <b>not</b> written: it is a staff identifier that only
    * the cohort report uses, as a grouping key, and a per-course report is often passed on (to a
@@ -452,8 +452,8 @@ public final class IptJson {
   }
 
   /**
-   * Writes a cohort report (rules.md, "The report"): {@code courses}, {@code byStatus} (every
-   * status), {@code completers}, {@code response} and {@code remission} as
+   * Writes a cohort report (docs/format.md, Cohort report): {@code courses}, {@code byStatus}
+   * (every status), {@code completers}, {@code response} and {@code remission} as
    * {@code {"count", "n", "rate"}} (no rate when n is 0), {@code sessionsAttended} (mean, median
    * and the distribution by number of sessions), {@code meanAdherence}, {@code rules} (per rule
    * applicable and passed courses and their share, in catalog order), {@code therapists} (per
@@ -567,18 +567,18 @@ public final class IptJson {
 
   /**
    * The JSON Schema (draft 2020-12) of a course document, as published with this library: every
-   * field, required field and enumeration of the course format, with item counts and ranges per
-   * instrument; same as {@code schema("course")}.
+   * field, required field and enumeration of docs/format.md, Course, with item counts and ranges
+   * per instrument; same as {@code schema("course")}.
    */
   public static String courseSchema() {
     return schema("course");
   }
 
   /**
-   * The JSON Schema (draft 2020-12) of a protocol profile document: every parameter, the
-   * enumerations (sick role, instrument, techniques, rule settings), the rule codes a
-   * {@code rules} object may name (M04 never OFF), and every required parameter when there is no
-   * {@code basedOn}; same as {@code schema("protocol")}.
+   * The JSON Schema (draft 2020-12) of a protocol profile document (docs/format.md, Protocol
+   * profile): every parameter, the enumerations (sick role, instrument, techniques, rule settings),
+   * the rule codes a {@code rules} object may name (M04 never OFF), and every required parameter
+   * when there is no {@code basedOn}; same as {@code schema("protocol")}.
    */
   public static String protocolSchema() {
     return schema("protocol");
@@ -595,8 +595,8 @@ public final class IptJson {
   }
 
   /**
-   * The JSON Schema (draft 2020-12) of a fidelity report document; same as
-   * {@code schema("report")}.
+   * The JSON Schema (draft 2020-12) of a fidelity report document (docs/format.md, Fidelity
+   * report); same as {@code schema("report")}.
    */
   public static String reportSchema() {
     return schema("report");

@@ -2,7 +2,7 @@ package org.iptkit.json;
 
 /**
  * The output formats of a {@link ReportWriter}, as the command-line tool's {@code --format}
- * offers them for fidelity reports (cli.md).
+ * offers them for fidelity reports (docs/cli.md).
  */
 public enum ReportFormat {
   /**

@@ -1,6 +1,6 @@
 /**
  * Reading and writing IPT treatment courses, protocol profiles and fidelity reports as JSON
- * (format.md, schema version 1.0).
+ * (docs/format.md, schema version 1.0).
  *
  * <p>{@link org.iptkit.json.IptJson} is the entry point: {@code IptJson.strict().readCourse(…)}
  * reads one course document and rejects anything the format does not allow with a
@@ -10,9 +10,10 @@
  * fields and reports them as {@link org.iptkit.json.ReadWarning warnings} in a
  * {@link org.iptkit.json.ReadResult}.
  *
- * <p>Protocol profiles (format.md §3) are read with {@code readProfile(…)}, which merges a trial's
- * profile with the {@code basedOn} profile of a {@link org.iptkit.rules.ProtocolRegistry}, and
- * written complete with {@code writeProfile(…)}. A course's fidelity report (§2) is written with
+ * <p>Protocol profiles (docs/format.md, Protocol profile) are read with {@code readProfile(…)},
+ * which merges a trial's profile with the {@code basedOn} profile of a
+ * {@link org.iptkit.rules.ProtocolRegistry}, and written complete with {@code writeProfile(…)}. A
+ * course's fidelity report (docs/format.md, Fidelity report) is written with
  * {@code writeReport(…)} and read back with {@code readReport(…)}; many reports stream through a
  * {@link org.iptkit.json.ReportWriter} as a JSON array, NDJSON or CSV
  * ({@link org.iptkit.json.ReportFormat}). Cohort reports, next-session agendas and the rule

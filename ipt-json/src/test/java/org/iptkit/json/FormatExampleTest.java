@@ -19,7 +19,8 @@ import org.iptkit.core.SessionTask;
 import org.iptkit.core.TreatmentCourse;
 import org.junit.jupiter.api.Test;
 
-/** The example course of format.md §1, stored verbatim, reads as written and writes back golden. */
+/** The example course of docs/format.md, Course, stored verbatim, reads as written and writes back
+ * golden. */
 class FormatExampleTest {
   static String resource(String name) {
     try (InputStream in = FormatExampleTest.class.getResourceAsStream(name)) {

@@ -23,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Protocol profiles (format.md §3): every built-in profile writes out complete and reads back
- * equal, the format.md example reads as written and inherits from ipt-acute-16, and derived
- * profiles merge with their parent field by field.
+ * Protocol profiles (docs/format.md, Protocol profile): every built-in profile writes out complete
+ * and reads back equal, the docs/format.md example reads as written and inherits from ipt-acute-16,
+ * and derived profiles merge with their parent field by field.
  */
 class ProfileJsonTest {
   static final IptJson JSON = IptJson.strict();

@@ -21,9 +21,10 @@ import org.iptkit.rules.fixtures.ReferenceCourses;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fidelity report of one course in the shape of format.md §2: the golden report of the
- * format.md §1 example course, the format.md §2 example read as written, the therapist reference
- * left out, adherence with at most four decimals, and reading back.
+ * The fidelity report of one course in the shape of docs/format.md, Fidelity report: the golden
+ * report of the example course of docs/format.md, Course; the example report of docs/format.md
+ * read as written; the therapist reference left out; adherence with at most four decimals; and
+ * reading back.
  */
 class ReportJsonTest {
   static final IptJson JSON = IptJson.strict();

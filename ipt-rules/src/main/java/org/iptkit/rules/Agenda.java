@@ -136,7 +136,15 @@ public abstract class Agenda {
   }
 
   /** A builder of an agenda. */
-  static ImmutableAgenda.Builder builder() {
-    return ImmutableAgenda.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds an agenda attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  static final class Builder extends ImmutableAgenda.Builder {
+    Builder() {}
   }
 }

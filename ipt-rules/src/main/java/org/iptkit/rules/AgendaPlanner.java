@@ -16,7 +16,6 @@ import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.CourseStatus;
 import org.iptkit.core.Frequency;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.InterpersonalInventory;
 import org.iptkit.core.Phase;
@@ -84,7 +83,7 @@ final class AgendaPlanner {
   }
 
   private Agenda plan() {
-    ImmutableAgenda.Builder agenda = Agenda.builder()
+    Agenda.Builder agenda = Agenda.builder()
         .protocol(profile.id())
         .status(course.status())
         .sessionsAttended(facts.attendedTreatment().size());
@@ -461,7 +460,7 @@ final class AgendaPlanner {
         .attendance(Attendance.ATTENDED)
         .phase(phase)
         .build());
-    TreatmentCourse hypothetical = ImmutableTreatmentCourse.copyOf(course).withSessions(sessions);
+    TreatmentCourse hypothetical = TreatmentCourse.copyOf(course).withSessions(sessions);
     List<AgendaItem> items = new ArrayList<>();
     for (Finding finding : checker.check(hypothetical).findings()) {
       if (EXPLICIT_ONLY.contains(finding.rule())

@@ -8,8 +8,8 @@ import org.iptkit.core.SeverityBand;
 
 /**
  * The clinical outcome of a course on the profile's primary instrument: baseline and last
- * score, change, severity bands, response and remission (domain.md §7), sessions attended and
- * planned, and whether the patient is a completer by the profile's definition.
+ * score, change, severity bands, response and remission (docs/clinical.md, Measures), sessions
+ * attended and planned, and whether the patient is a completer by the profile's definition.
  */
 @Value.Immutable
 public abstract class ClinicalOutcome {
@@ -53,7 +53,15 @@ public abstract class ClinicalOutcome {
   public abstract Optional<Boolean> completer();
 
   /** A builder of an outcome. */
-  public static ImmutableClinicalOutcome.Builder builder() {
-    return ImmutableClinicalOutcome.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a clinical outcome attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableClinicalOutcome.Builder {
+    Builder() {}
   }
 }

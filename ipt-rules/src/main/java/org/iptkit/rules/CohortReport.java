@@ -18,10 +18,10 @@ import org.immutables.value.Value;
 import org.iptkit.core.CourseStatus;
 
 /**
- * The fidelity and outcome of a cohort of courses (rules.md "The report"): the number of courses
- * by status, completers, mean and median sessions attended, per rule the share of applicable
- * courses that pass, the same per therapist with their mean adherence, response and remission
- * rates with their n, and the courses with ERROR findings.
+ * The fidelity and outcome of a cohort of courses (docs/format.md, Cohort report): the number of
+ * courses by status, completers, mean and median sessions attended, per rule the share of
+ * applicable courses that pass, the same per therapist with their mean adherence, response and
+ * remission rates with their n, and the courses with ERROR findings.
  *
  * <p>A cohort report is built by streaming: an {@link Accumulator} takes one
  * {@link FidelityReport} at a time and keeps only counts (plus the ids of courses with ERROR
@@ -47,7 +47,7 @@ import org.iptkit.core.CourseStatus;
  * {@code toString()}, as are therapist references.
  */
 @Value.Immutable
-public abstract class CohortReport {
+public abstract class CohortReport implements WithCohortReport {
   CohortReport() {}
 
   /** The number of courses in the cohort. */
@@ -87,8 +87,8 @@ public abstract class CohortReport {
   public abstract List<TherapistSummary> therapists();
 
   /**
-   * Responders (domain.md §7) out of the courses with a baseline and a later primary score
-   * ({@link ClinicalOutcome#response()} present).
+   * Responders (docs/clinical.md, Measures) out of the courses with a baseline and a later primary
+   * score ({@link ClinicalOutcome#response()} present).
    */
   public abstract Proportion response();
 

@@ -8,10 +8,10 @@ import org.immutables.value.Value;
 import org.iptkit.core.CourseStatus;
 
 /**
- * The fidelity report of one course (rules.md "The report", format.md §2): the profile used,
- * the status, every rule's outcome, the findings sorted by path then rule, the fidelity summary
- * and the clinical outcome. The course id and therapist reference are redacted from
- * {@code toString()}.
+ * The fidelity report of one course (docs/rules.md, The report; docs/format.md, Fidelity report):
+ * the profile used, the status, every rule's outcome, the findings sorted by path then rule, the
+ * fidelity summary and the clinical outcome. The course id and therapist reference are redacted
+ * from {@code toString()}.
  */
 @Value.Immutable
 public abstract class FidelityReport {
@@ -80,7 +80,15 @@ public abstract class FidelityReport {
   }
 
   /** A builder of a report. */
-  public static ImmutableFidelityReport.Builder builder() {
-    return ImmutableFidelityReport.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a fidelity report attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableFidelityReport.Builder {
+    Builder() {}
   }
 }

@@ -9,10 +9,10 @@ import org.iptkit.core.Instrument;
 import org.iptkit.core.Technique;
 
 /**
- * A protocol profile: every parameter the fidelity rules read (format.md §3) — the session
- * range, session length, maximum gap and span, minimum attendance, initial and termination
- * phase lengths, how far ahead the ending must be discussed, focus limits, the number of
- * closeness circles, the primary instrument and its interval, the sick-role kind, caregiver
+ * A protocol profile: every parameter the fidelity rules read (docs/format.md, Protocol profile) —
+ * the session range, session length, maximum gap and span, minimum attendance, initial and
+ * termination phase lengths, how far ahead the ending must be discussed, focus limits, the number
+ * of closeness circles, the primary instrument and its interval, the sick-role kind, caregiver
  * involvement, allowed non-IPT techniques, the completer definition and rule settings.
  *
  * <p>The built-in IPT variants are constants of {@link Protocols}; a trial defines its own
@@ -173,7 +173,15 @@ public abstract class ProtocolProfile {
   }
 
   /** A builder of a profile. */
-  public static ImmutableProtocolProfile.Builder builder() {
-    return ImmutableProtocolProfile.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a protocol profile attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableProtocolProfile.Builder {
+    Builder() {}
   }
 }

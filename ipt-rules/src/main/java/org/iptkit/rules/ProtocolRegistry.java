@@ -48,7 +48,8 @@ public final class ProtocolRegistry {
     return Collections.unmodifiableMap(byId);
   }
 
-  /** The registry of the nine built-in profiles, in the order of domain.md §6. */
+  /** The registry of the nine built-in profiles, in the order of docs/clinical.md, Built-in
+   * profiles. */
   public static ProtocolRegistry builtIn() {
     return BUILT_IN;
   }

@@ -9,9 +9,10 @@ import java.util.Optional;
 import org.iptkit.core.Instrument;
 
 /**
- * The built-in protocol profiles of domain.md §6, as named constants, and a lookup by id.
- * Parameters marked † in domain.md (and below) are defaults chosen where the source gives no
- * number; unverified values are configurable in a derived profile and not presented as fact.
+ * The built-in protocol profiles of docs/clinical.md, Built-in profiles, as named constants, and a
+ * lookup by id. Parameters marked † in docs/clinical.md (and below) are defaults chosen where the
+ * source gives no number; unverified values are configurable in a derived profile and not presented
+ * as fact.
  *
  * <pre>{@code
  * ProtocolProfile profile = Protocols.get("ipt-acute-16");   // unknown id: error listing the ids
@@ -178,7 +179,7 @@ public final class Protocols {
   }
 
   /** The shared defaults of the built-in profiles (weekly, 45–60 minutes, PHQ-9 every 4). */
-  private static ImmutableProtocolProfile.Builder base(String id, String title, String source) {
+  private static ProtocolProfile.Builder base(String id, String title, String source) {
     return ProtocolProfile.builder()
         .id(id)
         .title(title)
@@ -192,7 +193,7 @@ public final class Protocols {
         .sickRole(SickRole.FULL);
   }
 
-  /** Every built-in profile, in the order of domain.md §6. */
+  /** Every built-in profile, in the order of docs/clinical.md, Built-in profiles. */
   public static List<ProtocolProfile> all() {
     return new ArrayList<>(BY_ID.values());
   }

@@ -8,7 +8,7 @@ import org.iptkit.rules.internal.RuleDefinition;
 import org.iptkit.rules.internal.Rules;
 
 /**
- * The fidelity rule catalog of rules.md as data: every rule's code, name, default severity,
+ * The fidelity rule catalog of docs/rules.md as data: every rule's code, name, default severity,
  * domain, what it checks, rationale and source, in code order.
  *
  * <pre>{@code

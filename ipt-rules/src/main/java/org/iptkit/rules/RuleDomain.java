@@ -1,6 +1,6 @@
 package org.iptkit.rules;
 
-/** The domain of a fidelity rule: the letter of its code (rules.md). */
+/** The domain of a fidelity rule: the letter of its code (docs/rules.md). */
 public enum RuleDomain {
   /** Structure and dose. */
   S("structure and dose"),

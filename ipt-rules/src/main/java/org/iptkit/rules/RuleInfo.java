@@ -3,7 +3,7 @@ package org.iptkit.rules;
 import org.immutables.value.Value;
 
 /**
- * The catalog entry of a fidelity rule (rules.md): its stable code, kebab-case name, default
+ * The catalog entry of a fidelity rule (docs/rules.md): its stable code, kebab-case name, default
  * severity, domain, what it checks, the rationale and its source. Listed by {@link RuleCatalog}.
  */
 @Value.Immutable
@@ -28,7 +28,7 @@ public abstract class RuleInfo {
   /** Why the protocol asks for it. */
   public abstract String rationale();
 
-  /** The source (domain.md's sources, e.g. "W2000 ch.7"). */
+  /** The source (docs/clinical.md, Sources, e.g. "W2000 ch.7"). */
   public abstract String source();
 
   /** Whether a profile or a call may switch the rule off (all but M04). */
@@ -37,7 +37,15 @@ public abstract class RuleInfo {
   }
 
   /** A builder of a catalog entry. */
-  public static ImmutableRuleInfo.Builder builder() {
-    return ImmutableRuleInfo.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a catalog entry attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableRuleInfo.Builder {
+    Builder() {}
   }
 }

@@ -1,6 +1,6 @@
 package org.iptkit.rules;
 
-/** How serious a finding is (rules.md). */
+/** How serious a finding is (docs/rules.md). */
 public enum Severity {
   /** The protocol was not followed, or the patient may be unsafe. */
   ERROR,

@@ -1,8 +1,9 @@
 /**
  * Protocol fidelity for IPT courses.
  *
- * <p>A {@link org.iptkit.rules.ProtocolProfile} holds every parameter of a protocol (format.md
- * §3); the nine built-in IPT variants are constants of {@link org.iptkit.rules.Protocols}. A
+ * <p>A {@link org.iptkit.rules.ProtocolProfile} holds every parameter of a protocol
+ * (docs/format.md, Protocol profile); the nine built-in IPT variants are constants of
+ * {@link org.iptkit.rules.Protocols}. A
  * {@link org.iptkit.rules.FidelityChecker}, built once per profile and shared freely, checks a
  * {@link org.iptkit.core.TreatmentCourse} against every rule of the
  * {@link org.iptkit.rules.RuleCatalog} (codes S01…N02) and returns a

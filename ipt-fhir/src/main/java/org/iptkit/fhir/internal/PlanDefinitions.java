@@ -37,7 +37,7 @@ import org.iptkit.rules.SickRole;
 public final class PlanDefinitions {
   private PlanDefinitions() {}
 
-  /** The middle-phase tasks of each problem area (domain.md §3). */
+  /** The middle-phase tasks of each problem area (docs/clinical.md, Problem areas). */
   private static final Map<ProblemAreaType, List<SessionTask>> AREA_TASKS =
       new EnumMap<>(Map.of(
           ProblemAreaType.GRIEF,

@@ -31,7 +31,7 @@ import org.iptkit.rules.RuleInfo;
 public final class Terminology {
   private Terminology() {}
 
-  /** The LOINC codes of the nine PHQ-9 items, in item order (domain.md §7). */
+  /** The LOINC codes of the nine PHQ-9 items, in item order (docs/clinical.md, Measures). */
   public static final List<String> LOINC_PHQ9_ITEMS = List.of(
       "44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3",
       "44260-8");

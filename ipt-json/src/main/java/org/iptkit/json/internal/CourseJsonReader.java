@@ -18,14 +18,6 @@ import org.iptkit.core.DisputeStage;
 import org.iptkit.core.FidelityRating;
 import org.iptkit.core.Formulation;
 import org.iptkit.core.Grief;
-import org.iptkit.core.ImmutableContract;
-import org.iptkit.core.ImmutableFidelityRating;
-import org.iptkit.core.ImmutableFormulation;
-import org.iptkit.core.ImmutableInterpersonalInventory;
-import org.iptkit.core.ImmutableMeasure;
-import org.iptkit.core.ImmutablePerson;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.InterpersonalDeficits;
 import org.iptkit.core.InterpersonalInventory;
@@ -53,7 +45,7 @@ import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.core.util.Named;
 
 /**
- * A hand-written streaming reader of the course format (format.md §1) over one Jackson
+ * A hand-written streaming reader of the course format (docs/format.md, Course) over one Jackson
  * {@link JsonParser}. It walks the tokens once, calls the public core builders and turns every
  * problem into a {@link JsonReadException} naming the JSON Pointer (taken from the parser's own
  * path), the line and column, and what was expected. Values are never quoted from free-text or
@@ -272,7 +264,7 @@ public final class CourseJsonReader {
 
   private TreatmentCourse readCourse() {
     Scope o = scope(COURSE, COURSE_NAMES);
-    ImmutableTreatmentCourse.Builder b = TreatmentCourse.builder();
+    TreatmentCourse.Builder b = TreatmentCourse.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> {
@@ -402,7 +394,7 @@ public final class CourseJsonReader {
   private Contract readContract() {
     expectObject("a contract object");
     Scope o = scope(CONTRACT, CONTRACT_NAMES);
-    ImmutableContract.Builder b = Contract.builder();
+    Contract.Builder b = Contract.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> b.kind(readEnum(EnumCodec.CONTRACT_KIND));
@@ -422,7 +414,7 @@ public final class CourseJsonReader {
   private InterpersonalInventory readInventory() {
     expectObject("an inventory object");
     Scope o = scope(INVENTORY, INVENTORY_NAMES);
-    ImmutableInterpersonalInventory.Builder b = InterpersonalInventory.builder();
+    InterpersonalInventory.Builder b = InterpersonalInventory.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> b.takenOn(readDate());
@@ -441,7 +433,7 @@ public final class CourseJsonReader {
   private Person readPerson() {
     expectObject("a person object");
     Scope o = scope(PERSON, PERSON_NAMES);
-    ImmutablePerson.Builder b = Person.builder();
+    Person.Builder b = Person.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> b.id(readString());
@@ -509,7 +501,7 @@ public final class CourseJsonReader {
   private Formulation readFormulation() {
     expectObject("a formulation object");
     Scope o = scope(FORMULATION, FORMULATION_NAMES);
-    ImmutableFormulation.Builder b = Formulation.builder();
+    Formulation.Builder b = Formulation.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> b.sharedOn(readDate());
@@ -525,7 +517,7 @@ public final class CourseJsonReader {
   private Session readSession() {
     expectObject("a session object");
     Scope o = scope(SESSION, SESSION_NAMES);
-    ImmutableSession.Builder b = Session.builder();
+    Session.Builder b = Session.builder();
     Attendance attendance = null;
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -560,7 +552,7 @@ public final class CourseJsonReader {
   private Measure readMeasure() {
     expectObject("a measure object");
     Scope o = scope(MEASURE, MEASURE_NAMES);
-    ImmutableMeasure.Builder b = Measure.builder();
+    Measure.Builder b = Measure.builder();
     Instrument instrument = null;
     int items = 0;
     for (int f; (f = o.nextField()) >= 0; ) {
@@ -592,7 +584,7 @@ public final class CourseJsonReader {
   private FidelityRating readRating() {
     expectObject("a fidelity rating object");
     Scope o = scope(RATING, RATING_NAMES);
-    ImmutableFidelityRating.Builder b = FidelityRating.builder();
+    FidelityRating.Builder b = FidelityRating.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> b.session(readInt());
@@ -990,8 +982,8 @@ public final class CourseJsonReader {
   /**
    * Skips the value of an unknown field, as {@link JsonParser#skipChildren()} does, but rejects
    * a field given twice in any object within it: a duplicate key is an error in lenient reading
-   * too (format.md §1), and the parser's own detection would leave the parser unusable, so a
-   * batch could not go on with its next record.
+   * too (docs/format.md, Course), and the parser's own detection would leave the parser unusable,
+   * so a batch could not go on with its next record.
    */
   private void skipUnknownValue() {
     JsonToken t = p.currentToken();

@@ -21,11 +21,11 @@ import org.iptkit.core.TreatmentCourse;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * A hand-written writer of the course format (format.md §1) over a Jackson {@link JsonGenerator}.
- * Output is deterministic: fields in the documented order ({@code schemaVersion} first), empty
- * optionals, empty arrays and false flags left out (absence means the same to a reader), except
- * {@code sessions}, which is always written. Enumeration sets come out in the order of their
- * constants, lists in recorded order.
+ * A hand-written writer of the course format (docs/format.md, Course) over a Jackson {@link
+ * JsonGenerator}. Output is deterministic: fields in the documented order ({@code schemaVersion}
+ * first), empty optionals, empty arrays and false flags left out (absence means the same to a
+ * reader), except {@code sessions}, which is always written. Enumeration sets come out in the order
+ * of their constants, lists in recorded order.
  */
 public final class CourseJsonWriter {
   /** The version of the format this writer produces. */

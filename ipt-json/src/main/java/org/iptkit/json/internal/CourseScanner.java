@@ -11,14 +11,6 @@ import org.iptkit.core.DisputeStage;
 import org.iptkit.core.FidelityRating;
 import org.iptkit.core.Formulation;
 import org.iptkit.core.Grief;
-import org.iptkit.core.ImmutableContract;
-import org.iptkit.core.ImmutableFidelityRating;
-import org.iptkit.core.ImmutableFormulation;
-import org.iptkit.core.ImmutableInterpersonalInventory;
-import org.iptkit.core.ImmutableMeasure;
-import org.iptkit.core.ImmutablePerson;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.InterpersonalDeficits;
 import org.iptkit.core.InterpersonalInventory;
@@ -34,7 +26,7 @@ import org.iptkit.core.TreatmentCourse;
 
 /**
  * The fast path of course reading: a scanner of one course document in UTF-8 bytes, written for
- * the course format alone (format.md §1), that reads the plain form every writer produces
+ * the course format alone (docs/format.md, Course), that reads the plain form every writer produces
  * straight from the bytes into the core builders, without a general JSON parser in between.
  *
  * <p>It is an optimisation, never an authority. {@link CourseJsonReader} defines what a course
@@ -155,7 +147,7 @@ public final class CourseScanner {
 
   private TreatmentCourse course() {
     open();
-    ImmutableTreatmentCourse.Builder c = TreatmentCourse.builder();
+    TreatmentCourse.Builder c = TreatmentCourse.builder();
     long seen = 0;
     for (int f = -1; (f = field(COURSE, f, seen)) >= 0; ) {
       seen |= 1L << f;
@@ -200,7 +192,7 @@ public final class CourseScanner {
 
   private Contract contract() {
     open();
-    ImmutableContract.Builder c = Contract.builder();
+    Contract.Builder c = Contract.builder();
     long seen = 0;
     for (int f = -1; (f = field(CONTRACT, f, seen)) >= 0; ) {
       seen |= 1L << f;
@@ -220,7 +212,7 @@ public final class CourseScanner {
 
   private InterpersonalInventory inventory() {
     open();
-    ImmutableInterpersonalInventory.Builder v = InterpersonalInventory.builder();
+    InterpersonalInventory.Builder v = InterpersonalInventory.builder();
     long seen = 0;
     for (int f = -1; (f = field(INVENTORY, f, seen)) >= 0; ) {
       seen |= 1L << f;
@@ -236,7 +228,7 @@ public final class CourseScanner {
 
   private Person person() {
     open();
-    ImmutablePerson.Builder p = Person.builder();
+    Person.Builder p = Person.builder();
     long seen = 0;
     for (int f = -1; (f = field(PERSON, f, seen)) >= 0; ) {
       seen |= 1L << f;
@@ -306,7 +298,7 @@ public final class CourseScanner {
 
   private Formulation formulation() {
     open();
-    ImmutableFormulation.Builder m = Formulation.builder();
+    Formulation.Builder m = Formulation.builder();
     long seen = 0;
     for (int f = -1; (f = field(FORMULATION, f, seen)) >= 0; ) {
       seen |= 1L << f;
@@ -323,7 +315,7 @@ public final class CourseScanner {
 
   private Session session() {
     open();
-    ImmutableSession.Builder s = Session.builder();
+    Session.Builder s = Session.builder();
     Attendance attendance = null;
     long seen = 0;
     for (int f = -1; (f = field(SESSION, f, seen)) >= 0; ) {
@@ -357,7 +349,7 @@ public final class CourseScanner {
 
   private Measure measure() {
     open();
-    ImmutableMeasure.Builder m = Measure.builder();
+    Measure.Builder m = Measure.builder();
     long seen = 0;
     for (int f = -1; (f = field(MEASURE, f, seen)) >= 0; ) {
       seen |= 1L << f;
@@ -387,7 +379,7 @@ public final class CourseScanner {
 
   private FidelityRating rating() {
     open();
-    ImmutableFidelityRating.Builder r = FidelityRating.builder();
+    FidelityRating.Builder r = FidelityRating.builder();
     long seen = 0;
     for (int f = -1; (f = field(RATING, f, seen)) >= 0; ) {
       seen |= 1L << f;

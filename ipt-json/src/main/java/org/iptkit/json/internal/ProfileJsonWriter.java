@@ -9,10 +9,10 @@ import org.iptkit.rules.RuleSetting;
 import tools.jackson.core.JsonGenerator;
 
 /**
- * Writes a protocol profile in the shape of format.md §3, complete (every parameter, defaults
- * included) so it reads back equal without a parent: {@code id}, {@code title}, {@code basedOn}
- * and {@code source} where present, then the parameters in the documented order. A profile
- * without acute phases has no {@code phases.initial} and {@code phases.termination}; its
+ * Writes a protocol profile in the shape of docs/format.md, Protocol profile, complete (every
+ * parameter, defaults included) so it reads back equal without a parent: {@code id}, {@code title},
+ * {@code basedOn} and {@code source} where present, then the parameters in the documented order. A
+ * profile without acute phases has no {@code phases.initial} and {@code phases.termination}; its
  * {@code phases} object still carries {@code endingLeadSessions}. Optional parameters that are
  * not set (the source, the phases, the deterioration threshold, the completer's minimum sessions)
  * are left out, or, in a profile with {@code basedOn}, written as {@code null} so that reading

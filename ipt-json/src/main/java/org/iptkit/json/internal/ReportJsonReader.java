@@ -14,19 +14,17 @@ import org.iptkit.rules.ClinicalOutcome;
 import org.iptkit.rules.FidelityReport;
 import org.iptkit.rules.FidelitySummary;
 import org.iptkit.rules.Finding;
-import org.iptkit.rules.ImmutableClinicalOutcome;
-import org.iptkit.rules.ImmutableFinding;
 import org.iptkit.rules.RuleDomain;
 import org.iptkit.rules.RuleOutcome;
 import org.iptkit.rules.RuleResult;
 
 /**
- * Reads a fidelity report document (format.md §2) from a {@link JsonTree}, strictly: unknown or
- * missing fields, wrong types and unknown enumeration values are errors, as are ratios outside
- * 0..1, negative counts, paths that are not JSON Pointers, and results that disagree with the
- * findings (a FINDINGS outcome without findings of its rule, a finding of a rule that passed).
- * Each rule result gets the findings of its rule, in the order of the document. The document
- * carries no therapist reference, so the report read has none.
+ * Reads a fidelity report document (docs/format.md, Fidelity report) from a {@link JsonTree},
+ * strictly: unknown or missing fields, wrong types and unknown enumeration values are errors, as
+ * are ratios outside 0..1, negative counts, paths that are not JSON Pointers, and results that
+ * disagree with the findings (a FINDINGS outcome without findings of its rule, a finding of a rule
+ * that passed). Each rule result gets the findings of its rule, in the order of the document. The
+ * document carries no therapist reference, so the report read has none.
  */
 public final class ReportJsonReader {
   static final List<String> REPORT = List.of("courseId", "protocol", "status", "summary",
@@ -160,7 +158,7 @@ public final class ReportJsonReader {
   }
 
   private static ClinicalOutcome outcome(Fields o) {
-    ImmutableClinicalOutcome.Builder b = ClinicalOutcome.builder();
+    ClinicalOutcome.Builder b = ClinicalOutcome.builder();
     var instrument = o.enumValue("instrument", EnumCodec.INSTRUMENT);
     if (instrument == null) {
       throw o.missing("instrument", EnumCodec.INSTRUMENT.oneOf());
@@ -212,7 +210,7 @@ public final class ReportJsonReader {
 
   private static Finding finding(Node node) {
     Fields f = Fields.of(node, "a finding object", FINDING);
-    ImmutableFinding.Builder b = Finding.builder();
+    Finding.Builder b = Finding.builder();
     b.rule(required(f, f.identifier("rule"), "rule", "a rule code"));
     b.name(required(f, f.identifier("name"), "name", "the rule's name"));
     var severity = f.enumValue("severity", EnumCodec.SEVERITY);

@@ -32,11 +32,11 @@ import tools.jackson.core.json.JsonGeneratorBase;
 
 /**
  * Writes the outputs of the rules engine as JSON: the fidelity report of one course in the shape
- * of format.md §2, the cohort report, the next-session agenda and the rule catalog. Output is
- * deterministic: fields in a fixed order, absent optional values left out, lists in the order
- * the rules engine gives them (results in catalog order, findings by path then rule), maps in
- * the order of their enumeration, and every ratio (adherence, shares, rates, means) written with
- * at most four decimals, rounded half up from the exact binary value, as a plain decimal.
+ * of docs/format.md, Fidelity report, the cohort report, the next-session agenda and the rule
+ * catalog. Output is deterministic: fields in a fixed order, absent optional values left out, lists
+ * in the order the rules engine gives them (results in catalog order, findings by path then rule),
+ * maps in the order of their enumeration, and every ratio (adherence, shares, rates, means) written
+ * with at most four decimals, rounded half up from the exact binary value, as a plain decimal.
  */
 public final class ReportJsonWriter {
   /** The number of decimals of ratios and means in reports. */
@@ -337,9 +337,9 @@ public final class ReportJsonWriter {
   }
 
   /**
-   * The report's findings in the order of format.md §2 (by path with array indexes as numbers,
-   * then rule, then message): the checker's order already, and the order a hand-built report is
-   * written in too.
+   * The report's findings in the order of docs/format.md, Fidelity report (by path with array
+   * indexes as numbers, then rule, then message): the checker's order already, and the order a
+   * hand-built report is written in too.
    */
   public static List<Finding> sortedFindings(FidelityReport report) {
     List<Finding> findings = report.findings();

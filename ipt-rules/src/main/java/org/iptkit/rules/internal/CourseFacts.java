@@ -21,8 +21,8 @@ import org.iptkit.rules.ProtocolProfile;
 /**
  * The facts about one course that several rules need, computed once per check: the attended
  * sessions in order (all, per phase, and without pre-group ones) with their attended index, each
- * session's JSON Pointer, the initial-phase sessions, whether the initial phase is over (rules.md
- * "Course status matters") and the primary instrument's trajectory.
+ * session's JSON Pointer, the initial-phase sessions, whether the initial phase is over
+ * (docs/rules.md "Course status matters") and the primary instrument's trajectory.
  */
 public final class CourseFacts {
   private static final Phase[] PHASES = Phase.values();

@@ -16,7 +16,7 @@ import org.iptkit.core.TreatmentCourse;
 import org.iptkit.rules.Severity;
 
 /**
- * The E rules of rules.md: the ending of acute treatment (discussed ahead, progress, relapse
+ * The E rules of docs/rules.md: the ending of acute treatment (discussed ahead, progress, relapse
  * prevention, feelings about ending), the plan after non-response, and the separate contract of
  * continuation or maintenance treatment.
  */

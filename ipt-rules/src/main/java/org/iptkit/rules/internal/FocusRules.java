@@ -21,7 +21,7 @@ import org.iptkit.core.Technique;
 import org.iptkit.rules.Severity;
 
 /**
- * The F rules of rules.md: the focus of treatment, that is the chosen problem areas, their
+ * The F rules of docs/rules.md: the focus of treatment, that is the chosen problem areas, their
  * details, the people they name and the middle-phase work on them.
  */
 public final class FocusRules {

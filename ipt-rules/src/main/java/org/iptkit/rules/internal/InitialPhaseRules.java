@@ -19,7 +19,7 @@ import org.iptkit.rules.Severity;
 import org.iptkit.rules.SickRole;
 
 /**
- * The I rules of rules.md: the tasks of the initial phase — diagnosis, psychoeducation, sick
+ * The I rules of docs/rules.md: the tasks of the initial phase — diagnosis, psychoeducation, sick
  * role, medication, inventory, focus, formulation and contract, and the caregiver of IPT-A. They
  * are due once the initial phase is over (or the course is completed); pre-group sessions of
  * group IPT count as part of the initial phase.

@@ -9,7 +9,7 @@ import org.iptkit.core.Person;
 import org.iptkit.rules.Severity;
 
 /**
- * The N rules of rules.md: the breadth and completeness of the first interpersonal inventory,
+ * The N rules of docs/rules.md: the breadth and completeness of the first interpersonal inventory,
  * the review of the patient's social network taken in the initial phase.
  */
 public final class InventoryRules {

@@ -13,7 +13,7 @@ import org.iptkit.core.SessionTask;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.rules.Severity;
 
-/** The M rules of rules.md: measurement and safety. */
+/** The M rules of docs/rules.md: measurement and safety. */
 public final class MeasurementRules {
   private MeasurementRules() {}
 

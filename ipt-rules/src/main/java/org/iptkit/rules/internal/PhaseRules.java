@@ -12,7 +12,7 @@ import org.iptkit.rules.IntRange;
 import org.iptkit.rules.Severity;
 
 /**
- * The P rules of rules.md: the phases of IPT — they never go back, the initial phase has the
+ * The P rules of docs/rules.md: the phases of IPT — they never go back, the initial phase has the
  * protocol's length, a completed course has a middle phase and ends with a termination phase of
  * the protocol's length.
  */

@@ -14,7 +14,7 @@ import org.iptkit.rules.IntRange;
 import org.iptkit.rules.Severity;
 
 /**
- * The S rules of rules.md: structure and dose — how many sessions were attended, whether the
+ * The S rules of docs/rules.md: structure and dose — how many sessions were attended, whether the
  * contract was kept, chronology, cadence, span, session length, billing bands and attendance.
  */
 public final class StructureRules {

@@ -10,7 +10,7 @@ import org.iptkit.core.SessionTask;
 import org.iptkit.core.Technique;
 import org.iptkit.rules.Severity;
 
-/** The T rules of rules.md: IPT techniques used, proscribed techniques avoided. */
+/** The T rules of docs/rules.md: IPT techniques used, proscribed techniques avoided. */
 public final class TechniqueRules {
   private TechniqueRules() {}
 

@@ -1,6 +1,6 @@
 package org.iptkit.examples.cli;
 
-/** The exit codes of the {@code ipt} tool (cli.md). */
+/** The exit codes of the {@code ipt} tool (docs/cli.md). */
 public final class ExitCodes {
   /** Every record read and nothing at or above {@code --fail-on}. */
   public static final int OK = 0;

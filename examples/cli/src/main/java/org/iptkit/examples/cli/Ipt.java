@@ -20,7 +20,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code ipt} command: checks IPT treatment courses for protocol fidelity and writes reports
- * for researchers, supervisors and data teams (cli.md). This class is the top of the command
+ * for researchers, supervisors and data teams (docs/cli.md). This class is the top of the command
  * tree; each subcommand is its own class.
  *
  * <p>Run it in-process with {@link #run(Io, String...)}, which returns the exit code: 0 when every
@@ -129,7 +129,7 @@ public final class Ipt implements Callable<Integer> {
     PrintWriter err = ipt.io.err();
     if (ipt.out.closedByReader()) {
       // The reader of standard output went away (`ipt generate … | head -1`): a normal end of a
-      // pipeline, so no message. Exit code 0 (cli.md knows only 0, 1 and 2; 141, the shell's
+      // pipeline, so no message. Exit code 0 (docs/cli.md knows only 0, 1 and 2; 141, the shell's
       // SIGPIPE status, is not one of them): nothing was wrong with the input, and whatever the
       // reader wanted it has taken.
       if (ipt.debug) {

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --protocol ID | --protocol-file FILE} options shared by the checking commands: a
- * built-in profile by id, or a trial's own profile file (format.md §3), either overriding the
- * {@code protocol} field of every course. Without them each course names its own profile.
+ * built-in profile by id, or a trial's own profile file (docs/format.md, Protocol profile), either
+ * overriding the {@code protocol} field of every course. Without them each course names its own
+ * profile.
  */
 final class ProfileOptions {
   @ArgGroup(exclusive = true, multiplicity = "0..1")

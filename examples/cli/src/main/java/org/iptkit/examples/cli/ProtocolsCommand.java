@@ -9,8 +9,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code ipt protocols}: the built-in protocol profiles, or with {@code --show ID} one profile as
- * JSON in the documented format (format.md §3), for a researcher to copy and edit into a trial's
- * own protocol file.
+ * JSON in the documented format (docs/format.md, Protocol profile), for a researcher to copy and
+ * edit into a trial's own protocol file.
  */
 @Command(name = "protocols", mixinStandardHelpOptions = true, sortOptions = false,
     description = "List the built-in protocol profiles, or show one as JSON.")

@@ -1,7 +1,7 @@
 /**
  * The {@code ipt} command-line tool: a host application of iptkit for researchers and data teams
  * that reads course documents, checks them for fidelity to their IPT protocol profile and writes
- * reports (cli.md).
+ * reports (docs/cli.md).
  *
  * <p>{@link org.iptkit.examples.cli.Ipt} is the top command with one class per subcommand
  * ({@code validate}, {@code report}, {@code agenda}, {@code show}, {@code generate},

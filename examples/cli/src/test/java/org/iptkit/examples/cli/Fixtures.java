@@ -27,7 +27,7 @@ final class Fixtures {
       "CANARYUNSATISFYING", "CANARYCHANGE", "canarypersonid");
 
   /**
-   * A course document in the shape of format.md §1 whose patient reference, therapist
+   * A course document in the shape of docs/format.md, Course, whose patient reference, therapist
    * reference, person id and free text are canary strings; it has a PHQ-9 item 9 of 2 in session
    * 1 without a risk assessment, so it carries an ERROR finding (M04).
    */

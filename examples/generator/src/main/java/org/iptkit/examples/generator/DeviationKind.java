@@ -29,7 +29,7 @@ import org.iptkit.rules.SickRole;
 
 /**
  * The catalog of protocol deviations the generator can inject, each mapped to the fidelity rule
- * (rules.md) that must report it. Kinds marked "course-level" are reported without a session;
+ * (docs/rules.md) that must report it. Kinds marked "course-level" are reported without a session;
  * the others name the session where the deviation sits.
  *
  * <p>A few kinds necessarily break more than one rule; the generator then lists one

@@ -11,11 +11,6 @@ import org.iptkit.core.Attendance;
 import org.iptkit.core.ContactFrequency;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.Grief;
-import org.iptkit.core.ImmutableGrief;
-import org.iptkit.core.ImmutableMeasure;
-import org.iptkit.core.ImmutablePerson;
-import org.iptkit.core.ImmutableRoleDispute;
-import org.iptkit.core.ImmutableRoleTransition;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Measure;
 import org.iptkit.core.Person;
@@ -105,7 +100,7 @@ final class Deviations {
     return options.get(rng.nextInt(options.size()));
   }
 
-  /** Whether the initial phase is over, as rules.md defines it: the I-rules are due. */
+  /** Whether the initial phase is over, as docs/rules.md defines it: the I-rules are due. */
   private boolean initialPhaseOver() {
     int initial = 0;
     for (SlotDraft slot : draft.attended()) {
@@ -501,15 +496,15 @@ final class Deviations {
     ProblemArea changed;
     if (area instanceof RoleDispute dispute) {
       changed = rng.nextDouble() < 0.7
-          ? ImmutableRoleDispute.copyOf(dispute).withStage(Optional.empty())
-          : ImmutableRoleDispute.copyOf(dispute).withPersonId(Optional.empty());
+          ? RoleDispute.copyOf(dispute).withStage(Optional.empty())
+          : RoleDispute.copyOf(dispute).withPersonId(Optional.empty());
     } else if (area instanceof Grief grief) {
-      changed = ImmutableGrief.copyOf(grief).withPersonId(Optional.empty());
+      changed = Grief.copyOf(grief).withPersonId(Optional.empty());
     } else {
       RoleTransition transition = (RoleTransition) area;
       changed = rng.nextBoolean()
-          ? ImmutableRoleTransition.copyOf(transition).withToRole(Optional.empty())
-          : ImmutableRoleTransition.copyOf(transition).withFromRole(Optional.empty());
+          ? RoleTransition.copyOf(transition).withToRole(Optional.empty())
+          : RoleTransition.copyOf(transition).withFromRole(Optional.empty());
     }
     draft.areas.set(i, changed);
     draft.deviation(kind);
@@ -537,15 +532,15 @@ final class Deviations {
         for (int p = 0; p < inventory.people.size(); p++) {
           Person person = inventory.people.get(p);
           if (person.id().equals(id)) {
-            inventory.people.set(p, ImmutablePerson.copyOf(person).withDiedOn(Optional.empty())
+            inventory.people.set(p, Person.copyOf(person).withDiedOn(Optional.empty())
                 .withDeceased(false).withContact(ContactFrequency.RARELY));
           }
         }
       }
     } else if (area instanceof Grief grief) {
-      draft.areas.set(i, ImmutableGrief.copyOf(grief).withPersonId("unlisted-1"));
+      draft.areas.set(i, Grief.copyOf(grief).withPersonId("unlisted-1"));
     } else {
-      draft.areas.set(i, ImmutableRoleDispute.copyOf((RoleDispute) area)
+      draft.areas.set(i, RoleDispute.copyOf((RoleDispute) area)
           .withPersonId("unlisted-1"));
     }
     draft.deviation(kind);
@@ -809,7 +804,7 @@ final class Deviations {
       }
       items.set(safety, items.get(safety) + 1);
     }
-    return ImmutableMeasure.copyOf(measure).withItems(items);
+    return Measure.copyOf(measure).withItems(items);
   }
 
   private boolean deteriorationNotReviewed(DeviationKind kind) {
@@ -935,13 +930,13 @@ final class Deviations {
     double roll = rng.nextDouble();
     Person changed;
     if (roll < 0.5) {
-      changed = ImmutablePerson.copyOf(person).withCircle(java.util.OptionalInt.empty());
+      changed = Person.copyOf(person).withCircle(java.util.OptionalInt.empty());
     } else if (roll < 0.7) {
-      changed = ImmutablePerson.copyOf(person).withCircle(profile.circles() + 1);
+      changed = Person.copyOf(person).withCircle(profile.circles() + 1);
     } else if (roll < 0.85) {
-      changed = ImmutablePerson.copyOf(person).withContact(Optional.empty());
+      changed = Person.copyOf(person).withContact(Optional.empty());
     } else {
-      changed = ImmutablePerson.copyOf(person).withRelationship(Optional.empty());
+      changed = Person.copyOf(person).withRelationship(Optional.empty());
     }
     people.set(i, changed);
     draft.deviation(kind);
