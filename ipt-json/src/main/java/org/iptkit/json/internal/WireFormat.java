@@ -308,10 +308,6 @@ public final class WireFormat {
           "transition"),
       ProblemAreaType.INTERPERSONAL_DEFICITS, List.of("type", "primary"));
 
-  /** The fields a problem area of {@code type} may have, as a bit set over its field numbers. */
-  public static long areaBits(ProblemAreaType type) {
-    return PROBLEM_AREA.bits(AREA_FIELDS.get(type));
-  }
 
   private static List<Map<String, Object>> areaConditions() {
     List<Map<String, Object>> conditions = new ArrayList<>();
@@ -335,6 +331,22 @@ public final class WireFormat {
       optional("toRole", text("ROLE_TRANSITION: the new role (free text)."), null),
       optional("transition", Choice.of("transition", "The kind of role transition.",
           TransitionKind.class), null));
+
+  private static final long[] AREA_BITS = new long[ProblemAreaType.values().length];
+
+  static {
+    for (ProblemAreaType type : ProblemAreaType.values()) {
+      AREA_BITS[type.ordinal()] = PROBLEM_AREA.bits(AREA_FIELDS.get(type));
+    }
+  }
+
+  /**
+   * The fields a problem area of {@code type} may have, as a bit set over its field numbers
+   * (computed once: the readers ask for every problem area they read).
+   */
+  public static long areaBits(ProblemAreaType type) {
+    return AREA_BITS[type.ordinal()];
+  }
 
   /** The formulation shared with the patient. */
   public static final ObjectType FORMULATION = object("formulation", "The interpersonal"
