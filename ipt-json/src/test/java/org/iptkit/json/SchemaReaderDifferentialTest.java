@@ -55,18 +55,45 @@ class SchemaReaderDifferentialTest {
   /** One mutant: what was changed, where, and the document. */
   record Mutant(String kind, String pointer, String document) {}
 
-  /** The outcome of comparing the schema and the reader on many mutants. */
+  /**
+   * What only the profile reader refuses, by name; the protocol schema's {@code $comment} says
+   * the same in words.
+   */
+  static final Map<String, Case> BEYOND_THE_PROFILE_SCHEMA = Map.of(
+      "integer written with a fraction", (kind, message) -> kind.equals("fraction")
+          && message.contains("expected an integer"),
+      "field given twice", (kind, message) -> kind.equals("duplicate key")
+          && message.contains("duplicate field"),
+      "a range's min above its max", (kind, message) -> message.contains("0 <= min <= max"));
+
+  /** The outcome of comparing a schema and a reader on many mutants. */
   static final class Tally {
+    private final java.util.function.Function<String, Boolean> schema;
+    private final java.util.function.Function<String, String> reader;
+    private final Map<String, Case> beyond;
     int mutants;
     int bothAccept;
     int bothReject;
     final Map<String, Integer> documented = new TreeMap<>();
     final List<String> undocumented = new ArrayList<>();
 
+    /** Compares the course schema and the course reader. */
+    Tally() {
+      this(document -> CourseSchemaTest.validate(document).isEmpty(),
+          SchemaReaderDifferentialTest::readerMessage, BEYOND_THE_SCHEMA);
+    }
+
+    Tally(java.util.function.Function<String, Boolean> schema,
+        java.util.function.Function<String, String> reader, Map<String, Case> beyond) {
+      this.schema = schema;
+      this.reader = reader;
+      this.beyond = beyond;
+    }
+
     void add(Mutant mutant) {
       mutants++;
-      boolean schemaAccepts = CourseSchemaTest.validate(mutant.document()).isEmpty();
-      String readerMessage = readerMessage(mutant.document());
+      boolean schemaAccepts = schema.apply(mutant.document());
+      String readerMessage = reader.apply(mutant.document());
       boolean readerAccepts = readerMessage == null;
       if (schemaAccepts == readerAccepts) {
         if (schemaAccepts) {
@@ -77,7 +104,7 @@ class SchemaReaderDifferentialTest {
         return;
       }
       if (schemaAccepts) {
-        for (Map.Entry<String, Case> known : BEYOND_THE_SCHEMA.entrySet()) {
+        for (Map.Entry<String, Case> known : beyond.entrySet()) {
           if (known.getValue().matches(mutant.kind(), readerMessage)) {
             documented.merge(known.getKey(), 1, Integer::sum);
             return;
@@ -243,6 +270,35 @@ class SchemaReaderDifferentialTest {
     assertThat(tally.mutants).isGreaterThan(500);
     assertThat(tally.documented.keySet()).as("every documented case is seen")
         .containsExactlyInAnyOrderElementsOf(BEYOND_THE_SCHEMA.keySet());
+  }
+
+  /** The profile reader's message for a profile it rejects (no basedOn needed), or null. */
+  static String profileReaderMessage(String document) {
+    try {
+      IptJson.strict().readProfile(document, org.iptkit.rules.ProtocolRegistry.builtIn());
+      return null;
+    } catch (JsonReadException e) {
+      return e.getMessage();
+    }
+  }
+
+  @Test
+  void protocolSchemaAndProfileReaderAgreeOnEveryMutantButTheDocumentedCases() {
+    Tally tally = new Tally(document -> ProfileAndReportSchemaTest.validateProfile(document)
+        .isEmpty(), SchemaReaderDifferentialTest::profileReaderMessage,
+        BEYOND_THE_PROFILE_SCHEMA);
+    for (org.iptkit.rules.ProtocolProfile profile : org.iptkit.rules.ProtocolRegistry.builtIn()
+        .profiles()) {
+      String valid = IptJson.strict().writeProfile(profile);
+      assertThat(profileReaderMessage(valid)).isNull();
+      mutants(valid).forEach(tally::add);
+    }
+    System.out.println("protocol schema/reader differential: " + tally);
+
+    assertThat(tally.undocumented).isEmpty();
+    assertThat(tally.mutants).isGreaterThan(500);
+    assertThat(tally.documented.keySet()).as("every documented case is seen")
+        .containsExactlyInAnyOrderElementsOf(BEYOND_THE_PROFILE_SCHEMA.keySet());
   }
 
   @Provide
