@@ -301,6 +301,45 @@ class SchemaReaderDifferentialTest {
         .containsExactlyInAnyOrderElementsOf(BEYOND_THE_PROFILE_SCHEMA.keySet());
   }
 
+  /** What only the report reader refuses, by name, as the report schema's $comment says. */
+  static final Map<String, Case> BEYOND_THE_REPORT_SCHEMA = Map.of(
+      "integer written with a fraction", (kind, message) -> kind.equals("fraction")
+          && message.contains("expected an integer"),
+      "field given twice", (kind, message) -> kind.equals("duplicate key")
+          && message.contains("duplicate field"),
+      "results disagree with the findings", (kind, message) ->
+          message.contains("but the findings array holds none of this rule")
+              || message.contains("whose result is not FINDINGS"),
+      "a rule with two results", (kind, message) -> message.contains("has a second result"));
+
+  static String reportReaderMessage(String document) {
+    try {
+      IptJson.strict().readReport(document);
+      return null;
+    } catch (JsonReadException e) {
+      return e.getMessage();
+    }
+  }
+
+  @Test
+  void reportSchemaAndReportReaderAgreeOnEveryMutantButTheDocumentedCases() {
+    Tally tally = new Tally(document -> ProfileAndReportSchemaTest.validateReport(document)
+        .isEmpty(), SchemaReaderDifferentialTest::reportReaderMessage, BEYOND_THE_REPORT_SCHEMA);
+    var checker = org.iptkit.rules.FidelityChecker.of(org.iptkit.rules.Protocols.IPT_ACUTE_16);
+    for (TreatmentCourse course : List.of(org.iptkit.rules.fixtures.ReferenceCourses.acute16(),
+        IptJson.strict().readCourse(MalformedDocumentsTest.BASE))) {
+      String valid = IptJson.strict().writeReport(checker.check(course));
+      assertThat(reportReaderMessage(valid)).isNull();
+      mutants(valid).forEach(tally::add);
+    }
+    System.out.println("report schema/reader differential: " + tally);
+
+    assertThat(tally.undocumented).isEmpty();
+    assertThat(tally.mutants).isGreaterThan(500);
+    assertThat(tally.documented.keySet()).as("every documented case is seen")
+        .containsExactlyInAnyOrderElementsOf(BEYOND_THE_REPORT_SCHEMA.keySet());
+  }
+
   @Provide
   net.jqwik.api.Arbitrary<TreatmentCourse> courses() {
     return JsonArbitraries.courses();

@@ -597,8 +597,9 @@ public final class WireFormat {
       + " outcome and the findings sorted by path then rule. Ratios carry at most four decimals."
       + " The therapist reference is not part of it.",
       "What the reader checks beyond this schema: the results agree with the findings (a rule"
-      + " with findings has outcome FINDINGS), the counts per severity agree with the findings,"
-      + " integers are written without a fraction, and no field is given twice.", List.of(),
+      + " has outcome FINDINGS exactly when the findings hold one of it), each rule has at most"
+      + " one result, integers are written without a fraction, and no field is given twice.",
+      List.of(),
       required("courseId", IDENTIFIER, "The host's identifier of the course."),
       required("protocol", IDENTIFIER, "The id of the protocol profile the course was checked"
           + " against."),
