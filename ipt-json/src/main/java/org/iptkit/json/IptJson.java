@@ -83,7 +83,7 @@ public final class IptJson {
   /** The default longest course document, in bytes: 10 MB, far beyond any real course. */
   public static final long DEFAULT_MAX_DOCUMENT_LENGTH = 10_000_000L;
   /** The default longest string value, in characters: 1 million. */
-  public static final int DEFAULT_MAX_STRING_LENGTH = 1_000_000;
+  public static final int DEFAULT_MAX_STRING_LENGTH = WireFormat.MAX_STRING;
 
   private static final IptJson STRICT = builder().build();
 

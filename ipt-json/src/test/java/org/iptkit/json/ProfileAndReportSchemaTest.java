@@ -66,7 +66,9 @@ class ProfileAndReportSchemaTest {
   }
 
   @Test
+  @SuppressWarnings("removal")
   void schemaByNameIsTheSameAsTheNamedMethods() {
+    assertThat(IptJson.profileSchema()).isEqualTo(IptJson.protocolSchema());
     assertThat(IptJson.schema("course")).isEqualTo(IptJson.courseSchema());
     assertThat(IptJson.schema("protocol")).isEqualTo(IptJson.protocolSchema());
     assertThat(IptJson.schema("report")).isEqualTo(IptJson.reportSchema());

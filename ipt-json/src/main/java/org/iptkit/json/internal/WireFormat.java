@@ -50,7 +50,10 @@ import org.iptkit.rules.SickRole;
 public final class WireFormat {
   private WireFormat() {}
 
-  /** The longest string the reader accepts by default (IptJson.DEFAULT_MAX_STRING_LENGTH). */
+  /**
+   * The longest string the reader accepts by default, in characters ({@code
+   * IptJson.DEFAULT_MAX_STRING_LENGTH}), and so every string's {@code maxLength} in the schemas.
+   */
   public static final int MAX_STRING = 1_000_000;
 
   // ---------------------------------------------------------------- the descriptor types
