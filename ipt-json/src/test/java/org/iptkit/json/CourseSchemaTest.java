@@ -183,8 +183,11 @@ class CourseSchemaTest {
       assertThat(items.path("minItems").asInt()).isEqualTo(instrument.itemCount());
       assertThat(items.path("maxItems").asInt()).isEqualTo(instrument.itemCount());
       for (int i = 1; i <= instrument.itemCount(); i++) {
-        int max = items.has("prefixItems") ? items.path("prefixItems").get(i - 1).path("maximum").asInt()
-            : items.path("items").path("maximum").asInt();
+        // each item: an integer up to its maximum, or null when unanswered
+        JsonNode item = items.has("prefixItems") ? items.path("prefixItems").get(i - 1)
+            : items.path("items");
+        int max = item.path("anyOf").get(0).path("maximum").asInt();
+        assertThat(item.path("anyOf").get(1).path("type").asString()).isEqualTo("null");
         assertThat(max).as(instrument + " item " + i).isEqualTo(instrument.itemMax(i));
       }
       assertThat(condition.path("then").path("properties").path("total").path("maximum").asInt())

@@ -203,7 +203,7 @@ class MeasurementRulesTest {
       TreatmentCourse course = withoutMeasures(acute16(), 5);
       for (int n = 5; n <= 8; n++) {
         course = withSession(course, n, s -> s.withTasks().withTechniques().withFocus()
-            .withAttendance(Attendance.CANCELLED));
+            .withMinutes(java.util.OptionalInt.empty()).withAttendance(Attendance.CANCELLED));
       }
       // Sessions 1 and 9 are four attended sessions apart (2, 3, 4, 9).
       assertThat(check(course, "M02").outcome()).isEqualTo(RuleOutcome.PASS);

@@ -358,6 +358,11 @@ public final class WireFormat {
       optional("areas", setOf(PROBLEM_AREA_TYPE), "The problem areas it names."),
       optional("patientAgreed", new Flag(), "Whether the patient agreed with it."));
 
+  /** An item score up to {@code max}, or null for an item left unanswered. */
+  private static Map<String, Object> itemOrNull(int max) {
+    return json("anyOf", List.of(json("type", "integer", "maximum", max), json("type", "null")));
+  }
+
   private static List<Map<String, Object>> instrumentConditions() {
     List<Map<String, Object>> conditions = new ArrayList<>();
     for (Instrument instrument : Instrument.values()) {
@@ -368,11 +373,11 @@ public final class WireFormat {
         sameMax &= instrument.itemMax(i) == instrument.itemMax(1);
       }
       if (sameMax) {
-        items.put("items", json("type", "integer", "maximum", instrument.itemMax(1)));
+        items.put("items", itemOrNull(instrument.itemMax(1)));
       } else {
         List<Object> prefix = new ArrayList<>();
         for (int i = 1; i <= instrument.itemCount(); i++) {
-          prefix.add(json("type", "integer", "maximum", instrument.itemMax(i)));
+          prefix.add(itemOrNull(instrument.itemMax(i)));
         }
         items.put("prefixItems", prefix);
       }
@@ -393,19 +398,23 @@ public final class WireFormat {
       + " session.", "With both items and total, the total is the sum of the items: the reader"
       + " checks it; no schema can.", instrumentConditions(),
       required("instrument", INSTRUMENT, null),
-      optional("items", listOf(new Whole(0, INT_MAX)), "The scored items in the instrument's"
-          + " order."),
+      optional("items", listOf(new OrNull(new Whole(0, INT_MAX))), "The scored items in the"
+          + " instrument's order; null for an item left unanswered. A PHQ-9 or GAD-7 with at most"
+          + " two unanswered items, the safety item answered, has a prorated total (mean of the"
+          + " answered items times the item count, rounded half up); any other form with an"
+          + " unanswered item has no total."),
       optional("total", COUNT, "The total score."),
       optional("date", DATE, "The date it was taken, for a measure outside a session."));
 
   /** One scheduled session. */
   public static final ObjectType SESSION = object("session", "One scheduled session. An ATTENDED"
-      + " session needs its phase; a CANCELLED or NO_SHOW session records no tasks, techniques or"
-      + " measures.", "Session numbers are unique within a course: the reader checks it; no"
-      + " schema can.", List.of(json("if", json("properties", json("attendance",
+      + " session needs its phase; a CANCELLED or NO_SHOW session records no minutes, tasks,"
+      + " techniques or measures.", "Session numbers are unique within a course, and no fidelity"
+      + " rating rates a CANCELLED or NO_SHOW session: the reader checks it; no schema can.", List.of(json("if", json("properties", json("attendance",
           json("const", "ATTENDED")), "required", List.of("attendance")),
           "then", json("required", List.of("phase")),
-          "else", json("properties", json("tasks", json("type", "array", "maxItems", 0),
+          "else", json("not", json("required", List.of("minutes")),
+              "properties", json("tasks", json("type", "array", "maxItems", 0),
               "techniques", json("type", "array", "maxItems", 0),
               "measures", json("type", "array", "maxItems", 0))))),
       required("number", POSITIVE, "The session number, from 1."),
@@ -418,7 +427,8 @@ public final class WireFormat {
           + " partner.", Setting.class), null),
       optional("modality", Choice.of("modality", "How the session was held.", Modality.class),
           null),
-      optional("cpt", text("The CPT psychotherapy code billed, if any."), null),
+      optional("cpt", new Text(null, "The CPT psychotherapy code billed, if any: four digits and"
+          + " a digit or capital letter.", "^[0-9]{4}[0-9A-Z]$", 5, 5), null),
       optional("tasks", setOf(Choice.of("task", "A protocol task done in a session.",
           SessionTask.class)), "The protocol tasks done."),
       optional("techniques", setOf(TECHNIQUE), "The techniques used."),
@@ -439,8 +449,12 @@ public final class WireFormat {
       "What the reader checks beyond this schema: a field given twice (duplicate keys), an"
       + " integer written with a fraction (57.0 is an integer to JSON Schema, not to the reader),"
       + " session numbers unique in the course, person ids unique in an inventory, a total"
-      + " agreeing with its items, and string lengths counted in UTF-16 units (JSON Schema counts"
-      + " code points) against a configurable limit.", List.of(),
+      + " agreeing with its items, an endedOn not before the last session, no rating of a"
+      + " cancelled or missed session, and string lengths counted in UTF-16 units (JSON Schema"
+      + " counts code points) against a configurable limit.",
+      List.of(json("if", json("properties", json("status", json("const", "ONGOING")),
+          "required", List.of("status")), "then", json("not", json("required",
+              List.of("endedOn"))))),
       required("schemaVersion", SCHEMA_VERSION, null),
       required("courseId", IDENTIFIER, "The host's identifier of the course (not a patient"
           + " identifier)."),
@@ -458,7 +472,8 @@ public final class WireFormat {
       optional("measures", listOf(MEASURE), "Measures taken outside sessions (e.g. screening),"
           + " each with its date."),
       optional("fidelityRatings", listOf(FIDELITY_RATING), "Observers' ratings of sessions."),
-      optional("endedOn", DATE, "The date the course ended."));
+      optional("endedOn", DATE, "The date treatment ended: not for an ONGOING course, and not"
+          + " before the last session (checked by the reader)."));
 
   /**
    * Every object of a course document by the core type it is read as, the course first: the
@@ -627,6 +642,9 @@ public final class WireFormat {
           optional("response", new Flag(), "Whether the course is a response (a fall of half"
               + " the baseline or more)."),
           optional("remission", new Flag(), "Whether the last score is in remission."),
+          optional("prorated", new Flag(), "True when the baseline or the last score is the"
+              + " prorated total of a partly answered form (at most two items unanswered); absent"
+              + " otherwise."),
           required("sessionsAttended", COUNT, "Attended sessions, pre-group not counted."),
           optional("sessionsPlanned", COUNT, "Sessions planned by the latest ACUTE contract."),
           optional("completer", new Flag(), "Whether the course meets the profile's completer"

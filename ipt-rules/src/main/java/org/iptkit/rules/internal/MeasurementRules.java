@@ -48,14 +48,14 @@ public final class MeasurementRules {
       "Whenever a safety item is positive (PHQ-9 item 9, EPDS item 10, HAM-D item 3, BDI-II"
           + " item 9 >= 1), the same session records RISK_ASSESSED. Never switched off.",
       "A positive suicide item calls for a suicide risk assessment in the same session.",
-      "Kroenke 2001; Cox 1987; domain.md section 7",
+      "Kroenke 2001; Cox 1987; Hamilton 1960; Beck 1996",
       MeasurementRules::safetyItemFollowedUp);
 
   static final RuleDefinition M05 = define("M05", "deterioration", Severity.WARNING,
       "A primary-instrument total at least the profile's deteriorationPoints above baseline is"
           + " followed, in the same or one of the next two sessions, by TREATMENT_PLAN_REVIEWED.",
       "Worsening symptoms call for a review of the treatment plan, not more of the same.",
-      "domain.md section 7 (threshold: our default, configurable)",
+      "NHS Talking Therapies reliable change; the threshold is configurable",
       MeasurementRules::deterioration);
 
   /** The rules of this domain, in code order. */
@@ -205,7 +205,7 @@ public final class MeasurementRules {
     List<Measure> outside = course.measures();
     for (int k = 0; k < outside.size(); k++) {
       Measure measure = outside.get(k);
-      if (measure.instrument() != primary || measure.date().isEmpty()
+      if (measure.instrument() != primary || measure.date().isEmpty() || !measure.hasTotal()
           || measure.totalScore() < limit) {
         continue;
       }
@@ -234,7 +234,8 @@ public final class MeasurementRules {
       List<Measure> measures = session.measures();
       for (int k = 0; k < measures.size(); k++) {
         Measure measure = measures.get(k);
-        if (measure.instrument() != primary || measure.totalScore() < limit) {
+        if (measure.instrument() != primary || !measure.hasTotal()
+            || measure.totalScore() < limit) {
           continue;
         }
         if (needsReview(facts, attended, i, 2)) {

@@ -42,7 +42,7 @@ public final class StructureRules {
       "Session dates strictly increase with the session number, over all scheduled sessions"
           + " (attended or not).",
       "A record whose dates run backwards cannot be checked for cadence, phases or measures.",
-      "format.md section 1",
+      "iptkit course format (docs/format.md)",
       StructureRules::chronology);
 
   static final RuleDefinition S04 = define("S04", "cadence", Severity.WARNING,
