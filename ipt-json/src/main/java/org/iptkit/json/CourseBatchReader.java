@@ -4,12 +4,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.iptkit.json.internal.BatchSources;
-import org.iptkit.json.internal.RecordIterator;
+import org.iptkit.json.internal.SplitRecord;
+import org.iptkit.json.internal.ToolPlumbing;
 
 /**
  * Reads many course records in one go, for research exports and cohort checks: a JSON array of
@@ -31,10 +29,6 @@ import org.iptkit.json.internal.RecordIterator;
  *   records.filter(r -> !r.isCourse()).forEach(r -> System.err.println(r));
  * }
  * }</pre>
- *
- * <p>{@code readPending} gives the same records with their reading deferred ({@link
- * PendingRecord}): one thread splits the batch into records in input order, and the courses are
- * parsed wherever {@link PendingRecord#read()} is called, e.g. on the threads of a cohort check.
  *
  * <p>The returned streams hold a file open: close them (try-with-resources). Failing to read a file
  * at all is an {@link UncheckedIOException}, not a bad record; within a directory, a file that
@@ -69,8 +63,7 @@ public final class CourseBatchReader {
    * @throws UncheckedIOException if the path cannot be read
    */
   public Stream<BatchRecord> read(Path path, BatchFormat format) {
-    // read at once: NDJSON lines are parsed where they lie in the read buffer, not copied out
-    return records(path, format, false).map(PendingRecord::read);
+    return records(path, format).map(SplitRecord::read);
   }
 
   /**
@@ -84,67 +77,21 @@ public final class CourseBatchReader {
 
   /** The records of a stream in the given format; the stream is not closed. */
   public Stream<BatchRecord> read(InputStream in, String sourceName, BatchFormat format) {
-    return records(in, sourceName, format, false).map(PendingRecord::read);
+    return records(in, sourceName, format).map(SplitRecord::read);
   }
 
-  /**
-   * The records of a file or of every course file under a directory, as {@link #read(Path)}
-   * gives them, but with their reading deferred: each {@link PendingRecord#read()} gives the
-   * record {@link #read(Path)} would, and may run on another thread. NDJSON lines are only split
-   * off here (one line in memory at a time) and parsed by {@link PendingRecord#read()}, so a
-   * cohort check can parse and check courses on several threads while one thread splits.
-   *
-   * @throws UncheckedIOException if the path cannot be read
-   */
-  public Stream<PendingRecord> readPending(Path path) {
-    return readPending(path, BatchFormat.AUTO);
-  }
-
-  /**
-   * The records of a file, or of every course file under a directory, in the given format, with
-   * their reading deferred as in {@link #readPending(Path)}.
-   *
-   * @throws UncheckedIOException if the path cannot be read
-   */
-  public Stream<PendingRecord> readPending(Path path, BatchFormat format) {
-    return records(path, format, true);
-  }
-
-  /**
-   * The records of a stream, the format decided by {@link BatchFormat#AUTO}, with their reading
-   * deferred as in {@link #readPending(Path)}; the stream is not closed.
-   */
-  public Stream<PendingRecord> readPending(InputStream in, String sourceName) {
-    return readPending(in, sourceName, BatchFormat.AUTO);
-  }
-
-  /**
-   * The records of a stream in the given format, with their reading deferred as in
-   * {@link #readPending(Path)}; the stream is not closed.
-   */
-  public Stream<PendingRecord> readPending(InputStream in, String sourceName,
-      BatchFormat format) {
-    return records(in, sourceName, format, true);
-  }
-
-  private Stream<PendingRecord> records(Path path, BatchFormat format, boolean deferred) {
+  private Stream<SplitRecord> records(Path path, BatchFormat format) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(format, "format");
-    return stream(BatchSources.open(json.settings(), path, format, deferred));
+    // read at once: NDJSON lines are parsed where they lie in the read buffer, not copied out
+    return ToolPlumbing.stream(BatchSources.open(json.settings(), path, format, false));
   }
 
-  private Stream<PendingRecord> records(InputStream in, String sourceName, BatchFormat format,
-      boolean deferred) {
+  private Stream<SplitRecord> records(InputStream in, String sourceName, BatchFormat format) {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sourceName, "sourceName");
     Objects.requireNonNull(format, "format");
-    return stream(BatchSources.open(json.settings(), in, sourceName, format, false, deferred));
-  }
-
-  private static Stream<PendingRecord> stream(RecordIterator records) {
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(records,
-            Spliterator.ORDERED | Spliterator.NONNULL), false)
-        .onClose(records::close)
-        .map(PendingRecord::new);
+    return ToolPlumbing.stream(BatchSources.open(json.settings(), in, sourceName, format, false,
+        false));
   }
 }

@@ -8,20 +8,28 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.internal.CourseJsonReader;
 import org.iptkit.json.internal.CourseJsonWriter;
 import org.iptkit.json.internal.CoursePrettyPrinter;
 import org.iptkit.json.internal.CourseScanner;
+import org.iptkit.json.internal.EncodedReport;
 import org.iptkit.json.internal.Encodings;
+import org.iptkit.json.internal.JsonSchemas;
 import org.iptkit.json.internal.JsonSettings;
 import org.iptkit.json.internal.JsonTree;
 import org.iptkit.json.internal.ProfileJsonReader;
 import org.iptkit.json.internal.ProfileJsonWriter;
 import org.iptkit.json.internal.ReportJsonReader;
 import org.iptkit.json.internal.ReportJsonWriter;
+import org.iptkit.json.internal.ToolPlumbing;
+import org.iptkit.json.internal.WireFormat;
 import org.iptkit.rules.Agenda;
 import org.iptkit.rules.CohortReport;
 import org.iptkit.rules.FidelityReport;
@@ -76,9 +84,28 @@ public final class IptJson {
   /** The default longest course document, in bytes: 10 MB, far beyond any real course. */
   public static final long DEFAULT_MAX_DOCUMENT_LENGTH = 10_000_000L;
   /** The default longest string value, in characters: 1 million. */
-  public static final int DEFAULT_MAX_STRING_LENGTH = 1_000_000;
+  public static final int DEFAULT_MAX_STRING_LENGTH = WireFormat.MAX_STRING;
 
   private static final IptJson STRICT = builder().build();
+
+  static {
+    ToolPlumbing.lend(new ToolPlumbing.Lender() {
+      @Override
+      public JsonSettings settings(IptJson json) {
+        return json.settings;
+      }
+
+      @Override
+      public EncodedReport encode(ReportWriter writer, FidelityReport report) {
+        return writer.encode(report);
+      }
+
+      @Override
+      public void write(ReportWriter writer, EncodedReport report) {
+        writer.write(report);
+      }
+    });
+  }
 
   private final JsonSettings settings;
   private volatile JsonMapper mapper;
@@ -152,16 +179,7 @@ public final class IptJson {
    */
   public ReadResult readCourseWithWarnings(String json) {
     Objects.requireNonNull(json, "json");
-    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
-        settings.maxDocumentLength());
-    if (tooLong != null) {
-      throw tooLong;
-    }
-    try (JsonParser parser = settings.courseParser(json)) {
-      return read(parser);
-    } catch (JacksonException e) {
-      throw CourseJsonReader.unreadable(e, 0);
-    }
+    return parse(() -> settings.courseParser(withinLimit(json)), this::read);
   }
 
   /**
@@ -185,11 +203,7 @@ public final class IptJson {
     if (unfit != null) {
       throw unfit;
     }
-    try (JsonParser parser = settings.courseParser(json, 0, json.length)) {
-      return read(parser);
-    } catch (JacksonException e) {
-      throw CourseJsonReader.unreadable(e, 0);
-    }
+    return parse(() -> settings.courseParser(json, 0, json.length), this::read);
   }
 
   /**
@@ -201,8 +215,23 @@ public final class IptJson {
    */
   public ReadResult readCourseWithWarnings(InputStream json) {
     Objects.requireNonNull(json, "json");
-    try (JsonParser parser = settings.courseParser(Encodings.checked(json))) {
-      return read(parser);
+    return parse(() -> settings.courseParser(Encodings.checked(json)), this::read);
+  }
+
+  /** The text, unless it is longer than the longest document accepted. */
+  private String withinLimit(String json) {
+    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
+        settings.maxDocumentLength());
+    if (tooLong != null) {
+      throw tooLong;
+    }
+    return json;
+  }
+
+  /** Reads a document with {@code read} from the parser {@code open} gives: the one way in. */
+  private static <T> T parse(Supplier<JsonParser> open, Function<JsonParser, T> read) {
+    try (JsonParser parser = open.get()) {
+      return read.apply(parser);
     } catch (JacksonException e) {
       throw CourseJsonReader.unreadable(e, 0);
     }
@@ -225,11 +254,7 @@ public final class IptJson {
   /** Writes one course document, pretty or compact as configured, without a final newline. */
   public String writeCourse(TreatmentCourse course) {
     Objects.requireNonNull(course, "course");
-    StringWriter out = new StringWriter();
-    try (JsonGenerator generator = settings.generator(out, settings.pretty())) {
-      CourseJsonWriter.writeCourse(generator, course);
-    }
-    return out.toString();
+    return writeString(g -> CourseJsonWriter.writeCourse(g, course));
   }
 
   /**
@@ -240,11 +265,7 @@ public final class IptJson {
    */
   public void writeCourse(TreatmentCourse course, OutputStream out) {
     Objects.requireNonNull(course, "course");
-    try (JsonGenerator generator = settings.generator(out, settings.pretty())) {
-      CourseJsonWriter.writeCourse(generator, course);
-    } catch (JacksonIOException e) {
-      throw new UncheckedIOException(e.getCause());
-    }
+    writeStream(out, g -> CourseJsonWriter.writeCourse(g, course));
   }
 
   /**
@@ -307,17 +328,7 @@ public final class IptJson {
   public ProtocolProfile readProfile(String json, ProtocolRegistry registry) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(registry, "registry");
-    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
-        settings.maxDocumentLength());
-    if (tooLong != null) {
-      throw tooLong;
-    }
-    try (JsonParser parser = settings.documentParser(json)) {
-      return ProfileJsonReader.read(
-          JsonTree.read(parser, "a protocol profile", ProfileJsonReader.FIELD_NAMES), registry);
-    } catch (JacksonException e) {
-      throw CourseJsonReader.unreadable(e, 0);
-    }
+    return parse(() -> settings.documentParser(withinLimit(json)), p -> profile(p, registry));
   }
 
   /**
@@ -330,12 +341,13 @@ public final class IptJson {
   public ProtocolProfile readProfile(InputStream json, ProtocolRegistry registry) {
     Objects.requireNonNull(json, "json");
     Objects.requireNonNull(registry, "registry");
-    try (JsonParser parser = settings.documentParser(Encodings.checked(json))) {
-      return ProfileJsonReader.read(
-          JsonTree.read(parser, "a protocol profile", ProfileJsonReader.FIELD_NAMES), registry);
-    } catch (JacksonException e) {
-      throw CourseJsonReader.unreadable(e, 0);
-    }
+    return parse(() -> settings.documentParser(Encodings.checked(json)),
+        p -> profile(p, registry));
+  }
+
+  private static ProtocolProfile profile(JsonParser parser, ProtocolRegistry registry) {
+    return ProfileJsonReader.read(
+        JsonTree.read(parser, "a protocol profile", ProfileJsonReader.FIELD_NAMES), registry);
   }
 
   /**
@@ -411,17 +423,7 @@ public final class IptJson {
    */
   public FidelityReport readReport(String json) {
     Objects.requireNonNull(json, "json");
-    JsonReadException tooLong = CourseJsonReader.tooLong(json, null, json.length(),
-        settings.maxDocumentLength());
-    if (tooLong != null) {
-      throw tooLong;
-    }
-    try (JsonParser parser = settings.documentParser(json)) {
-      return ReportJsonReader.read(
-          JsonTree.read(parser, "a fidelity report", ReportJsonReader.FIELD_NAMES));
-    } catch (JacksonException e) {
-      throw CourseJsonReader.unreadable(e, 0);
-    }
+    return parse(() -> settings.documentParser(withinLimit(json)), IptJson::report);
   }
 
   /**
@@ -433,12 +435,12 @@ public final class IptJson {
    */
   public FidelityReport readReport(InputStream json) {
     Objects.requireNonNull(json, "json");
-    try (JsonParser parser = settings.documentParser(Encodings.checked(json))) {
-      return ReportJsonReader.read(
-          JsonTree.read(parser, "a fidelity report", ReportJsonReader.FIELD_NAMES));
-    } catch (JacksonException e) {
-      throw CourseJsonReader.unreadable(e, 0);
-    }
+    return parse(() -> settings.documentParser(Encodings.checked(json)), IptJson::report);
+  }
+
+  private static FidelityReport report(JsonParser parser) {
+    return ReportJsonReader.read(
+        JsonTree.read(parser, "a fidelity report", ReportJsonReader.FIELD_NAMES));
   }
 
   /**
@@ -518,8 +520,12 @@ public final class IptJson {
   }
 
   private String writeString(Consumer<JsonGenerator> document) {
+    return writeString(settings.pretty(), document);
+  }
+
+  private String writeString(boolean pretty, Consumer<JsonGenerator> document) {
     StringWriter out = new StringWriter();
-    try (JsonGenerator generator = settings.generator(out, settings.pretty())) {
+    try (JsonGenerator generator = settings.generator(out, pretty)) {
       document.accept(generator);
     }
     return out.toString();
@@ -569,33 +575,34 @@ public final class IptJson {
     return result;
   }
 
+  /** The name of the cohort report's schema, the one schema not generated from the descriptors. */
+  private static final String COHORT_SCHEMA = "cohort";
+
   /** The names of the published schemas, for {@link #schema(String)}. */
   public static final List<String> SCHEMA_NAMES =
-      List.of("course", "protocol", "report", "cohort");
+      java.util.stream.Stream.concat(
+          WireFormat.DOCUMENTS.stream().map(WireFormat.Document::name),
+          java.util.stream.Stream.of(COHORT_SCHEMA)).toList();
+
+  private static final Map<String, String> SCHEMAS = new ConcurrentHashMap<>();
 
   /**
    * The JSON Schema (draft 2020-12) of a course document, as published with this library: every
    * field, required field and enumeration of docs/format.md, Course, with item counts and ranges
-   * per instrument.
+   * per instrument; same as {@code schema("course")}.
    */
   public static String courseSchema() {
-    return schemaResource("course");
+    return schema("course");
   }
 
   /**
    * The JSON Schema (draft 2020-12) of a protocol profile document (docs/format.md, Protocol
    * profile): every parameter, the enumerations (sick role, instrument, techniques, rule settings),
    * the rule codes a {@code rules} object may name (M04 never OFF), and every required parameter
-   * when there is no {@code basedOn}.
+   * when there is no {@code basedOn}; same as {@code schema("protocol")}.
    */
-  public static String profileSchema() {
-    return schemaResource("protocol");
-  }
-
-  /** The JSON Schema (draft 2020-12) of a fidelity report document (docs/format.md, Fidelity
-   * report). */
-  public static String reportSchema() {
-    return schemaResource("report");
+  public static String protocolSchema() {
+    return schema("protocol");
   }
 
   /**
@@ -607,18 +614,46 @@ public final class IptJson {
   }
 
   /**
-   * A published JSON Schema by name, as {@code ipt schema NAME} prints it: {@code "course"},
-   * {@code "protocol"}, {@code "report"} or {@code "cohort"}.
+   * The JSON Schema of a protocol profile document, under its former name.
+   *
+   * @deprecated use {@link #protocolSchema()}, named like {@code schema("protocol")}
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
+  public static String profileSchema() {
+    return protocolSchema();
+  }
+
+  /**
+   * The JSON Schema (draft 2020-12) of a fidelity report document (docs/format.md, Fidelity
+   * report); same as {@code schema("report")}.
+   */
+  public static String reportSchema() {
+    return schema("report");
+  }
+
+  /**
+   * A published JSON Schema by name, as {@code ipt schema NAME} prints it (and as the files under
+   * {@code docs/schema/} hold it, without their final newline): {@code "course"},
+   * {@code "protocol"}, {@code "report"} or {@code "cohort"}. The course, protocol and report
+   * schemas are generated from the same description of the wire format that the readers use, so they list exactly the fields
+   * and enumeration values the readers accept; the cohort report, which iptkit writes but does not
+   * read, has a schema of its own kept against the writer by tests.
    *
    * @throws IllegalArgumentException for another name, listing the known names
    */
   public static String schema(String name) {
     Objects.requireNonNull(name, "name");
-    if (!SCHEMA_NAMES.contains(name)) {
-      throw new IllegalArgumentException("unknown schema '" + name + "'; known schemas: "
-          + String.join(", ", SCHEMA_NAMES));
+    if (COHORT_SCHEMA.equals(name)) {
+      return SCHEMAS.computeIfAbsent(name, IptJson::schemaResource);
     }
-    return schemaResource(name);
+    for (WireFormat.Document document : WireFormat.DOCUMENTS) {
+      if (document.name().equals(name)) {
+        return SCHEMAS.computeIfAbsent(name, n -> STRICT.writeString(true,
+            g -> JsonSchemas.write(g, document)));
+      }
+    }
+    throw new IllegalArgumentException("unknown schema '" + name + "'; known schemas: "
+        + String.join(", ", SCHEMA_NAMES));
   }
 
   private static String schemaResource(String name) {
@@ -627,7 +662,7 @@ public final class IptJson {
       if (in == null) {
         throw new IllegalStateException(file + " is missing from the iptkit jar");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

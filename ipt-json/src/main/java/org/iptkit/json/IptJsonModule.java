@@ -1,19 +1,12 @@
 package org.iptkit.json;
 
-import org.iptkit.core.Contract;
-import org.iptkit.core.FidelityRating;
-import org.iptkit.core.Formulation;
-import org.iptkit.core.InterpersonalInventory;
-import org.iptkit.core.Measure;
-import org.iptkit.core.Person;
-import org.iptkit.core.ProblemArea;
-import org.iptkit.core.Session;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.internal.CourseJsonReader;
 import org.iptkit.json.internal.CourseJsonWriter;
+import org.iptkit.json.internal.PackageVersion;
+import org.iptkit.json.internal.WireFormat;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
-import tools.jackson.core.Version;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.SerializationContext;
@@ -46,16 +39,11 @@ public final class IptJsonModule extends SimpleModule {
   }
 
   IptJsonModule(boolean lenient) {
-    super("iptkit-json", Version.unknownVersion());
-    add(TreatmentCourse.class, lenient);
-    add(Session.class, lenient);
-    add(Measure.class, lenient);
-    add(Contract.class, lenient);
-    add(InterpersonalInventory.class, lenient);
-    add(Person.class, lenient);
-    add(ProblemArea.class, lenient);
-    add(Formulation.class, lenient);
-    add(FidelityRating.class, lenient);
+    super("iptkit-json", PackageVersion.VERSION);
+    // The course and each of its parts, as the description of the wire format lists them.
+    for (Class<?> type : WireFormat.COURSE_PARTS.keySet()) {
+      add(type, lenient);
+    }
   }
 
   private <T> void add(Class<T> type, boolean lenient) {

@@ -9,8 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
+import org.iptkit.json.internal.EncodedReport;
 import org.iptkit.json.internal.JsonSettings;
 import org.iptkit.json.internal.ReportJsonWriter;
+import org.iptkit.json.internal.ToolPlumbing;
 import org.iptkit.rules.FidelityReport;
 import org.iptkit.rules.Finding;
 import tools.jackson.core.JsonGenerator;
@@ -35,8 +37,7 @@ import tools.jackson.core.exc.JacksonIOException;
  * <p>As in a single report, the therapist reference is not written. {@link #close()} ends the
  * output (the closing bracket of an array; the CSV header when no report was written) and
  * flushes it; the stream itself is not closed, so standard output can be used. A writer is
- * thread-confined: use it from one thread at a time; only {@link #encode(FidelityReport)} may be
- * called from any thread, so several threads can encode reports that one thread writes in order.
+ * thread-confined: use it from one thread at a time.
  */
 public final class ReportWriter implements AutoCloseable {
   /** The header row of the CSV format. */
@@ -120,12 +121,12 @@ public final class ReportWriter implements AutoCloseable {
 
   /**
    * Encodes the report of one course in this writer's format without writing it, for
-   * {@link #write(EncodedReport)} later. Unlike the writing methods, this one may be called from
-   * any thread at any time, even while another thread writes: it only reads the writer's
-   * settings. Writing the encoded reports in order gives exactly the bytes that writing the
-   * reports themselves gives.
+   * {@link #write(EncodedReport)} later (the tool's {@code --threads}, through
+   * {@link ToolPlumbing}). Unlike the writing methods, this one may be called from any thread at
+   * any time, even while another thread writes: it only reads the writer's settings. Writing the
+   * encoded reports in order gives exactly the bytes that writing the reports themselves gives.
    */
-  public EncodedReport encode(FidelityReport report) {
+  EncodedReport encode(FidelityReport report) {
     Objects.requireNonNull(report, "report");
     java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream(4096);
     try {
@@ -154,7 +155,7 @@ public final class ReportWriter implements AutoCloseable {
    * @throws IllegalStateException if the writer is closed
    * @throws UncheckedIOException if the stream cannot be written
    */
-  public void write(EncodedReport report) {
+  void write(EncodedReport report) {
     Objects.requireNonNull(report, "report");
     if (report.format() != format) {
       throw new IllegalArgumentException("a report encoded as " + report.format()

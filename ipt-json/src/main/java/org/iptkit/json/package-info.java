@@ -16,15 +16,12 @@
  * course's fidelity report (docs/format.md, Fidelity report) is written with
  * {@code writeReport(…)} and read back with {@code readReport(…)}; many reports stream through a
  * {@link org.iptkit.json.ReportWriter} as a JSON array, NDJSON or CSV
- * ({@link org.iptkit.json.ReportFormat}); reports checked on several threads can be encoded
- * there ({@link org.iptkit.json.EncodedReport}) and written in order by one. Cohort reports,
- * next-session agendas and the rule catalog have their own writers.
+ * ({@link org.iptkit.json.ReportFormat}). Cohort reports, next-session agendas and the rule
+ * catalog have their own writers.
  *
  * <p>{@link org.iptkit.json.CourseBatchReader} streams the {@link org.iptkit.json.BatchRecord
  * records} of JSON arrays, NDJSON files, directories and streams ({@link
- * org.iptkit.json.BatchFormat}), reporting each bad record and going on; its {@code readPending}
- * methods hand out {@link org.iptkit.json.PendingRecord pending records} whose parsing is deferred
- * so that other threads can do it.
+ * org.iptkit.json.BatchFormat}), reporting each bad record and going on.
  * {@link org.iptkit.json.IptJsonModule} lets a host's own Jackson 3 mapper read and write courses
  * and their parts; {@link org.iptkit.json.IptJson#schema(String)} hands out the published JSON
  * Schemas of courses, profiles and reports.

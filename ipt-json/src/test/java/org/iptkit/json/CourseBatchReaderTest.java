@@ -1,5 +1,7 @@
 package org.iptkit.json;
 
+import org.iptkit.json.internal.SplitRecord;
+import org.iptkit.json.internal.ToolPlumbing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.iptkit.json.MalformedDocumentsTest.q;
@@ -325,9 +327,9 @@ class CourseBatchReaderTest {
     try (Stream<BatchRecord> stream = CourseBatchReader.of(JSON).read(dir)) {
       records = stream.toList();
     }
-    try (Stream<PendingRecord> pending = CourseBatchReader.of(JSON).readPending(dir)) {
+    try (Stream<SplitRecord> pending = ToolPlumbing.readPending(JSON, dir, BatchFormat.AUTO)) {
       // Read errors are exceptions, equal only to themselves: compare what the records say.
-      assertThat(pending.map(PendingRecord::read).map(BatchRecord::toString).toList())
+      assertThat(pending.map(SplitRecord::read).map(BatchRecord::toString).toList())
           .isEqualTo(records.stream().map(BatchRecord::toString).toList());
     }
     return records;

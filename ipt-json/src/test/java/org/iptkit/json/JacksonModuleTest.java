@@ -32,6 +32,16 @@ class JacksonModuleTest {
   private static final JsonMapper HOST = JsonMapper.builder().addModule(new IptJsonModule()).build();
 
   @Test
+  void moduleReportsThisArtifactsVersion() {
+    var version = new IptJsonModule().version();
+
+    assertThat(version.isUnknownVersion()).isFalse();
+    assertThat(version.toString()).isEqualTo(System.getProperty("iptkit.version"));
+    assertThat(version.getGroupId()).isEqualTo("org.iptkit");
+    assertThat(version.getArtifactId()).isEqualTo("ipt-json");
+  }
+
+  @Test
   void moduleIsFoundAsAService() {
     assertThat(ServiceLoader.load(JacksonModule.class))
         .anySatisfy(module -> assertThat(module).isInstanceOf(IptJsonModule.class));

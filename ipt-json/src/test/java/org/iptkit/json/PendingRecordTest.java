@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.JsonReadException.Problem;
+import org.iptkit.json.internal.SplitRecord;
+import org.iptkit.json.internal.ToolPlumbing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,9 +53,9 @@ class PendingRecordTest {
       }
     }
 
-    List<PendingRecord> pending() {
-      try (Stream<PendingRecord> records = json.batchReader()
-          .readPending(new ByteArrayInputStream(bytes), sourceName, format)) {
+    List<SplitRecord> pending() {
+      try (Stream<SplitRecord> records = ToolPlumbing.readPending(json,
+          new ByteArrayInputStream(bytes), sourceName, format)) {
         return records.toList();
       }
     }
@@ -128,16 +130,16 @@ class PendingRecordTest {
   }
 
   @Test
-  void readingPendingRecordsGivesExactlyTheRecordsReadAtOnce() {
+  void readingSplitRecordsGivesExactlyTheRecordsReadAtOnce() {
     for (Source source : sources()) {
       List<Seen> now = source.readNow();
-      List<Seen> later = source.pending().stream().map(PendingRecord::read).map(Seen::of)
+      List<Seen> later = source.pending().stream().map(SplitRecord::read).map(Seen::of)
           .toList();
 
       assertThat(now).as(source.name()).isNotEmpty();
       assertThat(later).as(source.name()).isEqualTo(now);
       assertThat(source.pending()).as(source.name())
-          .extracting(PendingRecord::source, PendingRecord::index, PendingRecord::line)
+          .extracting(SplitRecord::source, SplitRecord::index, SplitRecord::line)
           .containsExactlyElementsOf(now.stream()
               .map(s -> org.assertj.core.groups.Tuple.tuple(s.source(), s.index(), s.line()))
               .toList());
@@ -163,7 +165,7 @@ class PendingRecordTest {
     try {
       for (Source source : sources()) {
         List<Seen> now = source.readNow();
-        List<PendingRecord> pending = source.pending();
+        List<SplitRecord> pending = source.pending();
         for (int round = 0; round < 5; round++) {
           List<Integer> order = new ArrayList<>();
           for (int i = 0; i < pending.size() * 3; i++) {
@@ -190,15 +192,15 @@ class PendingRecordTest {
     String malformed = "{\"schemaVersion\":\"1.0\",\"courseId\":";
     byte[] notText = {'{', '"', (byte) 0xFF, '"', '}'};
     byte[] input = concat(utf8(malformed + "\n" + course("c-1") + "\r\n"), notText);
-    List<PendingRecord> pending;
-    try (Stream<PendingRecord> records = JSON.batchReader()
-        .readPending(new ByteArrayInputStream(input), "x.ndjson")) {
+    List<SplitRecord> pending;
+    try (Stream<SplitRecord> records = ToolPlumbing.readPending(JSON,
+        new ByteArrayInputStream(input), "x.ndjson", BatchFormat.AUTO)) {
       pending = records.toList();  // splitting malformed JSON or bad bytes throws nothing
     }
 
-    assertThat(pending).extracting(PendingRecord::textLength)
+    assertThat(pending).extracting(SplitRecord::textLength)
         .containsExactly(malformed.length(), course("c-1").length(), notText.length);
-    assertThat(pending).extracting(PendingRecord::line).containsExactly(1, 2, 3);
+    assertThat(pending).extracting(SplitRecord::line).containsExactly(1, 2, 3);
     assertThat(pending.get(0).toString()).isEqualTo("x.ndjson:1 record 0: pending");
     assertThat(pending.get(0).read().error().orElseThrow().problem())
         .isEqualTo(Problem.MALFORMED_JSON);
@@ -209,12 +211,12 @@ class PendingRecordTest {
   @Test
   void recordsOfArraysAndBadLinesFoundWhileSplittingAreReadAlready() {
     IptJson small = IptJson.builder().maxDocumentLength(100).build();
-    try (Stream<PendingRecord> records = JSON.batchReader().readPending(
-        new ByteArrayInputStream(utf8("[" + course("a-0") + "]")), "-")) {
+    try (Stream<SplitRecord> records = ToolPlumbing.readPending(JSON,
+        new ByteArrayInputStream(utf8("[" + course("a-0") + "]")), "-", BatchFormat.AUTO)) {
       assertThat(records.toList()).singleElement()
           .satisfies(p -> assertThat(p.textLength()).isZero());
     }
-    try (Stream<PendingRecord> records = small.batchReader().readPending(
+    try (Stream<SplitRecord> records = ToolPlumbing.readPending(small,
         new ByteArrayInputStream(utf8(course("c-1") + "\n")), "-", BatchFormat.NDJSON)) {
       assertThat(records.toList()).singleElement().satisfies(p -> {
         assertThat(p.textLength()).isZero();
@@ -228,7 +230,7 @@ class PendingRecordTest {
     BatchRecord record = BatchRecord.ofCourse("mem", 4, 0, JSON.readCourse(course("c-1")),
         List.of());
 
-    PendingRecord pending = PendingRecord.of(record);
+    SplitRecord pending = SplitRecord.of(record);
 
     assertThat(pending.read()).isSameAs(record);
     assertThat(pending.source()).isEqualTo("mem");
@@ -251,13 +253,13 @@ class PendingRecordTest {
       now = records.map(Seen::of).toList();
     }
     List<Seen> later;
-    try (Stream<PendingRecord> records = JSON.batchReader().readPending(dir)) {
-      later = records.map(PendingRecord::read).map(Seen::of).toList();
+    try (Stream<SplitRecord> records = ToolPlumbing.readPending(JSON, dir, BatchFormat.AUTO)) {
+      later = records.map(SplitRecord::read).map(Seen::of).toList();
     }
     List<Seen> laterAsNdjson;
-    try (Stream<PendingRecord> records = JSON.batchReader().readPending(dir.resolve("a.ndjson"),
+    try (Stream<SplitRecord> records = ToolPlumbing.readPending(JSON, dir.resolve("a.ndjson"),
         BatchFormat.NDJSON)) {
-      laterAsNdjson = records.map(PendingRecord::read).map(Seen::of).toList();
+      laterAsNdjson = records.map(SplitRecord::read).map(Seen::of).toList();
     }
 
     assertThat(now).hasSize(7);

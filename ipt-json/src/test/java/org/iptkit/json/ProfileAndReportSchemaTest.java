@@ -40,9 +40,9 @@ import tools.jackson.databind.json.JsonMapper;
 class ProfileAndReportSchemaTest {
   static final SchemaRegistry REGISTRY =
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-  static final Schema PROFILE = REGISTRY.getSchema(IptJson.profileSchema(), InputFormat.JSON);
+  static final Schema PROFILE = REGISTRY.getSchema(IptJson.protocolSchema(), InputFormat.JSON);
   static final Schema REPORT = REGISTRY.getSchema(IptJson.reportSchema(), InputFormat.JSON);
-  static final JsonNode PROFILE_TREE = JsonMapper.shared().readTree(IptJson.profileSchema());
+  static final JsonNode PROFILE_TREE = JsonMapper.shared().readTree(IptJson.protocolSchema());
   static final JsonNode REPORT_TREE = JsonMapper.shared().readTree(IptJson.reportSchema());
 
   static List<Error> validateProfile(String document) {
@@ -66,9 +66,11 @@ class ProfileAndReportSchemaTest {
   }
 
   @Test
+  @SuppressWarnings("removal")
   void schemaByNameIsTheSameAsTheNamedMethods() {
+    assertThat(IptJson.profileSchema()).isEqualTo(IptJson.protocolSchema());
     assertThat(IptJson.schema("course")).isEqualTo(IptJson.courseSchema());
-    assertThat(IptJson.schema("protocol")).isEqualTo(IptJson.profileSchema());
+    assertThat(IptJson.schema("protocol")).isEqualTo(IptJson.protocolSchema());
     assertThat(IptJson.schema("report")).isEqualTo(IptJson.reportSchema());
     assertThat(IptJson.schema("cohort")).isEqualTo(IptJson.cohortSchema());
     assertThat(IptJson.SCHEMA_NAMES).containsExactly("course", "protocol", "report", "cohort");
@@ -168,7 +170,7 @@ class ProfileAndReportSchemaTest {
     assertEnum(REPORT_TREE, "band", SeverityBand.class);
     assertEnum(REPORT_TREE, "severity", Severity.class);
     assertEnum(REPORT_TREE, "outcome", RuleOutcome.class);
-    assertThat(strings(REPORT_TREE.path("properties").path("status").path("enum")))
+    assertThat(strings(REPORT_TREE.path("$defs").path("status").path("enum")))
         .containsExactly(names(CourseStatus.class));
     List<String> domains = new ArrayList<>();
     REPORT_TREE.path("properties").path("summary").path("properties").path("byDomain")
@@ -194,26 +196,10 @@ class ProfileAndReportSchemaTest {
   @Test
   void schemasHaveNoOpenObjectsBesidesRuleSettings() {
     List<String> open = new ArrayList<>();
-    collectOpenObjects(PROFILE_TREE, "", open);
-    collectOpenObjects(REPORT_TREE, "", open);
+    CourseSchemaTest.collectOpenObjects(PROFILE_TREE, "", open);
+    CourseSchemaTest.collectOpenObjects(REPORT_TREE, "", open);
     assertThat(open).containsExactly("/properties/rules");
     assertThat(PROFILE_TREE.path("properties").path("rules").path("additionalProperties")
         .path("$ref").asString()).isEqualTo("#/$defs/ruleSetting");
-  }
-
-  private static void collectOpenObjects(JsonNode node, String path, List<String> open) {
-    if (node.isObject()) {
-      boolean declaresObject = "object".equals(node.path("type").asString(""));
-      if (declaresObject && !node.path("additionalProperties").isBoolean()) {
-        open.add(path);
-      }
-      for (Map.Entry<String, JsonNode> child : node.properties()) {
-        collectOpenObjects(child.getValue(), path + "/" + child.getKey(), open);
-      }
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        collectOpenObjects(node.get(i), path + "/" + i, open);
-      }
-    }
   }
 }

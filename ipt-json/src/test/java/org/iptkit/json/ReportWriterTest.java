@@ -1,5 +1,6 @@
 package org.iptkit.json;
 
+import org.iptkit.json.internal.EncodedReport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -7,15 +7,26 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import com.networknt.schema.Schema;
 import org.iptkit.core.TreatmentCourse;
+import org.iptkit.json.internal.JsonSchemas;
+import org.iptkit.json.internal.WireFormat;
+import org.iptkit.rules.FidelityChecker;
 import org.iptkit.rules.FidelityReport;
 import org.iptkit.rules.ProtocolProfile;
+import org.iptkit.rules.Protocols;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Everything the writers write is valid against the published JSON Schemas: generated courses,
- * the fidelity reports of generated courses, and generated protocol profiles.
+ * the fidelity reports of generated courses, generated protocol profiles, and the next-session
+ * agendas of generated courses against the agenda's schema generated from the same description.
  */
 class SchemaProperties {
+  static final Schema AGENDA = ProfileAndReportSchemaTest.REGISTRY.getSchema(
+      JsonMapper.shared().writeValueAsString(JsonSchemas.schema(WireFormat.AGENDA_DOCUMENT)),
+      InputFormat.JSON);
+
   @Provide
   Arbitrary<TreatmentCourse> courses() {
     return JsonArbitraries.courses();
@@ -51,5 +62,14 @@ class SchemaProperties {
     String json = IptJson.strict().writeProfile(profile);
 
     assertThat(ProfileAndReportSchemaTest.validateProfile(json)).isEmpty();
+  }
+
+  @Property(tries = 150)
+  void agendaOfAGeneratedCourseIsValidAgainstTheAgendaDescription(
+      @ForAll("courses") TreatmentCourse course) {
+    String json = IptJson.strict().writeAgenda(FidelityChecker.of(Protocols.IPT_ACUTE_16)
+        .agenda(course));
+
+    assertThat(AGENDA.validate(json, InputFormat.JSON)).isEmpty();
   }
 }

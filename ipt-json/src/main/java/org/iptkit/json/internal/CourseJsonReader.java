@@ -63,22 +63,16 @@ public final class CourseJsonReader {
   private static final String STRING = "a string";
   private static final String BOOLEAN = "true or false";
 
-  private static final String[] COURSE = {"schemaVersion", "courseId", "patientRef",
-      "therapistRef", "protocol", "status", "contracts", "inventories", "problemAreas",
-      "formulation", "sessions", "measures", "fidelityRatings", "endedOn"};
-  private static final String[] CONTRACT = {"kind", "agreedOn", "plannedSessions", "frequency",
-      "sessionMinutes", "goals"};
-  private static final String[] INVENTORY = {"takenOn", "people"};
-  private static final String[] PERSON = {"id", "relationship", "circle", "contact", "confidant",
-      "conflict", "changedNearOnset", "deceased", "diedOn", "satisfying", "unsatisfying",
-      "expectationsMet", "desiredChange"};
-  private static final String[] AREA = {"type", "primary", "personId", "stage", "fromRole",
-      "toRole", "transition"};
-  private static final String[] FORMULATION = {"sharedOn", "areas", "patientAgreed"};
-  private static final String[] SESSION = {"number", "date", "minutes", "attendance", "phase",
-      "setting", "modality", "cpt", "tasks", "techniques", "focus", "measures"};
-  private static final String[] MEASURE = {"instrument", "items", "total", "date"};
-  private static final String[] RATING = {"session", "scale", "rater", "items"};
+  // The field names of each kind of object, in documented order: the field numbers below.
+  private static final String[] COURSE = WireFormat.COURSE.names();
+  private static final String[] CONTRACT = WireFormat.CONTRACT.names();
+  private static final String[] INVENTORY = WireFormat.INVENTORY.names();
+  private static final String[] PERSON = WireFormat.PERSON.names();
+  private static final String[] AREA = WireFormat.PROBLEM_AREA.names();
+  private static final String[] FORMULATION = WireFormat.FORMULATION.names();
+  private static final String[] SESSION = WireFormat.SESSION.names();
+  private static final String[] MEASURE = WireFormat.MEASURE.names();
+  private static final String[] RATING = WireFormat.FIDELITY_RATING.names();
   /** The most fields an object of the format has (a course: 14). */
   private static final int MAX_FIELDS = 16;
 
@@ -486,13 +480,7 @@ public final class CourseJsonReader {
       }
     }
     o.require(0, EnumCodec.AREA.oneOf());
-    long allowed = switch (type) {
-      case GRIEF -> bits(0, 1, 2);
-      case ROLE_DISPUTE -> bits(0, 1, 2, 3);
-      case ROLE_TRANSITION -> bits(0, 1, 4, 5, 6);
-      case INTERPERSONAL_DEFICITS -> bits(0, 1);
-    };
-    o.onlyFieldsFor(allowed, type);
+    o.onlyFieldsFor(WireFormat.areaBits(type), type);
     boolean isPrimary = primary;
     Optional<String> person = Optional.ofNullable(personId);
     Optional<String> from = Optional.ofNullable(fromRole);
@@ -508,14 +496,6 @@ public final class CourseJsonReader {
       case INTERPERSONAL_DEFICITS ->
           o.build(() -> InterpersonalDeficits.builder().primary(isPrimary).build());
     };
-  }
-
-  private static long bits(int... fields) {
-    long mask = 0;
-    for (int field : fields) {
-      mask |= 1L << field;
-    }
-    return mask;
   }
 
   private Formulation readFormulation() {

@@ -51,24 +51,26 @@ import org.iptkit.core.TreatmentCourse;
  * <p>Stateless and thread-safe: each call scans with a cursor of its own.
  */
 public final class CourseScanner {
-  // Field names of each kind of object, as the reader has them and in its order (the writer
-  // writes them in it); CourseScannerTablesTest keeps the two alike.
-  private static final byte[][] COURSE = names("schemaVersion", "courseId", "patientRef",
-      "therapistRef", "protocol", "status", "contracts", "inventories", "problemAreas",
-      "formulation", "sessions", "measures", "fidelityRatings", "endedOn");
-  private static final byte[][] CONTRACT = names("kind", "agreedOn", "plannedSessions",
-      "frequency", "sessionMinutes", "goals");
-  private static final byte[][] INVENTORY = names("takenOn", "people");
-  private static final byte[][] PERSON = names("id", "relationship", "circle", "contact",
-      "confidant", "conflict", "changedNearOnset", "deceased", "diedOn", "satisfying",
-      "unsatisfying", "expectationsMet", "desiredChange");
-  private static final byte[][] AREA = names("type", "primary", "personId", "stage", "fromRole",
-      "toRole", "transition");
-  private static final byte[][] FORMULATION = names("sharedOn", "areas", "patientAgreed");
-  private static final byte[][] SESSION = names("number", "date", "minutes", "attendance",
-      "phase", "setting", "modality", "cpt", "tasks", "techniques", "focus", "measures");
-  private static final byte[][] MEASURE = names("instrument", "items", "total", "date");
-  private static final byte[][] RATING = names("session", "scale", "rater", "items");
+  // Field names of each kind of object, in the documented order the reader numbers them by (and
+  // the writer writes them in).
+  private static final byte[][] COURSE = names(WireFormat.COURSE.names());
+  private static final byte[][] CONTRACT = names(WireFormat.CONTRACT.names());
+  private static final byte[][] INVENTORY = names(WireFormat.INVENTORY.names());
+  private static final byte[][] PERSON = names(WireFormat.PERSON.names());
+  private static final byte[][] AREA = names(WireFormat.PROBLEM_AREA.names());
+  private static final byte[][] FORMULATION = names(WireFormat.FORMULATION.names());
+  private static final byte[][] SESSION = names(WireFormat.SESSION.names());
+  private static final byte[][] MEASURE = names(WireFormat.MEASURE.names());
+  private static final byte[][] RATING = names(WireFormat.FIDELITY_RATING.names());
+  // The required fields of each kind, as bits over its field numbers.
+  private static final long COURSE_REQUIRED = WireFormat.COURSE.requiredBits();
+  private static final long CONTRACT_REQUIRED = WireFormat.CONTRACT.requiredBits();
+  private static final long INVENTORY_REQUIRED = WireFormat.INVENTORY.requiredBits();
+  private static final long PERSON_REQUIRED = WireFormat.PERSON.requiredBits();
+  private static final long FORMULATION_REQUIRED = WireFormat.FORMULATION.requiredBits();
+  private static final long SESSION_REQUIRED = WireFormat.SESSION.requiredBits();
+  private static final long MEASURE_REQUIRED = WireFormat.MEASURE.requiredBits();
+  private static final long RATING_REQUIRED = WireFormat.FIDELITY_RATING.requiredBits();
 
   /** Thrown to give up; made once, without a stack trace, as it is control flow. */
   private static final class GiveUp extends RuntimeException {
@@ -167,8 +169,7 @@ public final class CourseScanner {
         default -> throw GIVE_UP;
       }
     }
-    // schemaVersion, courseId, protocol, status and sessions are required.
-    require(seen, 0b100_0011_0011);
+    require(seen, COURSE_REQUIRED);
     return c.build();
   }
 
@@ -205,7 +206,7 @@ public final class CourseScanner {
         default -> throw GIVE_UP;
       }
     }
-    require(seen, 0b11);
+    require(seen, CONTRACT_REQUIRED);
     return c.build();
   }
 
@@ -221,7 +222,7 @@ public final class CourseScanner {
         default -> throw GIVE_UP;
       }
     }
-    require(seen, 0b11);
+    require(seen, INVENTORY_REQUIRED);
     return v.build();
   }
 
@@ -248,7 +249,7 @@ public final class CourseScanner {
         default -> throw GIVE_UP;
       }
     }
-    require(seen, 0b1);
+    require(seen, PERSON_REQUIRED);
     return p.build();
   }
 
@@ -279,12 +280,7 @@ public final class CourseScanner {
       throw GIVE_UP;
     }
     // The fields each type may have (type, primary, then its own), as the reader allows them.
-    long allowed = switch (type) {
-      case GRIEF -> 0b111;
-      case ROLE_DISPUTE -> 0b1111;
-      case ROLE_TRANSITION -> 0b111_0011;
-      case INTERPERSONAL_DEFICITS -> 0b11;
-    };
+    long allowed = WireFormat.areaBits(type);
     if ((seen & ~allowed) != 0) {
       throw GIVE_UP;
     }
@@ -313,7 +309,7 @@ public final class CourseScanner {
         default -> throw GIVE_UP;
       }
     }
-    require(seen, 0b1);
+    require(seen, FORMULATION_REQUIRED);
     return m.build();
   }
 
@@ -343,8 +339,8 @@ public final class CourseScanner {
         default -> throw GIVE_UP;
       }
     }
-    // number, date and attendance are required; an ATTENDED session needs its phase.
-    require(seen, 0b1011);
+    // An ATTENDED session needs its phase.
+    require(seen, SESSION_REQUIRED);
     if (attendance == Attendance.ATTENDED && (seen & 0b1_0000) == 0) {
       throw GIVE_UP;
     }
@@ -374,7 +370,7 @@ public final class CourseScanner {
       }
     }
     // The instrument, and items or a total.
-    require(seen, 0b1);
+    require(seen, MEASURE_REQUIRED);
     if ((seen & 0b110) == 0) {
       throw GIVE_UP;
     }
@@ -395,7 +391,7 @@ public final class CourseScanner {
         default -> throw GIVE_UP;
       }
     }
-    require(seen, 0b1011);
+    require(seen, RATING_REQUIRED);
     return r.build();
   }
 

@@ -70,4 +70,13 @@ public final class SplitRecord {
     }
     return BatchSources.readLine(settings, source, index, line, text);
   }
+
+  /**
+   * The record's place on one line, without patient data: {@code "a.ndjson:7 record 3:
+   * pending"}.
+   */
+  @Override
+  public String toString() {
+    return source + (line > 0 ? ":" + line : "") + " record " + index + ": pending";
+  }
 }

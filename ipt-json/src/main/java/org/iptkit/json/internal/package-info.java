@@ -11,6 +11,9 @@
  * translation of Jackson's errors without document content ({@code JsonErrors}), the configured
  * factories with their safety limits ({@code JsonSettings}), and the record iterators of the
  * batch reader ({@code BatchSources}), which split a batch into records read now or later
- * ({@code SplitRecord}).
+ * ({@code SplitRecord}); the description of the wire format the schemas are generated from
+ * ({@code WireFormat}, {@code JsonSchemas}); and what the tool's {@code --threads} needs beyond
+ * the public API ({@code ToolPlumbing}: deferred records, reports encoded on other threads as
+ * {@code EncodedReport}).
  */
 package org.iptkit.json.internal;

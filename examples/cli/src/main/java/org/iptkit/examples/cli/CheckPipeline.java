@@ -15,14 +15,14 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.iptkit.json.BatchRecord;
-import org.iptkit.json.PendingRecord;
+import org.iptkit.json.internal.SplitRecord;
 
 /**
  * Reads (parses) and checks a stream of pending records on one or more threads and hands the
  * results on in input order.
  *
  * <p>With one thread each record is read and checked in turn. With more, the calling thread only
- * splits the input into records (see {@link PendingRecord}), groups them into batches of at most
+ * splits the input into records (see {@link SplitRecord}), groups them into batches of at most
  * {@link #BATCH_RECORDS} records or {@link #BATCH_BYTES} bytes of record text, and hands each batch
  * to a fixed pool of worker threads, which read and check its records (and encode each report
  * for the output, when given a {@code finish} step); the calling thread then
@@ -45,7 +45,7 @@ final class CheckPipeline {
 
   private final int threads;
   private final CourseChecks checks;
-  private final Function<PendingRecord, BatchRecord> reader;
+  private final Function<SplitRecord, BatchRecord> reader;
   private final UnaryOperator<Checked> finish;
 
   CheckPipeline(int threads, CourseChecks checks) {
@@ -57,16 +57,16 @@ final class CheckPipeline {
    * output's encoding of the report, so the whole report stays on one thread).
    */
   CheckPipeline(int threads, CourseChecks checks, UnaryOperator<Checked> finish) {
-    this(threads, checks, PendingRecord::read, finish);
+    this(threads, checks, SplitRecord::read, finish);
   }
 
   /** A pipeline reading records with {@code reader} (tests give one that fails). */
-  CheckPipeline(int threads, CourseChecks checks, Function<PendingRecord, BatchRecord> reader) {
+  CheckPipeline(int threads, CourseChecks checks, Function<SplitRecord, BatchRecord> reader) {
     this(threads, checks, reader, UnaryOperator.identity());
   }
 
   private CheckPipeline(int threads, CourseChecks checks,
-      Function<PendingRecord, BatchRecord> reader, UnaryOperator<Checked> finish) {
+      Function<SplitRecord, BatchRecord> reader, UnaryOperator<Checked> finish) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, was " + threads);
     }
@@ -80,7 +80,7 @@ final class CheckPipeline {
    * Reads and checks every record of {@code records} and gives each result to {@code sink}, in
    * input order.
    */
-  void run(Iterator<PendingRecord> records, Consumer<Checked> sink) {
+  void run(Iterator<SplitRecord> records, Consumer<Checked> sink) {
     if (threads == 1) {
       // One thread: the sink takes each result as it comes; there is nothing to finish ahead.
       while (records.hasNext()) {
@@ -98,7 +98,7 @@ final class CheckPipeline {
       Deque<Future<List<Checked>>> window = new ArrayDeque<>();
       int capacity = threads * BATCHES_PER_THREAD;
       while (records.hasNext()) {
-        List<PendingRecord> batch = nextBatch(records);
+        List<SplitRecord> batch = nextBatch(records);
         window.addLast(pool.submit(() -> checkAll(batch)));
         while (window.size() >= capacity || (!window.isEmpty() && window.peekFirst().isDone())) {
           await(window.removeFirst()).forEach(sink);
@@ -116,27 +116,27 @@ final class CheckPipeline {
    * The next records of the input, up to a full batch; a batch is handed on as soon as it is full,
    * and the last one, however small, when the input ends.
    */
-  private static List<PendingRecord> nextBatch(Iterator<PendingRecord> records) {
-    List<PendingRecord> batch = new ArrayList<>(BATCH_RECORDS);
+  private static List<SplitRecord> nextBatch(Iterator<SplitRecord> records) {
+    List<SplitRecord> batch = new ArrayList<>(BATCH_RECORDS);
     long bytes = 0;
     do {
-      PendingRecord record = records.next();
+      SplitRecord record = records.next();
       batch.add(record);
       bytes += record.textLength();
     } while (batch.size() < BATCH_RECORDS && bytes < BATCH_BYTES && records.hasNext());
     return batch;
   }
 
-  private List<Checked> checkAll(List<PendingRecord> batch) {
+  private List<Checked> checkAll(List<SplitRecord> batch) {
     List<Checked> results = new ArrayList<>(batch.size());
-    for (PendingRecord record : batch) {
+    for (SplitRecord record : batch) {
       results.add(check(record, true));
     }
     return results;
   }
 
   /** Reads, checks and (when {@code finishing}) finishes one record; never throws. */
-  private Checked check(PendingRecord pending, boolean finishing) {
+  private Checked check(SplitRecord pending, boolean finishing) {
     BatchRecord record;
     try {
       record = reader.apply(pending);

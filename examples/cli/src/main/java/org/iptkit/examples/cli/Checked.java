@@ -2,8 +2,8 @@ package org.iptkit.examples.cli;
 
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.json.BatchRecord;
-import org.iptkit.json.EncodedReport;
-import org.iptkit.json.PendingRecord;
+import org.iptkit.json.internal.EncodedReport;
+import org.iptkit.json.internal.SplitRecord;
 import org.iptkit.rules.FidelityChecker;
 import org.iptkit.rules.FidelityReport;
 
@@ -21,7 +21,7 @@ import org.iptkit.rules.FidelityReport;
  * @param encoded the report encoded for the output on the thread that checked it, or null
  */
 record Checked(BatchRecord record, TreatmentCourse course, FidelityChecker checker,
-    FidelityReport report, String problem, RuntimeException failure, PendingRecord unread,
+    FidelityReport report, String problem, RuntimeException failure, SplitRecord unread,
     EncodedReport encoded) {
 
   /** A course checked against {@code checker}. */
@@ -49,7 +49,7 @@ record Checked(BatchRecord record, TreatmentCourse course, FidelityChecker check
    * A record whose reading failed unexpectedly: not a read error of the input, which the reader
    * returns as a record, but a defect, reported like a failed check.
    */
-  static Checked failedToRead(PendingRecord unread, RuntimeException failure) {
+  static Checked failedToRead(SplitRecord unread, RuntimeException failure) {
     return new Checked(null, null, null, null, null, failure, unread, null);
   }
 

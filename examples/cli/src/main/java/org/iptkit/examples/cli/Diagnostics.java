@@ -9,8 +9,8 @@ import java.nio.file.NotDirectoryException;
 import java.util.Objects;
 import org.iptkit.json.BatchRecord;
 import org.iptkit.json.JsonReadException;
-import org.iptkit.json.PendingRecord;
 import org.iptkit.json.SafeText;
+import org.iptkit.json.internal.SplitRecord;
 
 /**
  * Reports what went wrong with the input of one run on standard error — an unreadable record
@@ -66,7 +66,7 @@ final class Diagnostics {
   }
 
   /** Where a record not yet read is, as for a record read. */
-  static String where(PendingRecord record) {
+  static String where(SplitRecord record) {
     return where(record.source(), record.index(), record.line());
   }
 

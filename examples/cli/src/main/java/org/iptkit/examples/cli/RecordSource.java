@@ -9,27 +9,27 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.stream.Stream;
-import org.iptkit.json.CourseBatchReader;
+import org.iptkit.json.BatchFormat;
 import org.iptkit.json.IptJson;
-import org.iptkit.json.PendingRecord;
+import org.iptkit.json.internal.SplitRecord;
+import org.iptkit.json.internal.ToolPlumbing;
 
 /**
  * The course records of the paths given on the command line, one at a time and in order: each
  * {@code .json} file (one course or an array), {@code .ndjson} / {@code .jsonl} file, directory
  * (recursively, in sorted order) or {@code -} for standard input, streamed by the library's
- * {@link CourseBatchReader} so memory does not grow with the number of courses. A file that
+ * batch reading (as {@code CourseBatchReader}, records deferred) so memory does not grow with the number of courses. A file that
  * cannot be read is reported and skipped; the records of the other paths still come. Records come
- * pending ({@link PendingRecord}): NDJSON lines are only split off here, and parsed where they
+ * pending ({@link SplitRecord}): NDJSON lines are only split off here, and parsed where they
  * are checked, on the threads of the {@link CheckPipeline}.
  */
-final class RecordSource implements Iterator<PendingRecord>, AutoCloseable {
+final class RecordSource implements Iterator<SplitRecord>, AutoCloseable {
   private final List<String> paths;
   private final InputStream stdin;
   private final Diagnostics diagnostics;
-  private final CourseBatchReader reader = CourseBatchReader.of(IptJson.strict());
   private int next;
-  private Stream<PendingRecord> open;
-  private Iterator<PendingRecord> current;
+  private Stream<SplitRecord> open;
+  private Iterator<SplitRecord> current;
   private String currentPath;
 
   private RecordSource(List<String> paths, InputStream stdin, Diagnostics diagnostics) {
@@ -89,15 +89,15 @@ final class RecordSource implements Iterator<PendingRecord>, AutoCloseable {
    * The records of one path: standard input, or a regular file, directory or pipe (a named pipe,
    * or {@code <(command)} in a shell), which the library reads as a stream.
    */
-  private Stream<PendingRecord> open(String path) {
+  private Stream<SplitRecord> open(String path) {
     if ("-".equals(path)) {
-      return reader.readPending(stdin, "-");
+      return ToolPlumbing.readPending(IptJson.strict(), stdin, "-", BatchFormat.AUTO);
     }
-    return reader.readPending(Path.of(path));
+    return ToolPlumbing.readPending(IptJson.strict(), Path.of(path), BatchFormat.AUTO);
   }
 
   @Override
-  public PendingRecord next() {
+  public SplitRecord next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }

@@ -3,7 +3,8 @@ package org.iptkit.examples.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
-import org.iptkit.json.EncodedReport;
+import org.iptkit.json.internal.EncodedReport;
+import org.iptkit.json.internal.ToolPlumbing;
 import org.iptkit.json.IptJson;
 import org.iptkit.json.ReportFormat;
 import org.iptkit.json.ReportWriter;
@@ -139,13 +140,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     /** The report encoded for this output; may be called from any thread. */
     EncodedReport encode(FidelityReport report) {
-      return writer.encode(report);
+      return ToolPlumbing.encode(writer, report);
     }
 
     @Override
     public void write(Checked checked) {
       if (checked.encoded() != null) {
-        writer.write(checked.encoded());
+        ToolPlumbing.write(writer, checked.encoded());
       } else {
         writer.write(checked.report());
       }

@@ -16,9 +16,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.iptkit.core.Instrument;
 import org.iptkit.examples.generator.CourseGenerator;
+import org.iptkit.json.BatchFormat;
 import org.iptkit.json.BatchRecord;
 import org.iptkit.json.IptJson;
-import org.iptkit.json.PendingRecord;
+import org.iptkit.json.internal.SplitRecord;
+import org.iptkit.json.internal.ToolPlumbing;
 import org.iptkit.rules.ProtocolRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -37,9 +39,9 @@ class InternalsTest {
   @Test
   void thePipelineKeepsInputOrderOnManyThreads() {
     CourseGenerator generator = Fixtures.generator(13, 0.3);
-    List<PendingRecord> records = new ArrayList<>();
+    List<SplitRecord> records = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
-      records.add(PendingRecord.of(BatchRecord.ofCourse("mem", i, i + 1,
+      records.add(SplitRecord.of(BatchRecord.ofCourse("mem", i, i + 1,
           generator.generate(i).course(), List.of())));
     }
     CourseChecks checks = new CourseChecks(ProtocolRegistry.builtIn(), Optional.empty());
@@ -64,12 +66,12 @@ class InternalsTest {
     return text.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static List<PendingRecord> pending(byte[] ndjson) {
+  private static List<SplitRecord> pending(byte[] ndjson) {
     if (ndjson.length == 0) {
       return List.of();
     }
-    try (Stream<PendingRecord> records = IptJson.strict().batchReader()
-        .readPending(new ByteArrayInputStream(ndjson), "mem.ndjson")) {
+    try (Stream<SplitRecord> records = ToolPlumbing.readPending(IptJson.strict(),
+        new ByteArrayInputStream(ndjson), "mem.ndjson", BatchFormat.AUTO)) {
       return records.toList();
     }
   }
@@ -85,8 +87,8 @@ class InternalsTest {
         : " unreadable");
   }
 
-  private static List<String> run(int threads, List<PendingRecord> records,
-      Function<PendingRecord, BatchRecord> reader) {
+  private static List<String> run(int threads, List<SplitRecord> records,
+      Function<SplitRecord, BatchRecord> reader) {
     List<String> seen = new ArrayList<>();
     new CheckPipeline(threads, new CourseChecks(ProtocolRegistry.builtIn(), Optional.empty()),
         reader).run(records.iterator(), checked -> seen.add(outcome(checked)));
@@ -97,9 +99,9 @@ class InternalsTest {
   void thePipelineGivesEveryRecordInOrderAroundBatchBoundaries() {
     int batch = CheckPipeline.BATCH_RECORDS;
     for (int count : new int[] {0, 1, batch - 1, batch, batch + 1, 3 * batch + 7}) {
-      List<PendingRecord> records = pending(ndjsonWithBadLines(count, 0));
+      List<SplitRecord> records = pending(ndjsonWithBadLines(count, 0));
       List<String> expected = new ArrayList<>();
-      for (PendingRecord record : records) {
+      for (SplitRecord record : records) {
         BatchRecord read = record.read();
         expected.add(read.index() + " line " + read.line() + (read.isCourse()
             ? " " + read.course().orElseThrow().courseId() : " unreadable"));
@@ -107,7 +109,7 @@ class InternalsTest {
       assertThat(expected).hasSize(count);
       assertThat(expected).filteredOn(e -> e.endsWith("unreadable")).hasSize((count + 3) / 7);
       for (int threads : new int[] {1, 2, 3, 8}) {
-        assertThat(run(threads, records, PendingRecord::read))
+        assertThat(run(threads, records, SplitRecord::read))
             .as(count + " records on " + threads + " threads").isEqualTo(expected);
       }
     }
@@ -115,7 +117,7 @@ class InternalsTest {
 
   @Test
   void reportsAreFinishedOnTheWorkersAndAFailingFinishIsReportedForItsRecord() {
-    List<PendingRecord> records = pending(ndjsonWithBadLines(2 * CheckPipeline.BATCH_RECORDS
+    List<SplitRecord> records = pending(ndjsonWithBadLines(2 * CheckPipeline.BATCH_RECORDS
         + 9, 0));
     CourseChecks checks = new CourseChecks(ProtocolRegistry.builtIn(), Optional.empty());
     org.iptkit.json.ReportWriter encoder = IptJson.strict()
@@ -126,7 +128,7 @@ class InternalsTest {
       if (checked.record().index() % 11 == 2) {
         throw new IllegalStateException("cannot encode");
       }
-      return checked.withEncoded(encoder.encode(checked.report()));
+      return checked.withEncoded(ToolPlumbing.encode(encoder, checked.report()));
     };
     for (int threads : new int[] {2, 3}) {
       finishers.clear();
@@ -158,23 +160,23 @@ class InternalsTest {
   @Test
   void batchesAreCutByBytesAsWellAsByRecords() {
     int padding = 100_000;   // three lines make a batch of more than BATCH_BYTES
-    List<PendingRecord> records = pending(ndjsonWithBadLines(23, padding));
+    List<SplitRecord> records = pending(ndjsonWithBadLines(23, padding));
     assertThat(records.get(0).textLength()).isGreaterThan(padding);
 
-    List<String> one = run(1, records, PendingRecord::read);
+    List<String> one = run(1, records, SplitRecord::read);
 
     assertThat(one).hasSize(23);
     for (int threads : new int[] {2, 3, 8}) {
-      assertThat(run(threads, records, PendingRecord::read)).as("threads " + threads)
+      assertThat(run(threads, records, SplitRecord::read)).as("threads " + threads)
           .isEqualTo(one);
     }
   }
 
   @Test
   void aDefectWhileReadingIsReportedForItsRecordAndTheRunGoesOn() {
-    List<PendingRecord> records = pending(ndjsonWithBadLines(2 * CheckPipeline.BATCH_RECORDS
+    List<SplitRecord> records = pending(ndjsonWithBadLines(2 * CheckPipeline.BATCH_RECORDS
         + 5, 0));
-    Function<PendingRecord, BatchRecord> faulty = record -> {
+    Function<SplitRecord, BatchRecord> faulty = record -> {
       if (record.index() % 10 == 5) {
         throw new IllegalStateException("defect " + record.index());
       }
@@ -193,9 +195,9 @@ class InternalsTest {
 
   @Test
   void anErrorOnAWorkerEndsTheRun() {
-    List<PendingRecord> records = pending(ndjsonWithBadLines(3 * CheckPipeline.BATCH_RECORDS,
+    List<SplitRecord> records = pending(ndjsonWithBadLines(3 * CheckPipeline.BATCH_RECORDS,
         0));
-    Function<PendingRecord, BatchRecord> broken = record -> {
+    Function<SplitRecord, BatchRecord> broken = record -> {
       if (record.index() == 100) {
         throw new AssertionError("broken");
       }
@@ -212,16 +214,16 @@ class InternalsTest {
     AtomicLong read = new AtomicLong();
     long[] maxAhead = new long[1];
     long[] emitted = new long[1];
-    java.util.Iterator<PendingRecord> endless = new java.util.Iterator<>() {
+    java.util.Iterator<SplitRecord> endless = new java.util.Iterator<>() {
       @Override
       public boolean hasNext() {
         return read.get() < 5_000;
       }
 
       @Override
-      public PendingRecord next() {
+      public SplitRecord next() {
         long i = read.getAndIncrement();
-        return PendingRecord.of(BatchRecord.ofCourse("mem", i, 0,
+        return SplitRecord.of(BatchRecord.ofCourse("mem", i, 0,
             generator.generate(i % 50).course(), List.of()));
       }
     };
