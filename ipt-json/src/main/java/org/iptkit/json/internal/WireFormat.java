@@ -659,7 +659,9 @@ public final class WireFormat {
               + " prorated total of a partly answered form (at most two items unanswered); absent"
               + " otherwise."),
           required("sessionsAttended", COUNT, "Attended sessions, pre-group not counted."),
-          optional("sessionsPlanned", COUNT, "Sessions planned by the latest ACUTE contract."),
+          optional("sessionsPlanned", COUNT, "Sessions planned by the latest ACUTE contract; under a profile"
+              + " without acute phases (ipt-m-monthly), which has none, by the CONTINUATION or"
+              + " MAINTENANCE contract in force (the later agreed of the two)."),
           optional("completer", new Flag(), "Whether the course meets the profile's completer"
               + " definition.")), null),
       required("results", listOf(object("result", "One rule's outcome; a NOT_APPLICABLE rule"
