@@ -11,7 +11,7 @@ import org.immutables.value.Value;
  * {@code toString()}.
  */
 @Value.Immutable
-public abstract class FidelityRating {
+public abstract class FidelityRating implements WithFidelityRating {
   FidelityRating() {}
 
   /** The number of the session rated. */
@@ -56,8 +56,31 @@ public abstract class FidelityRating {
     }
   }
 
-  /** A builder of a fidelity rating. */
-  public static ImmutableFidelityRating.Builder builder() {
-    return ImmutableFidelityRating.builder();
+  /** A builder of a fidelity rating; {@code build()} checks it and fails with {@link InvalidValueException}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A copy of {@code fidelityRating} that is a value of iptkit's own (the same value when it already is one);
+   * change it with the {@code with…} methods.
+   */
+  public static FidelityRating copyOf(FidelityRating fidelityRating) {
+    return ImmutableFidelityRating.copyOf(fidelityRating);
+  }
+
+  /**
+   * Builds a fidelity rating attribute by attribute, then {@code build()} checks the whole and fails with an
+   * {@link InvalidValueException} naming the field when a required one is missing or a value is
+   * impossible; {@code from(…)} starts from an existing value. The setters:
+   * <ul>
+   *   <li>{@code session(…)}: the number of the session rated.</li>
+   *   <li>{@code scale(…)}: the scale's identifier, e.g. {@code "IPT-QAS"} or {@code "CSPRS-IPT"}.</li>
+   *   <li>{@code rater(value)} or {@code rater(Optional)}: the pseudonymous id of the rater.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code items(…)} to replace all: the item scores, in the scale's order.</li>
+   * </ul>
+   */
+  public static final class Builder extends ImmutableFidelityRating.Builder {
+    Builder() {}
   }
 }

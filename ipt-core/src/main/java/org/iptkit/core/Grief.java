@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * strategies: facilitate mourning, reconstruct the relationship with the deceased.
  */
 @Value.Immutable
-public abstract non-sealed class Grief implements ProblemArea {
+public abstract non-sealed class Grief implements ProblemArea, WithGrief {
   Grief() {}
 
   @Override
@@ -28,8 +28,29 @@ public abstract non-sealed class Grief implements ProblemArea {
   @Value.Redacted
   public abstract Optional<String> personId();
 
-  /** A builder of a grief focus. */
-  public static ImmutableGrief.Builder builder() {
-    return ImmutableGrief.builder();
+  /** A builder of a grief focus; {@code build()} checks it and fails with {@link InvalidValueException}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A copy of {@code grief} that is a value of iptkit's own (the same value when it already is one);
+   * change it with the {@code with…} methods.
+   */
+  public static Grief copyOf(Grief grief) {
+    return ImmutableGrief.copyOf(grief);
+  }
+
+  /**
+   * Builds a grief focus attribute by attribute, then {@code build()} checks the whole and fails with an
+   * {@link InvalidValueException} naming the field when a required one is missing or a value is
+   * impossible; {@code from(…)} starts from an existing value. The setters:
+   * <ul>
+   *   <li>{@code primary(…)}: whether this is the primary focus of treatment (default: not primary).</li>
+   *   <li>{@code personId(value)} or {@code personId(Optional)}: the pseudonymous id of the deceased person.</li>
+   * </ul>
+   */
+  public static final class Builder extends ImmutableGrief.Builder {
+    Builder() {}
   }
 }

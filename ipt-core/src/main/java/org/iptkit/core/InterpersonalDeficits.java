@@ -8,7 +8,7 @@ import org.immutables.value.Value;
  * combined with another area (rule F02).
  */
 @Value.Immutable
-public abstract non-sealed class InterpersonalDeficits implements ProblemArea {
+public abstract non-sealed class InterpersonalDeficits implements ProblemArea, WithInterpersonalDeficits {
   InterpersonalDeficits() {}
 
   @Override
@@ -22,8 +22,28 @@ public abstract non-sealed class InterpersonalDeficits implements ProblemArea {
     return false;
   }
 
-  /** A builder of an interpersonal-deficits focus. */
-  public static ImmutableInterpersonalDeficits.Builder builder() {
-    return ImmutableInterpersonalDeficits.builder();
+  /** A builder of an interpersonal-deficits focus; {@code build()} checks it and fails with {@link InvalidValueException}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A copy of {@code interpersonalDeficits} that is a value of iptkit's own (the same value when it already is one);
+   * change it with the {@code with…} methods.
+   */
+  public static InterpersonalDeficits copyOf(InterpersonalDeficits interpersonalDeficits) {
+    return ImmutableInterpersonalDeficits.copyOf(interpersonalDeficits);
+  }
+
+  /**
+   * Builds an interpersonal-deficits focus attribute by attribute, then {@code build()} checks the whole and fails with an
+   * {@link InvalidValueException} naming the field when a required one is missing or a value is
+   * impossible; {@code from(…)} starts from an existing value. The setters:
+   * <ul>
+   *   <li>{@code primary(…)}: whether this is the primary focus of treatment (default: not primary).</li>
+   * </ul>
+   */
+  public static final class Builder extends ImmutableInterpersonalDeficits.Builder {
+    Builder() {}
   }
 }

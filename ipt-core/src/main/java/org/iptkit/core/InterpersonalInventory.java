@@ -20,7 +20,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class InterpersonalInventory {
+public abstract class InterpersonalInventory implements WithInterpersonalInventory {
   InterpersonalInventory() {}
 
   /** The date the inventory was taken. */
@@ -123,8 +123,29 @@ public abstract class InterpersonalInventory {
     return false;
   }
 
-  /** A builder of an inventory. */
-  public static ImmutableInterpersonalInventory.Builder builder() {
-    return ImmutableInterpersonalInventory.builder();
+  /** A builder of an interpersonal inventory; {@code build()} checks it and fails with {@link InvalidValueException}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A copy of {@code interpersonalInventory} that is a value of iptkit's own (the same value when it already is one);
+   * change it with the {@code with…} methods.
+   */
+  public static InterpersonalInventory copyOf(InterpersonalInventory interpersonalInventory) {
+    return ImmutableInterpersonalInventory.copyOf(interpersonalInventory);
+  }
+
+  /**
+   * Builds an interpersonal inventory attribute by attribute, then {@code build()} checks the whole and fails with an
+   * {@link InvalidValueException} naming the field when a required one is missing or a value is
+   * impossible; {@code from(…)} starts from an existing value. The setters:
+   * <ul>
+   *   <li>{@code takenOn(…)}: the date the inventory was taken.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code people(…)} to replace all: the people reviewed, in the order recorded.</li>
+   * </ul>
+   */
+  public static final class Builder extends ImmutableInterpersonalInventory.Builder {
+    Builder() {}
   }
 }

@@ -17,6 +17,8 @@ import org.immutables.value.Value;
     jacksonIntegration = false,
     allowedClasspathAnnotations = {Override.class},
     depluralize = true,
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
     depluralizeDictionary = {"person:people", "inventory:inventories", "focus:focus"},
     redactedMask = "***")
 @interface IptStyle {}

@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class Measure {
+public abstract class Measure implements WithMeasure {
   Measure() {}
 
   /** The instrument administered. */
@@ -117,14 +117,47 @@ public abstract class Measure {
     }
   }
 
-  /** A builder of a measure. */
-  public static ImmutableMeasure.Builder builder() {
-    return ImmutableMeasure.builder();
+  /** A builder of a measure; {@code build()} checks it and fails with {@link InvalidValueException}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A copy of {@code measure} that is a value of iptkit's own (the same value when it already is one);
+   * change it with the {@code with…} methods.
+   */
+  public static Measure copyOf(Measure measure) {
+    return ImmutableMeasure.copyOf(measure);
+  }
+
+  /**
+   * Builds a measure attribute by attribute, then {@code build()} checks the whole and fails with an
+   * {@link InvalidValueException} naming the field when a required one is missing or a value is
+   * impossible; {@code from(…)} starts from an existing value. The setters:
+   * <ul>
+   *   <li>{@code instrument(…)}: the instrument administered.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code items(…)} to replace all: the scored items in the instrument's order, or empty when only a total was recorded.</li>
+   *   <li>{@code total(int)}, {@code total(OptionalInt)} or {@code total(Integer)}, where {@code null} leaves it unrecorded: the total as recorded, if it was; see {@link Measure#totalScore()} for the total in every case.</li>
+   *   <li>{@code date(value)} or {@code date(Optional)}: the date, for a measure taken outside a session (e.g. a screening before session 1).</li>
+   * </ul>
+   */
+  public static final class Builder extends ImmutableMeasure.Builder {
+    Builder() {}
+
+    /**
+     * Sets {@link Measure#total() total} from a host's nullable number: {@code null} leaves it unrecorded.
+     *
+     * @param total the value, or {@code null} when not recorded
+     * @return this builder
+     */
+    public Builder total(Integer total) {
+      return total == null ? total(OptionalInt.empty()) : total(total.intValue());
+    }
   }
 
   /** A measure recorded item by item (the total is computed). */
   public static Measure ofItems(Instrument instrument, int... items) {
-    ImmutableMeasure.Builder builder = builder().instrument(instrument);
+    Builder builder = builder().instrument(instrument);
     for (int item : items) {
       builder.addItem(item);
     }

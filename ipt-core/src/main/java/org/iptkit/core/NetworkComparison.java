@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * confidants and conflicted ties. Person ids are redacted from {@code toString()}.
  */
 @Value.Immutable
-public abstract class NetworkComparison {
+public abstract class NetworkComparison implements WithNetworkComparison {
   NetworkComparison() {}
 
   /** The metrics of the earlier inventory. */
@@ -61,8 +61,31 @@ public abstract class NetworkComparison {
         && leftInnerCircle().isEmpty();
   }
 
-  /** A builder of a comparison. */
-  public static ImmutableNetworkComparison.Builder builder() {
-    return ImmutableNetworkComparison.builder();
+  /** A builder of a comparison of two inventories; {@code build()} checks it and fails with {@link InvalidValueException}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A copy of {@code networkComparison} that is a value of iptkit's own (the same value when it already is one);
+   * change it with the {@code with…} methods.
+   */
+  public static NetworkComparison copyOf(NetworkComparison networkComparison) {
+    return ImmutableNetworkComparison.copyOf(networkComparison);
+  }
+
+  /**
+   * Builds a comparison of two inventories attribute by attribute, then {@code build()} checks the whole and fails with an
+   * {@link InvalidValueException} naming the field when a required one is missing or a value is
+   * impossible; {@code from(…)} starts from an existing value. The setters:
+   * <ul>
+   *   <li>{@code before(…)}: the metrics of the earlier inventory.</li>
+   *   <li>{@code after(…)}: the metrics of the later inventory.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code enteredInnerCircle(…)} to replace all: ids of people in the inner circle of the later inventory but not of the earlier one.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code leftInnerCircle(…)} to replace all: ids of people in the inner circle of the earlier inventory but not of the later one.</li>
+   * </ul>
+   */
+  public static final class Builder extends ImmutableNetworkComparison.Builder {
+    Builder() {}
   }
 }

@@ -15,7 +15,7 @@ import org.immutables.value.Value;
  * free text are redacted from {@code toString()}.
  */
 @Value.Immutable
-public abstract class Person {
+public abstract class Person implements WithPerson {
   Person() {}
 
   /** The pseudonymous id problem areas refer to (e.g. {@code "partner"}); never a real name. */
@@ -96,8 +96,50 @@ public abstract class Person {
     }
   }
 
-  /** A builder of a person. */
-  public static ImmutablePerson.Builder builder() {
-    return ImmutablePerson.builder();
+  /** A builder of a person of the inventory; {@code build()} checks it and fails with {@link InvalidValueException}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A copy of {@code person} that is a value of iptkit's own (the same value when it already is one);
+   * change it with the {@code with…} methods.
+   */
+  public static Person copyOf(Person person) {
+    return ImmutablePerson.copyOf(person);
+  }
+
+  /**
+   * Builds a person of the inventory attribute by attribute, then {@code build()} checks the whole and fails with an
+   * {@link InvalidValueException} naming the field when a required one is missing or a value is
+   * impossible; {@code from(…)} starts from an existing value. The setters:
+   * <ul>
+   *   <li>{@code id(…)}: the pseudonymous id problem areas refer to (e.g. {@code "partner"}); never a real name.</li>
+   *   <li>{@code relationship(value)} or {@code relationship(Optional)}: how the person is related to the patient.</li>
+   *   <li>{@code circle(int)}, {@code circle(OptionalInt)} or {@code circle(Integer)}, where {@code null} leaves it unrecorded: the closeness circle: 1 = inner, up to the profile's number of circles (default 3).</li>
+   *   <li>{@code contact(value)} or {@code contact(Optional)}: how often the patient is in contact with the person.</li>
+   *   <li>{@code diedOn(value)} or {@code diedOn(Optional)}: the date of death of a deceased person.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code satisfying(…)} to replace all: satisfying aspects of the relationship (free text).</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code unsatisfying(…)} to replace all: unsatisfying aspects of the relationship (free text).</li>
+   *   <li>{@code expectationsMet(value)} or {@code expectationsMet(Optional)}: whether mutual expectations are met, when assessed.</li>
+   *   <li>{@code desiredChange(value)} or {@code desiredChange(Optional)}: the change the patient wants in the relationship (free text).</li>
+   *   <li>{@code confidant(…)}: whether the person is a confidant, a source of support.</li>
+   *   <li>{@code conflict(…)}: whether there is conflict in the relationship.</li>
+   *   <li>{@code changedNearOnset(…)}: whether the relationship changed near the onset of symptoms.</li>
+   *   <li>{@code deceased(…)}: whether the person has died (a GRIEF focus names a deceased person).</li>
+   * </ul>
+   */
+  public static final class Builder extends ImmutablePerson.Builder {
+    Builder() {}
+
+    /**
+     * Sets {@link Person#circle() circle} from a host's nullable number: {@code null} leaves it unrecorded.
+     *
+     * @param circle the value, or {@code null} when not recorded
+     * @return this builder
+     */
+    public Builder circle(Integer circle) {
+      return circle == null ? circle(OptionalInt.empty()) : circle(circle.intValue());
+    }
   }
 }

@@ -10,7 +10,7 @@ import org.immutables.value.Value;
  * redacted from {@code toString()}.
  */
 @Value.Immutable
-public abstract non-sealed class RoleTransition implements ProblemArea {
+public abstract non-sealed class RoleTransition implements ProblemArea, WithRoleTransition {
   RoleTransition() {}
 
   @Override
@@ -35,8 +35,31 @@ public abstract non-sealed class RoleTransition implements ProblemArea {
   /** The kind of life change. */
   public abstract Optional<TransitionKind> transition();
 
-  /** A builder of a role-transition focus. */
-  public static ImmutableRoleTransition.Builder builder() {
-    return ImmutableRoleTransition.builder();
+  /** A builder of a role-transition focus; {@code build()} checks it and fails with {@link InvalidValueException}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A copy of {@code roleTransition} that is a value of iptkit's own (the same value when it already is one);
+   * change it with the {@code with…} methods.
+   */
+  public static RoleTransition copyOf(RoleTransition roleTransition) {
+    return ImmutableRoleTransition.copyOf(roleTransition);
+  }
+
+  /**
+   * Builds a role-transition focus attribute by attribute, then {@code build()} checks the whole and fails with an
+   * {@link InvalidValueException} naming the field when a required one is missing or a value is
+   * impossible; {@code from(…)} starts from an existing value. The setters:
+   * <ul>
+   *   <li>{@code primary(…)}: whether this is the primary focus of treatment (default: not primary).</li>
+   *   <li>{@code fromRole(value)} or {@code fromRole(Optional)}: the old role, in the patient's words (free text).</li>
+   *   <li>{@code toRole(value)} or {@code toRole(Optional)}: the new role, in the patient's words (free text).</li>
+   *   <li>{@code transition(value)} or {@code transition(Optional)}: the kind of life change.</li>
+   * </ul>
+   */
+  public static final class Builder extends ImmutableRoleTransition.Builder {
+    Builder() {}
   }
 }

@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  * of the session it was taken in (empty for a measure taken outside a session).
  */
 @Value.Immutable
-public abstract class Score {
+public abstract class Score implements WithScore {
   Score() {}
 
   /** The instrument. */
@@ -38,8 +38,41 @@ public abstract class Score {
     }
   }
 
-  /** A builder of a score. */
-  public static ImmutableScore.Builder builder() {
-    return ImmutableScore.builder();
+  /** A builder of a score; {@code build()} checks it and fails with {@link InvalidValueException}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A copy of {@code score} that is a value of iptkit's own (the same value when it already is one);
+   * change it with the {@code with…} methods.
+   */
+  public static Score copyOf(Score score) {
+    return ImmutableScore.copyOf(score);
+  }
+
+  /**
+   * Builds a score attribute by attribute, then {@code build()} checks the whole and fails with an
+   * {@link InvalidValueException} naming the field when a required one is missing or a value is
+   * impossible; {@code from(…)} starts from an existing value. The setters:
+   * <ul>
+   *   <li>{@code instrument(…)}: the instrument.</li>
+   *   <li>{@code date(…)}: the date the measure was taken.</li>
+   *   <li>{@code sessionNumber(int)}, {@code sessionNumber(OptionalInt)} or {@code sessionNumber(Integer)}, where {@code null} leaves it unrecorded: the session it was taken in, if any.</li>
+   *   <li>{@code total(…)}: the total score.</li>
+   * </ul>
+   */
+  public static final class Builder extends ImmutableScore.Builder {
+    Builder() {}
+
+    /**
+     * Sets {@link Score#sessionNumber() sessionNumber} from a host's nullable number: {@code null} leaves it unrecorded.
+     *
+     * @param sessionNumber the value, or {@code null} when not recorded
+     * @return this builder
+     */
+    public Builder sessionNumber(Integer sessionNumber) {
+      return sessionNumber == null ? sessionNumber(OptionalInt.empty()) : sessionNumber(sessionNumber.intValue());
+    }
   }
 }

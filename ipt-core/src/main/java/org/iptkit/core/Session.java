@@ -24,7 +24,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class Session {
+public abstract class Session implements WithSession {
   Session() {}
 
   /** The session number, from 1. */
@@ -137,8 +137,49 @@ public abstract class Session {
     }
   }
 
-  /** A builder of a session. */
-  public static ImmutableSession.Builder builder() {
-    return ImmutableSession.builder();
+  /** A builder of a session; {@code build()} checks it and fails with {@link InvalidValueException}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A copy of {@code session} that is a value of iptkit's own (the same value when it already is one);
+   * change it with the {@code with…} methods.
+   */
+  public static Session copyOf(Session session) {
+    return ImmutableSession.copyOf(session);
+  }
+
+  /**
+   * Builds a session attribute by attribute, then {@code build()} checks the whole and fails with an
+   * {@link InvalidValueException} naming the field when a required one is missing or a value is
+   * impossible; {@code from(…)} starts from an existing value. The setters:
+   * <ul>
+   *   <li>{@code number(…)}: the session number, from 1.</li>
+   *   <li>{@code date(…)}: the date the session was scheduled for or took place.</li>
+   *   <li>{@code minutes(int)}, {@code minutes(OptionalInt)} or {@code minutes(Integer)}, where {@code null} leaves it unrecorded: its length in minutes, when recorded.</li>
+   *   <li>{@code attendance(…)}: whether it took place.</li>
+   *   <li>{@code phase(value)} or {@code phase(Optional)}: the IPT phase (required when attended).</li>
+   *   <li>{@code setting(value)} or {@code setting(Optional)}: individual, group or joint.</li>
+   *   <li>{@code modality(value)} or {@code modality(Optional)}: in person, video or telephone.</li>
+   *   <li>{@code cpt(value)} or {@code cpt(Optional)}: the CPT psychotherapy code billed (90832, 90834, 90837, …), if any.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code tasks(…)} to replace all: the protocol tasks recorded as done.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code techniques(…)} to replace all: the techniques recorded as used.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code focus(…)} to replace all: the problem areas the session addressed.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code measures(…)} to replace all: the symptom measures taken in the session.</li>
+   * </ul>
+   */
+  public static final class Builder extends ImmutableSession.Builder {
+    Builder() {}
+
+    /**
+     * Sets {@link Session#minutes() minutes} from a host's nullable number: {@code null} leaves it unrecorded.
+     *
+     * @param minutes the value, or {@code null} when not recorded
+     * @return this builder
+     */
+    public Builder minutes(Integer minutes) {
+      return minutes == null ? minutes(OptionalInt.empty()) : minutes(minutes.intValue());
+    }
   }
 }

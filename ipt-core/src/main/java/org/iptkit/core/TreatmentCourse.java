@@ -32,7 +32,7 @@ import org.immutables.value.Value;
  * }</pre>
  */
 @Value.Immutable
-public abstract class TreatmentCourse {
+public abstract class TreatmentCourse implements WithTreatmentCourse {
   TreatmentCourse() {}
 
   /** The host's identifier of the course (not a patient identifier). */
@@ -295,8 +295,40 @@ public abstract class TreatmentCourse {
     }
   }
 
-  /** A builder of a course. */
-  public static ImmutableTreatmentCourse.Builder builder() {
-    return ImmutableTreatmentCourse.builder();
+  /** A builder of a course; {@code build()} checks it and fails with {@link InvalidValueException}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A copy of {@code treatmentCourse} that is a value of iptkit's own (the same value when it already is one);
+   * change it with the {@code with…} methods.
+   */
+  public static TreatmentCourse copyOf(TreatmentCourse treatmentCourse) {
+    return ImmutableTreatmentCourse.copyOf(treatmentCourse);
+  }
+
+  /**
+   * Builds a course attribute by attribute, then {@code build()} checks the whole and fails with an
+   * {@link InvalidValueException} naming the field when a required one is missing or a value is
+   * impossible; {@code from(…)} starts from an existing value. The setters:
+   * <ul>
+   *   <li>{@code courseId(…)}: the host's identifier of the course (not a patient identifier).</li>
+   *   <li>{@code patientRef(value)} or {@code patientRef(Optional)}: a pseudonymous reference to the patient.</li>
+   *   <li>{@code therapistRef(value)} or {@code therapistRef(Optional)}: a pseudonymous reference to the therapist (used to group cohort reports).</li>
+   *   <li>{@code protocol(…)}: the id of the protocol profile the course follows, e.g. {@code "ipt-acute-16"}.</li>
+   *   <li>{@code status(…)}: ongoing, completed or discontinued.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code contracts(…)} to replace all: the treatment contracts, in the order recorded.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code inventories(…)} to replace all: the interpersonal inventories (dated snapshots of the social network).</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code problemAreas(…)} to replace all: the chosen problem areas.</li>
+   *   <li>{@code formulation(value)} or {@code formulation(Optional)}: the interpersonal formulation, once shared.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code sessions(…)} to replace all: the sessions, in the order recorded (the JSON array order).</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code measures(…)} to replace all: measures taken outside sessions (e.g. screening), each with its date.</li>
+   *   <li>{@code add…}, {@code addAll…} or {@code fidelityRatings(…)} to replace all: observer ratings of sessions on fidelity scales.</li>
+   *   <li>{@code endedOn(value)} or {@code endedOn(Optional)}: the date treatment ended.</li>
+   * </ul>
+   */
+  public static final class Builder extends ImmutableTreatmentCourse.Builder {
+    Builder() {}
   }
 }

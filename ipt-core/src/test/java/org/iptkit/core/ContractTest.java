@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class ContractTest {
 
-  private static ImmutableContract.Builder acute() {
+  private static Contract.Builder acute() {
     return Contract.builder().kind(ContractKind.ACUTE).agreedOn(LocalDate.of(2026, 1, 19));
   }
 

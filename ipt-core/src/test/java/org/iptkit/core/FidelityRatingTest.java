@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class FidelityRatingTest {
 
-  private static ImmutableFidelityRating.Builder qas(int session) {
+  private static FidelityRating.Builder qas(int session) {
     return FidelityRating.builder().session(session).scale("IPT-QAS");
   }
 

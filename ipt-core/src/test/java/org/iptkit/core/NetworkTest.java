@@ -132,7 +132,7 @@ class NetworkTest {
   void moveBetweenOuterCirclesIsAChangeThoughNobodyEnteredOrLeft() {
     InterpersonalInventory later = InterpersonalInventory.builder().takenOn(END)
         .addAllPeople(before().people().stream()
-            .map(p -> p.id().equals("friend") ? ImmutablePerson.copyOf(p).withCircle(2) : p)
+            .map(p -> p.id().equals("friend") ? Person.copyOf(p).withCircle(2) : p)
             .toList())
         .build();
     NetworkComparison comparison = before().compareWith(later);

@@ -27,7 +27,7 @@ class SessionProperties {
 
   @Property
   void minutesOutsideOneTo600AreAlwaysRejected(@ForAll int minutes) {
-    ImmutableSession.Builder builder = Session.builder().number(1).date(DAY)
+    Session.Builder builder = Session.builder().number(1).date(DAY)
         .attendance(Attendance.NO_SHOW).minutes(minutes);
 
     if (minutes >= 1 && minutes <= 600) {
@@ -46,11 +46,11 @@ class SessionProperties {
         || !session.measures().isEmpty();
 
     if (recordedSomething) {
-      assertThatThrownBy(() -> ImmutableSession.copyOf(session).withAttendance(missed))
+      assertThatThrownBy(() -> Session.copyOf(session).withAttendance(missed))
           .isInstanceOfSatisfying(InvalidValueException.class, e ->
               assertThat(e.field()).isIn("tasks", "techniques", "measures"));
     } else {
-      Session changed = ImmutableSession.copyOf(session).withAttendance(missed);
+      Session changed = Session.copyOf(session).withAttendance(missed);
       assertThat(changed.isAttended()).isFalse();
       assertThat(changed.isIn(session.phase().orElseThrow())).isFalse();
     }
@@ -58,7 +58,7 @@ class SessionProperties {
 
   @Property
   void sessionCopiedOrRebuiltEqualsTheOriginal(@ForAll("sessions") Session session) {
-    assertThat(ImmutableSession.copyOf(session)).isEqualTo(session);
+    assertThat(Session.copyOf(session)).isEqualTo(session);
     assertThat(Session.builder().from(session).build())
         .isEqualTo(session).hasSameHashCodeAs(session);
   }

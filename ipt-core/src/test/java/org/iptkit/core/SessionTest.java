@@ -11,12 +11,12 @@ class SessionTest {
 
   private static final LocalDate DAY = LocalDate.of(2026, 1, 5);
 
-  private static ImmutableSession.Builder attended(int number) {
+  private static Session.Builder attended(int number) {
     return Session.builder().number(number).date(DAY).attendance(Attendance.ATTENDED)
         .phase(Phase.INITIAL);
   }
 
-  private static ImmutableSession.Builder missed(Attendance attendance) {
+  private static Session.Builder missed(Attendance attendance) {
     return Session.builder().number(3).date(DAY).attendance(attendance);
   }
 

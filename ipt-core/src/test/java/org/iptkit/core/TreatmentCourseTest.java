@@ -12,7 +12,7 @@ class TreatmentCourseTest {
 
   private static final LocalDate JAN_5 = LocalDate.of(2026, 1, 5);
 
-  private static ImmutableTreatmentCourse.Builder course() {
+  private static TreatmentCourse.Builder course() {
     return TreatmentCourse.builder().courseId("c-0001").protocol("ipt-acute-16")
         .status(CourseStatus.ONGOING);
   }
@@ -28,7 +28,7 @@ class TreatmentCourseTest {
   }
 
   private static InterpersonalInventory inventory(LocalDate takenOn, String... ids) {
-    ImmutableInterpersonalInventory.Builder builder =
+    InterpersonalInventory.Builder builder =
         InterpersonalInventory.builder().takenOn(takenOn);
     for (String id : ids) {
       builder.addPerson(Person.builder().id(id).build());

@@ -36,7 +36,7 @@ class UniquenessProperties {
       @ForAll @Size(max = 40) List<@IntRange(min = 1, max = 45) Integer> numbers,
       @ForAll boolean sorted) {
     List<Integer> order = sorted ? numbers.stream().sorted().toList() : numbers;
-    ImmutableTreatmentCourse.Builder course = TreatmentCourse.builder().courseId("c-1")
+    TreatmentCourse.Builder course = TreatmentCourse.builder().courseId("c-1")
         .protocol("ipt-acute-16").status(CourseStatus.ONGOING);
     for (int number : order) {
       course.addSession(Session.builder().number(number).date(DAY)
@@ -55,7 +55,7 @@ class UniquenessProperties {
   @Property(tries = 500)
   void aRepeatedPersonIdIsRejectedAtItsFirstRepeat(
       @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 30) Integer> ids) {
-    ImmutableInterpersonalInventory.Builder inventory = InterpersonalInventory.builder()
+    InterpersonalInventory.Builder inventory = InterpersonalInventory.builder()
         .takenOn(DAY);
     List<String> names = ids.stream().map(id -> "person-" + id).toList();
     for (String name : names) {

@@ -26,7 +26,6 @@ import org.hl7.fhir.r4.model.RelatedPerson;
 import org.hl7.fhir.r4.model.Resource;
 import org.iptkit.core.Attendance;
 import org.iptkit.core.CourseStatus;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Measure;
 import org.iptkit.core.Modality;
@@ -114,7 +113,7 @@ class CourseExportTest {
 
   @Test
   void courseWithoutPatientRefMarksThePatientAsAbsentAndReadsBackWithout() {
-    TreatmentCourse course = ImmutableTreatmentCourse.copyOf(SampleCourses.formatExample())
+    TreatmentCourse course = TreatmentCourse.copyOf(SampleCourses.formatExample())
         .withPatientRef(java.util.Optional.empty());
     Bundle bundle = FHIR.exportCourse(course, Protocols.IPT_ACUTE_16);
 
@@ -145,7 +144,7 @@ class CourseExportTest {
   @ParameterizedTest
   @EnumSource(CourseStatus.class)
   void carePlanStatusFollowsTheCourseStatus(CourseStatus status) {
-    TreatmentCourse course = ImmutableTreatmentCourse.copyOf(SampleCourses.formatExample())
+    TreatmentCourse course = TreatmentCourse.copyOf(SampleCourses.formatExample())
         .withStatus(status);
     CarePlan plan = only(FHIR.exportCourse(course, Protocols.IPT_ACUTE_16), CarePlan.class);
 
@@ -311,7 +310,7 @@ class CourseExportTest {
 
   @Test
   void relationshipsWithoutAFittingV3RoleCodeCarryOnlyTheIptkitCode() {
-    TreatmentCourse course = ImmutableTreatmentCourse.copyOf(SampleCourses.formatExample())
+    TreatmentCourse course = TreatmentCourse.copyOf(SampleCourses.formatExample())
         .withInventories(org.iptkit.core.InterpersonalInventory.builder()
             .takenOn(LocalDate.of(2026, 1, 12))
             .addPerson(Person.builder().id("boss").relationship(Relationship.COLLEAGUE).build())

@@ -11,12 +11,6 @@ import net.jqwik.api.Builders;
 import net.jqwik.api.Combinators;
 import org.iptkit.core.Contract;
 import org.iptkit.core.FidelityRating;
-import org.iptkit.core.ImmutableContract;
-import org.iptkit.core.ImmutableFidelityRating;
-import org.iptkit.core.ImmutableInterpersonalInventory;
-import org.iptkit.core.ImmutablePerson;
-import org.iptkit.core.ImmutableRoleTransition;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.InterpersonalInventory;
 import org.iptkit.core.Person;
@@ -26,7 +20,6 @@ import org.iptkit.core.Technique;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.core.fixtures.CourseArbitraries;
 import org.iptkit.rules.FidelityReport;
-import org.iptkit.rules.ImmutableProtocolProfile;
 import org.iptkit.rules.IntRange;
 import org.iptkit.rules.ProtocolProfile;
 import org.iptkit.rules.ProtocolRegistry;
@@ -72,29 +65,29 @@ public final class JsonArbitraries {
     Texts next = new Texts(texts);
     List<Contract> contracts = new ArrayList<>();
     for (Contract contract : course.contracts()) {
-      contracts.add(ImmutableContract.copyOf(contract).withGoals(next.get(), next.get()));
+      contracts.add(Contract.copyOf(contract).withGoals(next.get(), next.get()));
     }
     List<InterpersonalInventory> inventories = new ArrayList<>();
     for (InterpersonalInventory inventory : course.inventories()) {
       List<Person> people = new ArrayList<>();
       for (Person person : inventory.people()) {
-        people.add(ImmutablePerson.copyOf(person).withSatisfying(next.get())
+        people.add(Person.copyOf(person).withSatisfying(next.get())
             .withUnsatisfying(next.get()).withDesiredChange(next.get()));
       }
-      inventories.add(ImmutableInterpersonalInventory.copyOf(inventory).withPeople(people));
+      inventories.add(InterpersonalInventory.copyOf(inventory).withPeople(people));
     }
     List<ProblemArea> areas = new ArrayList<>();
     for (ProblemArea area : course.problemAreas()) {
       areas.add(area instanceof RoleTransition transition
-          ? ImmutableRoleTransition.copyOf(transition).withFromRole(next.get())
+          ? RoleTransition.copyOf(transition).withFromRole(next.get())
               .withToRole(next.get())
           : area);
     }
     List<FidelityRating> ratings = new ArrayList<>();
     for (FidelityRating rating : course.fidelityRatings()) {
-      ratings.add(ImmutableFidelityRating.copyOf(rating).withRater(next.get()));
+      ratings.add(FidelityRating.copyOf(rating).withRater(next.get()));
     }
-    return ImmutableTreatmentCourse.copyOf(course)
+    return TreatmentCourse.copyOf(course)
         .withPatientRef(next.get())
         .withContracts(contracts)
         .withInventories(inventories)
@@ -135,44 +128,44 @@ public final class JsonArbitraries {
   public static Arbitrary<ProtocolProfile> profiles() {
     return Builders.withBuilder(ProtocolProfile::builder)
         .use(Arbitraries.strings().withCharRange('a', 'z').numeric().withChars('-')
-            .ofMinLength(1).ofMaxLength(16)).in(ImmutableProtocolProfile.Builder::id)
-        .use(awkwardText()).in(ImmutableProtocolProfile.Builder::title)
+            .ofMinLength(1).ofMaxLength(16)).in(ProtocolProfile.Builder::id)
+        .use(awkwardText()).in(ProtocolProfile.Builder::title)
         .use(Arbitraries.of(Protocols.ids())).withProbability(0.5)
-        .in(ImmutableProtocolProfile.Builder::basedOn)
-        .use(awkwardText()).withProbability(0.5).in(ImmutableProtocolProfile.Builder::source)
-        .use(ranges(40, 20)).in(ImmutableProtocolProfile.Builder::sessions)
-        .use(ranges(120, 120)).in(ImmutableProtocolProfile.Builder::sessionMinutes)
+        .in(ProtocolProfile.Builder::basedOn)
+        .use(awkwardText()).withProbability(0.5).in(ProtocolProfile.Builder::source)
+        .use(ranges(40, 20)).in(ProtocolProfile.Builder::sessions)
+        .use(ranges(120, 120)).in(ProtocolProfile.Builder::sessionMinutes)
         .use(ranges(3, 3)).withProbability(0.3)
-        .in(ImmutableProtocolProfile.Builder::preGroupSessions)
-        .use(Arbitraries.integers().between(1, 400)).in(ImmutableProtocolProfile.Builder::maxGapDays)
+        .in(ProtocolProfile.Builder::preGroupSessions)
+        .use(Arbitraries.integers().between(1, 400)).in(ProtocolProfile.Builder::maxGapDays)
         .use(Arbitraries.integers().between(1, 400))
-        .in(ImmutableProtocolProfile.Builder::maxSpanWeeks)
-        .use(shares()).in(ImmutableProtocolProfile.Builder::minAttendance)
+        .in(ProtocolProfile.Builder::maxSpanWeeks)
+        .use(shares()).in(ProtocolProfile.Builder::minAttendance)
         .use(Combinators.combine(ranges(5, 5), ranges(5, 5)).as(List::of)).withProbability(0.8)
         .in((b, phases) -> b.initialPhase(phases.get(0)).terminationPhase(phases.get(1)))
         .use(Arbitraries.integers().between(0, 6))
-        .in(ImmutableProtocolProfile.Builder::endingLeadSessions)
+        .in(ProtocolProfile.Builder::endingLeadSessions)
         .use(Arbitraries.integers().between(1, 4)).withProbability(0.5)
-        .in(ImmutableProtocolProfile.Builder::maxAreas)
-        .use(shares()).withProbability(0.5).in(ImmutableProtocolProfile.Builder::middleOnFocusShare)
+        .in(ProtocolProfile.Builder::maxAreas)
+        .use(shares()).withProbability(0.5).in(ProtocolProfile.Builder::middleOnFocusShare)
         .use(Arbitraries.integers().between(1, 6)).withProbability(0.5)
-        .in(ImmutableProtocolProfile.Builder::circles)
-        .use(Arbitraries.of(Instrument.class)).in(ImmutableProtocolProfile.Builder::primaryInstrument)
+        .in(ProtocolProfile.Builder::circles)
+        .use(Arbitraries.of(Instrument.class)).in(ProtocolProfile.Builder::primaryInstrument)
         .use(Arbitraries.integers().between(1, 8))
-        .in(ImmutableProtocolProfile.Builder::maxMeasureInterval)
+        .in(ProtocolProfile.Builder::maxMeasureInterval)
         .use(Arbitraries.integers().between(1, 30)).withProbability(0.4)
-        .in(ImmutableProtocolProfile.Builder::deteriorationPoints)
-        .use(Arbitraries.of(SickRole.class)).in(ImmutableProtocolProfile.Builder::sickRole)
-        .use(Arbitraries.of(true, false)).in(ImmutableProtocolProfile.Builder::caregiverInvolvement)
+        .in(ProtocolProfile.Builder::deteriorationPoints)
+        .use(Arbitraries.of(SickRole.class)).in(ProtocolProfile.Builder::sickRole)
+        .use(Arbitraries.of(true, false)).in(ProtocolProfile.Builder::caregiverInvolvement)
         .use(Arbitraries.subsetOf(Technique.values()).ofMaxSize(4))
         .in((b, techniques) -> b.allowedTechniques(techniques.isEmpty()
             ? EnumSet.noneOf(Technique.class) : EnumSet.copyOf(techniques)))
         .use(Arbitraries.integers().between(0, 40)).withProbability(0.7)
-        .in(ImmutableProtocolProfile.Builder::completerMinSessions)
+        .in(ProtocolProfile.Builder::completerMinSessions)
         .use(Arbitraries.integers().between(0, 30)).withProbability(0.3)
-        .in(ImmutableProtocolProfile.Builder::completerMinWeeks)
-        .use(ruleSettings()).in(ImmutableProtocolProfile.Builder::rules)
-        .build(ImmutableProtocolProfile.Builder::build);
+        .in(ProtocolProfile.Builder::completerMinWeeks)
+        .use(ruleSettings()).in(ProtocolProfile.Builder::rules)
+        .build(ProtocolProfile.Builder::build);
   }
 
   private static Arbitrary<IntRange> ranges(int maxMin, int maxExtra) {
@@ -187,14 +180,15 @@ public final class JsonArbitraries {
         Arbitraries.integers().between(0, 1000).map(n -> n / 3000.0));
   }
 
-  /** Rule settings of up to six rules; M04 never OFF. */
+  /** Rule settings of up to six rules; M04 only at ERROR. */
   private static Arbitrary<Map<String, RuleSetting>> ruleSettings() {
     return Arbitraries.maps(Arbitraries.of(RuleCatalog.codes()), Arbitraries.of(RuleSetting.class))
         .ofMaxSize(6)
         .map(settings -> {
           Map<String, RuleSetting> result = new LinkedHashMap<>(settings);
-          result.computeIfPresent("M04",
-              (code, setting) -> setting == RuleSetting.OFF ? RuleSetting.ERROR : setting);
+          // A mandatory rule (M04) takes only the settings it allows: ERROR.
+          result.replaceAll((code, setting) -> RuleCatalog.get(code).allows(setting)
+              ? setting : RuleCatalog.get(code).allowedSettings().get(0));
           return result;
         });
   }

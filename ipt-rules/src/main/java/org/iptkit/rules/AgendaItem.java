@@ -61,7 +61,15 @@ public abstract class AgendaItem {
   public abstract OptionalInt sinceSession();
 
   /** A builder of an agenda item. */
-  public static ImmutableAgendaItem.Builder builder() {
-    return ImmutableAgendaItem.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds an agenda item attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableAgendaItem.Builder {
+    Builder() {}
   }
 }

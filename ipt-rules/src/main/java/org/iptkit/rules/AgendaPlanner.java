@@ -96,7 +96,7 @@ final class AgendaPlanner {
   }
 
   private Agenda plan() {
-    ImmutableAgenda.Builder agenda = Agenda.builder()
+    Agenda.Builder agenda = Agenda.builder()
         .protocol(profile.id())
         .status(course.status())
         .sessionsAttended(facts.attendedTreatment().size());

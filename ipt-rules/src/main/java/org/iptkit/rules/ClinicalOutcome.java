@@ -53,7 +53,15 @@ public abstract class ClinicalOutcome {
   public abstract Optional<Boolean> completer();
 
   /** A builder of an outcome. */
-  public static ImmutableClinicalOutcome.Builder builder() {
-    return ImmutableClinicalOutcome.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a clinical outcome attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableClinicalOutcome.Builder {
+    Builder() {}
   }
 }

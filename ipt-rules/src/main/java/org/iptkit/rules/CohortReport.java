@@ -47,7 +47,7 @@ import org.iptkit.core.CourseStatus;
  * {@code toString()}, as are therapist references.
  */
 @Value.Immutable
-public abstract class CohortReport {
+public abstract class CohortReport implements WithCohortReport {
   CohortReport() {}
 
   /** The number of courses in the cohort. */

@@ -203,7 +203,7 @@ public final class FidelityChecker {
     Objects.requireNonNull(course, "course");
     CourseFacts facts = new CourseFacts(course, profile);
     // Results go straight into the report's builder, which copies them once more on build().
-    ImmutableFidelityReport.Builder report = FidelityReport.builder();
+    FidelityReport.Builder report = FidelityReport.builder();
     List<Finding> findings = new ArrayList<>();
     int[] domainPassed = new int[DOMAINS.length];
     int[] domainApplicable = new int[DOMAINS.length];
@@ -236,7 +236,7 @@ public final class FidelityChecker {
       Severity severity = severities[i];
       List<Finding> ruleFindings = new ArrayList<>(evaluation.deviations().size());
       for (Deviation deviation : evaluation.deviations()) {
-        ImmutableFinding.Builder finding = Finding.builder()
+        Finding.Builder finding = Finding.builder()
             .rule(rule.code())
             .name(rule.info().name())
             .severity(severity)
@@ -288,7 +288,7 @@ public final class FidelityChecker {
     TreatmentCourse course = facts.course();
     Instrument instrument = profile.primaryInstrument();
     List<Score> scores = facts.scores(instrument);
-    ImmutableClinicalOutcome.Builder outcome = ClinicalOutcome.builder()
+    ClinicalOutcome.Builder outcome = ClinicalOutcome.builder()
         .instrument(instrument)
         .sessionsAttended(facts.attendedTreatment().size())
         .sessionsPlanned(facts.plannedSessions());

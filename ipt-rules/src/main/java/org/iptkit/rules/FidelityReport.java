@@ -86,7 +86,15 @@ public abstract class FidelityReport {
   }
 
   /** A builder of a report. */
-  public static ImmutableFidelityReport.Builder builder() {
-    return ImmutableFidelityReport.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a fidelity report attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableFidelityReport.Builder {
+    Builder() {}
   }
 }

@@ -28,7 +28,15 @@ public abstract class FidelitySummary {
   public abstract int infos();
 
   /** A builder of a summary. */
-  public static ImmutableFidelitySummary.Builder builder() {
-    return ImmutableFidelitySummary.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a fidelity summary attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableFidelitySummary.Builder {
+    Builder() {}
   }
 }

@@ -44,8 +44,16 @@ public abstract class Finding {
   public abstract Optional<String> protocolPath();
 
   /** A builder of a finding. */
-  public static ImmutableFinding.Builder builder() {
-    return ImmutableFinding.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a finding attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableFinding.Builder {
+    Builder() {}
   }
 
   /** Compares two JSON Pointers segment by segment, array indexes as numbers. */

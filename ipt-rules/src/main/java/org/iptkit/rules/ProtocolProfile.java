@@ -183,7 +183,15 @@ public abstract class ProtocolProfile {
   }
 
   /** A builder of a profile. */
-  public static ImmutableProtocolProfile.Builder builder() {
-    return ImmutableProtocolProfile.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a protocol profile attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableProtocolProfile.Builder {
+    Builder() {}
   }
 }

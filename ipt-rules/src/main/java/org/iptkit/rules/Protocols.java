@@ -179,7 +179,7 @@ public final class Protocols {
   }
 
   /** The shared defaults of the built-in profiles (weekly, 45–60 minutes, PHQ-9 every 4). */
-  private static ImmutableProtocolProfile.Builder base(String id, String title, String source) {
+  private static ProtocolProfile.Builder base(String id, String title, String source) {
     return ProtocolProfile.builder()
         .id(id)
         .title(title)

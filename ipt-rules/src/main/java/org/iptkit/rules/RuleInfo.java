@@ -58,6 +58,16 @@ public abstract class RuleInfo {
     return false;
   }
 
+  /**
+   * Whether the rule judges acute treatment: in a course whose acute treatment is followed by
+   * MAINTENANCE sessions under a continuation or maintenance contract agreed after the acute one,
+   * it judges the acute sessions alone, as a completed acute treatment.
+   */
+  @Value.Default
+  public boolean judgesAcuteTreatment() {
+    return false;
+  }
+
   /** Whether a profile or a call may switch the rule off (all but the mandatory ones). */
   public boolean canBeSwitchedOff() {
     return !mandatory();
@@ -95,7 +105,15 @@ public abstract class RuleInfo {
   }
 
   /** A builder of a catalog entry. */
-  public static ImmutableRuleInfo.Builder builder() {
-    return ImmutableRuleInfo.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a catalog entry attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableRuleInfo.Builder {
+    Builder() {}
   }
 }

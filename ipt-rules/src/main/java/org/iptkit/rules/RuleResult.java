@@ -34,7 +34,15 @@ public abstract class RuleResult {
   }
 
   /** A builder of a rule result. */
-  public static ImmutableRuleResult.Builder builder() {
-    return ImmutableRuleResult.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a rule result attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  public static final class Builder extends ImmutableRuleResult.Builder {
+    Builder() {}
   }
 }

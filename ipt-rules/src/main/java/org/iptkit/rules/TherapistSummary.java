@@ -41,7 +41,15 @@ public abstract class TherapistSummary {
   }
 
   /** A builder of a therapist summary. */
-  static ImmutableTherapistSummary.Builder builder() {
-    return ImmutableTherapistSummary.builder();
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds a therapist summary attribute by attribute (each setter is named after the accessor it sets, whose
+   * Javadoc says what it means); {@code build()} checks the whole.
+   */
+  static final class Builder extends ImmutableTherapistSummary.Builder {
+    Builder() {}
   }
 }

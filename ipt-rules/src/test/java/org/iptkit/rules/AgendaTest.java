@@ -15,8 +15,6 @@ import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.CourseStatus;
 import org.iptkit.core.Frequency;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Measure;
 import org.iptkit.core.Phase;
@@ -76,13 +74,13 @@ class AgendaTest {
       Contract fortnightly = Contract.builder().from(course.contracts().get(0))
           .frequency(Frequency.FORTNIGHTLY).build();
       Agenda agenda = ACUTE.agenda(
-          ImmutableTreatmentCourse.copyOf(course).withContracts(fortnightly));
+          TreatmentCourse.copyOf(course).withContracts(fortnightly));
       assertThat(agenda.nextSessionDate()).contains(dateOf(4).plusDays(14));
     }
 
     @Test
     void withoutAContractNothingIsPlannedAndTheNextSessionIsAWeekLater() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16Ongoing(4))
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16Ongoing(4))
           .withContracts(List.of());
       Agenda agenda = ACUTE.agenda(course);
       assertThat(agenda.plannedSessions()).isEmpty();
@@ -93,7 +91,7 @@ class AgendaTest {
     @Test
     void theNextNumberFollowsTheLastRecordedSessionEvenIfMissed() {
       TreatmentCourse course = withSession(acute16Ongoing(5), 5,
-          s -> ImmutableSession.builder().from(s).attendance(Attendance.NO_SHOW)
+          s -> Session.builder().from(s).attendance(Attendance.NO_SHOW)
               .tasks(List.of()).techniques(List.of()).focus(List.of()).measures(List.of())
               .build());
       Agenda agenda = ACUTE.agenda(course);
@@ -153,7 +151,7 @@ class AgendaTest {
 
     @Test
     void aCourseNotYetStartedHasTheBaselineDue() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16Ongoing(0))
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16Ongoing(0))
           .withContracts(List.of()).withInventories(List.of()).withProblemAreas(List.of())
           .withFormulation(Optional.empty());
       Agenda agenda = ACUTE.agenda(course);
@@ -174,7 +172,7 @@ class AgendaTest {
       TreatmentCourse empty = TreatmentCourse.builder().courseId("g-1").protocol("group-ipt-8")
           .status(CourseStatus.ONGOING).build();
       assertThat(group.agenda(empty).nextPhase()).contains(Phase.PRE_GROUP);
-      TreatmentCourse afterPreGroup = ImmutableTreatmentCourse.copyOf(empty).withSessions(
+      TreatmentCourse afterPreGroup = TreatmentCourse.copyOf(empty).withSessions(
           Session.builder().number(1).date(dateOf(1)).attendance(Attendance.ATTENDED)
               .phase(Phase.PRE_GROUP).setting(Setting.INDIVIDUAL).build());
       Agenda agenda = group.agenda(afterPreGroup);
@@ -201,7 +199,7 @@ class AgendaTest {
       assertThat(item(agenda, AgendaItem.Kind.DUE, "M02")).hasValueSatisfying(i -> {
         assertThat(i.instrument()).contains(Instrument.PHQ9);
         assertThat(i.sinceSession()).isEmpty();
-        assertThat(i.message()).isEqualTo("record a PHQ-9 in this session: the last one was"
+        assertThat(i.message()).isEqualTo("record a PHQ-9 in this session: the last one was in"
             + " session 1, 4 sessions ago; the protocol asks for it at least every 4 attended"
             + " sessions");
       });
@@ -219,7 +217,7 @@ class AgendaTest {
       assertThat(item(agenda, AgendaItem.Kind.OVERDUE, "M02")).hasValueSatisfying(i -> {
         assertThat(i.sinceSession()).hasValue(5);
         assertThat(i.message()).isEqualTo("record a PHQ-9 in this session: it was due by session"
-            + " 5; the last one was session 1; the protocol asks for it at least every 4 attended"
+            + " 5; the last one was in session 1; the protocol asks for it at least every 4 attended"
             + " sessions");
       });
       assertThat(item(agenda, AgendaItem.Kind.DUE, "M02")).isEmpty();
@@ -251,7 +249,7 @@ class AgendaTest {
 
     @Test
     void aScreeningBaselineCountsAsTheFirstSessionsMeasureAsForM02() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(withSession(
+      TreatmentCourse course = TreatmentCourse.copyOf(withSession(
               measuredOnlyInSessionOne(4), 1, s -> s.withMeasures(List.of())))
           .withMeasures(Measure.builder().instrument(Instrument.PHQ9).total(12)
               .date(dateOf(1).minusDays(3)).build());
@@ -390,7 +388,7 @@ class AgendaTest {
   class HypotheticalNextSession {
     @Test
     void aSessionBeyondTheMaximumWouldBeReported() {
-      TreatmentCourse atMaximum = ImmutableTreatmentCourse.copyOf(acute16())
+      TreatmentCourse atMaximum = TreatmentCourse.copyOf(acute16())
           .withStatus(CourseStatus.ONGOING).withEndedOn(Optional.empty());
       Agenda agenda = ACUTE.agenda(atMaximum);
       assertThat(agenda.sessionsRemaining()).hasValue(0);
@@ -446,7 +444,7 @@ class AgendaTest {
 
     @Test
     void aDiscontinuedCourseHasAnEmptyAgendaWithAReason() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16Ongoing(5))
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16Ongoing(5))
           .withStatus(CourseStatus.DISCONTINUED);
       Agenda agenda = ACUTE.agenda(course);
       assertThat(agenda.items()).isEmpty();

@@ -17,8 +17,6 @@ import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.CourseStatus;
 import org.iptkit.core.Frequency;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Measure;
 import org.iptkit.core.Phase;
@@ -55,10 +53,10 @@ class EndingRulesTest {
     for (int n = 1; n <= 6; n++) {
       Session session = maintenanceSession(n, monthly(n));
       if (n == 1) {
-        session = ImmutableSession.copyOf(session)
+        session = Session.copyOf(session)
             .withMeasures(Measure.ofItems(Instrument.PHQ9, 2, 2, 2, 2, 2, 1, 1, 1, 0));
       } else if (n == 4) {
-        session = ImmutableSession.copyOf(session).withMeasures(Measure.ofTotal(Instrument.PHQ9, 4));
+        session = Session.copyOf(session).withMeasures(Measure.ofTotal(Instrument.PHQ9, 4));
       }
       sessions.add(session);
     }
@@ -79,7 +77,7 @@ class EndingRulesTest {
     for (int n = 17; n <= 19; n++) {
       sessions.add(maintenanceSession(n, dateOf(16).plusWeeks(4L * (n - 16))));
     }
-    return ImmutableTreatmentCourse.copyOf(base).withSessions(sessions)
+    return TreatmentCourse.copyOf(base).withSessions(sessions)
         .withContracts(concat(base.contracts(), extra));
   }
 
@@ -142,7 +140,7 @@ class EndingRulesTest {
       assertThat(check(endingDiscussedIn(15), Protocols.IPC_6, "E01").outcome())
           .isEqualTo(RuleOutcome.PASS);
       // A no-show session 17 after 16 does not move the attended last session.
-      TreatmentCourse noShow = ImmutableTreatmentCourse.copyOf(endingDiscussedIn(14))
+      TreatmentCourse noShow = TreatmentCourse.copyOf(endingDiscussedIn(14))
           .withSessions(with17NoShow(endingDiscussedIn(14).sessions()));
       assertThat(check(noShow, "E01").outcome()).isEqualTo(RuleOutcome.PASS);
     }
@@ -156,7 +154,7 @@ class EndingRulesTest {
 
     @Test
     void e01ReportsACompletedCourseTooShortForTheLead() {
-      TreatmentCourse short2 = ImmutableTreatmentCourse.copyOf(acute16Ongoing(2))
+      TreatmentCourse short2 = TreatmentCourse.copyOf(acute16Ongoing(2))
           .withStatus(CourseStatus.COMPLETED);
       assertThat(check(short2, "E01").findings()).singleElement().satisfies(f -> {
         assertThat(f.path()).isEqualTo("/sessions");
@@ -220,9 +218,9 @@ class EndingRulesTest {
       List<Session> sessions = new ArrayList<>();
       for (Session session : acute16().sessions()) {
         sessions.add(session.isIn(Phase.TERMINATION)
-            ? ImmutableSession.copyOf(session).withPhase(Phase.MIDDLE) : session);
+            ? Session.copyOf(session).withPhase(Phase.MIDDLE) : session);
       }
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16()).withSessions(sessions);
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16()).withSessions(sessions);
       assertThat(check(course, "E02").findings()).singleElement().satisfies(f -> {
         assertThat(f.path()).isEqualTo("/sessions/15/tasks");
         assertThat(f.message()).isEqualTo(
@@ -245,7 +243,7 @@ class EndingRulesTest {
 
     @Test
     void e02ToE04DoNotApplyToAnOngoingOrDiscontinuedCourse() {
-      TreatmentCourse discontinued = ImmutableTreatmentCourse.copyOf(acute16Ongoing(8))
+      TreatmentCourse discontinued = TreatmentCourse.copyOf(acute16Ongoing(8))
           .withStatus(CourseStatus.DISCONTINUED);
       for (String code : List.of("E02", "E03", "E04")) {
         RuleResult ongoing = check(acute16Ongoing(15), code);
@@ -332,7 +330,7 @@ class EndingRulesTest {
 
     @Test
     void e05ChecksADiscontinuedCourseAtItsLastSessions() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16Ongoing(10))
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16Ongoing(10))
           .withStatus(CourseStatus.DISCONTINUED);
       assertThat(check(course, "E05").findings()).singleElement().satisfies(f -> {
         assertThat(f.path()).isEqualTo("/sessions/9/tasks");
@@ -365,7 +363,7 @@ class EndingRulesTest {
 
     @Test
     void e05DoesNotApplyWithoutAScoreAfterBaseline() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16Ongoing(3))
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16Ongoing(3))
           .withStatus(CourseStatus.DISCONTINUED);
       assertThat(check(course, "E05").reason()).contains("no primary measure after baseline");
       // The PHQ-9 profile finds no primary score in an EPDS-only course.
@@ -378,7 +376,7 @@ class EndingRulesTest {
   class E06 {
     @Test
     void e06ReportsMaintenanceSessionsBeforeTheContract() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(maintenanceCourse())
+      TreatmentCourse course = TreatmentCourse.copyOf(maintenanceCourse())
           .withContracts(contract(ContractKind.MAINTENANCE, monthly(2).plusDays(1)));
       RuleResult result = check(course, Protocols.IPT_M_MONTHLY, "E06");
       assertThat(result.findings()).extracting(Finding::path)
@@ -395,7 +393,7 @@ class EndingRulesTest {
 
     @Test
     void e06ReportsEveryMaintenanceSessionWithoutAContract() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(maintenanceCourse())
+      TreatmentCourse course = TreatmentCourse.copyOf(maintenanceCourse())
           .withContracts();
       RuleResult result = check(course, Protocols.IPT_M_MONTHLY, "E06");
       assertThat(result.findings()).hasSize(6);
@@ -437,7 +435,7 @@ class EndingRulesTest {
     @Test
     void theMaintenanceProfileLeavesTheAcutePhaseEndingRulesOut() {
       FidelityReport report = FidelityChecker.of(Protocols.IPT_M_MONTHLY)
-          .check(ImmutableTreatmentCourse.copyOf(maintenanceCourse())
+          .check(TreatmentCourse.copyOf(maintenanceCourse())
               .withStatus(CourseStatus.COMPLETED));
       for (String code : List.of("E01", "E02", "E03", "E04")) {
         assertThat(report.result(code).orElseThrow().reason())

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.iptkit.core.Attendance;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Measure;
 import org.iptkit.core.Phase;
@@ -32,7 +31,7 @@ class FidelityCheckerConfigurationTest {
     List<Session> sessions = new ArrayList<>(course.sessions());
     sessions.add(Session.builder().from(sessions.get(15)).number(17)
         .date(ReferenceCourses.dateOf(17)).build());
-    return ImmutableTreatmentCourse.copyOf(course).withSessions(sessions);
+    return TreatmentCourse.copyOf(course).withSessions(sessions);
   }
 
   /** The reference course with PHQ-9 item 9 positive and no risk assessment in sessions 10, 11. */
@@ -146,7 +145,7 @@ class FidelityCheckerConfigurationTest {
 
   @Test
   void monthlyMaintenanceMarksTheAcutePhaseRulesNotApplicable() {
-    TreatmentCourse course = ImmutableTreatmentCourse.copyOf(ReferenceCourses.acute16Ongoing(4));
+    TreatmentCourse course = TreatmentCourse.copyOf(ReferenceCourses.acute16Ongoing(4));
     FidelityReport report = FidelityChecker.of(Protocols.IPT_M_MONTHLY).check(course);
     assertThat(report.results()).extracting(RuleResult::rule)
         .containsExactlyElementsOf(RuleCatalog.codes());
@@ -238,7 +237,7 @@ class FidelityCheckerConfigurationTest {
 
   @Test
   void aCancelledSessionIsNotAttendedForTheOutcome() {
-    TreatmentCourse course = withSession(acute16(), 7, s -> org.iptkit.core.ImmutableSession
+    TreatmentCourse course = withSession(acute16(), 7, s -> org.iptkit.core.Session
         .builder().from(s).attendance(Attendance.CANCELLED).phase(Phase.MIDDLE)
         .tasks(List.<SessionTask>of()).techniques(List.of()).focus(List.of())
         .measures(List.of()).build());

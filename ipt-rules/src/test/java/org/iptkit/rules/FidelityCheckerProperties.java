@@ -9,7 +9,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.iptkit.core.CourseStatus;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.rules.fixtures.CoursePointers;
 import org.iptkit.rules.fixtures.RulesTestArbitraries;
@@ -47,7 +46,7 @@ class FidelityCheckerProperties {
   void checkingNeverThrowsAndTheSameCourseGivesAnEqualReport(
       @ForAll("courses") TreatmentCourse course, @ForAll("profiles") ProtocolProfile profile) {
     FidelityReport report = FidelityChecker.of(profile).check(course);
-    assertThat(FidelityChecker.of(profile).check(ImmutableTreatmentCourse.copyOf(course)))
+    assertThat(FidelityChecker.of(profile).check(TreatmentCourse.copyOf(course)))
         .isEqualTo(report);
     assertThat(FidelityChecker.of(profile).check(course)).isEqualTo(report);
   }

@@ -14,7 +14,6 @@ import org.iptkit.core.Attendance;
 import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.CourseStatus;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Measure;
 import org.iptkit.core.Phase;
@@ -30,7 +29,7 @@ class FidelityReportTest {
 
   private static TreatmentCourse firstSessions(int count, CourseStatus status) {
     TreatmentCourse ongoing = acute16Ongoing(count);
-    return ImmutableTreatmentCourse.copyOf(ongoing).withStatus(status);
+    return TreatmentCourse.copyOf(ongoing).withStatus(status);
   }
 
   @Nested
@@ -95,7 +94,7 @@ class FidelityReportTest {
 
     @Test
     void aScreeningBeforeTheFirstSessionIsTheBaseline() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16()).withMeasures(
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16()).withMeasures(
           Measure.builder().from(Measure.ofTotal(Instrument.PHQ9, 20))
               .date(dateOf(1).minusDays(7)).build());
       ClinicalOutcome outcome = ACUTE.check(course).outcome();
@@ -133,10 +132,10 @@ class FidelityReportTest {
 
     @Test
     void plannedSessionsComeFromTheLatestAcuteContract() {
-      TreatmentCourse noContract = ImmutableTreatmentCourse.copyOf(acute16())
+      TreatmentCourse noContract = TreatmentCourse.copyOf(acute16())
           .withContracts(List.of());
       assertThat(ACUTE.check(noContract).outcome().sessionsPlanned()).isEmpty();
-      TreatmentCourse renegotiated = ImmutableTreatmentCourse.copyOf(acute16()).withContracts(
+      TreatmentCourse renegotiated = TreatmentCourse.copyOf(acute16()).withContracts(
           acute16().contracts().get(0),
           Contract.builder().kind(ContractKind.ACUTE).agreedOn(dateOf(8)).plannedSessions(14)
               .build(),
@@ -154,11 +153,11 @@ class FidelityReportTest {
       // The same contract the agenda counts against.
       assertThat(monthly.agenda(course).plannedSessions()).hasValue(12);
       // An ACUTE contract is not a maintenance plan; a later CONTINUATION contract is.
-      TreatmentCourse withAcute = ImmutableTreatmentCourse.copyOf(course).withContracts(
+      TreatmentCourse withAcute = TreatmentCourse.copyOf(course).withContracts(
           Contract.builder().kind(ContractKind.ACUTE).agreedOn(dateOf(1)).plannedSessions(16)
               .build());
       assertThat(monthly.check(withAcute).outcome().sessionsPlanned()).isEmpty();
-      TreatmentCourse continued = ImmutableTreatmentCourse.copyOf(course).withContracts(
+      TreatmentCourse continued = TreatmentCourse.copyOf(course).withContracts(
           course.contracts().get(0), Contract.builder().kind(ContractKind.CONTINUATION)
               .agreedOn(course.contracts().get(0).agreedOn().plusDays(1)).plannedSessions(8)
               .build());
@@ -211,7 +210,8 @@ class FidelityReportTest {
     void findingsBelowTheThresholdLeaveItValid() {
       // A proscribed technique (T01, WARNING) lowered to INFO; M04 could not be lowered.
       TreatmentCourse course = withSession(acute16(), 5, s -> s.withTechniques(
-          org.iptkit.core.Technique.DREAM_INTERPRETATION));
+          org.iptkit.core.Technique.DREAM_INTERPRETATION,
+          org.iptkit.core.Technique.COMMUNICATION_ANALYSIS));
       FidelityChecker lowered = FidelityChecker.builder(Protocols.IPT_ACUTE_16)
           .severity("T01", Severity.INFO).build();
       FidelityReport report = lowered.check(course);

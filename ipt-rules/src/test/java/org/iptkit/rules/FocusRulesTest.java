@@ -13,8 +13,6 @@ import org.iptkit.core.ContactFrequency;
 import org.iptkit.core.CourseStatus;
 import org.iptkit.core.DisputeStage;
 import org.iptkit.core.Grief;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.InterpersonalDeficits;
 import org.iptkit.core.InterpersonalInventory;
 import org.iptkit.core.Person;
@@ -44,7 +42,7 @@ class FocusRulesTest {
   }
 
   static TreatmentCourse withAreas(TreatmentCourse course, ProblemArea... areas) {
-    return ImmutableTreatmentCourse.copyOf(course).withProblemAreas(areas);
+    return TreatmentCourse.copyOf(course).withProblemAreas(areas);
   }
 
   static RoleDispute dispute() {
@@ -68,7 +66,7 @@ class FocusRulesTest {
   /** The reference course with a deceased father added to its inventory. */
   static TreatmentCourse withDeceasedFather(TreatmentCourse course) {
     InterpersonalInventory inventory = course.inventories().get(0);
-    return ImmutableTreatmentCourse.copyOf(course).withInventories(
+    return TreatmentCourse.copyOf(course).withInventories(
         InterpersonalInventory.builder().from(inventory)
             .addPerson(Person.builder().id("father").relationship(Relationship.PARENT)
                 .circle(2).contact(ContactFrequency.NONE).deceased(true).build())
@@ -222,7 +220,7 @@ class FocusRulesTest {
 
     @Test
     void f04ReportsEveryNamedPersonWhenNoInventoryWasTaken() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(withAreas(acute16(), dispute(),
+      TreatmentCourse course = TreatmentCourse.copyOf(withAreas(acute16(), dispute(),
           Grief.builder().personId("father").build(), transition())).withInventories();
       RuleResult result = check(course, "F04");
       assertThat(result.findings()).extracting(Finding::path)
@@ -234,7 +232,7 @@ class FocusRulesTest {
     @Test
     void f04FindsPeopleInAnyInventoryOfTheCourse() {
       TreatmentCourse base = acute16();
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(withAreas(base, dispute(),
+      TreatmentCourse course = TreatmentCourse.copyOf(withAreas(base, dispute(),
               Grief.builder().personId("father").build()))
           .withInventories(base.inventories().get(0), InterpersonalInventory.builder()
               .takenOn(dateOf(16))
@@ -357,7 +355,7 @@ class FocusRulesTest {
     void f06IsDueForAnOngoingCourseOnceTheTerminationPhaseBegan() {
       TreatmentCourse course = withoutTask(acute16Ongoing(13), SessionTask.DISPUTE_STAGE_ASSESSED);
       assertThat(check(course, "F06").outcome()).isEqualTo(RuleOutcome.FINDINGS);
-      TreatmentCourse discontinued = ImmutableTreatmentCourse.copyOf(course)
+      TreatmentCourse discontinued = TreatmentCourse.copyOf(course)
           .withStatus(CourseStatus.DISCONTINUED);
       assertThat(check(discontinued, "F06").outcome()).isEqualTo(RuleOutcome.FINDINGS);
     }
@@ -375,9 +373,9 @@ class FocusRulesTest {
       List<Session> sessions = new ArrayList<>();
       for (Session session : acute16().sessions()) {
         sessions.add(session.isIn(Phase.MIDDLE)
-            ? ImmutableSession.copyOf(session).withPhase(Phase.TERMINATION) : session);
+            ? Session.copyOf(session).withPhase(Phase.TERMINATION) : session);
       }
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16()).withSessions(sessions);
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16()).withSessions(sessions);
       RuleResult result = check(course, "F06");
       assertThat(result.outcome()).isEqualTo(RuleOutcome.NOT_APPLICABLE);
       assertThat(result.reason()).contains("no middle-phase sessions (P03 reports it)");

@@ -27,9 +27,6 @@ import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.CourseStatus;
 import org.iptkit.core.Formulation;
-import org.iptkit.core.ImmutableFormulation;
-import org.iptkit.core.ImmutableInterpersonalInventory;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.InterpersonalInventory;
 import org.iptkit.core.Phase;
 import org.iptkit.core.Person;
@@ -105,7 +102,7 @@ class InitialPhaseRulesTest {
 
   @Test
   void initialPhaseTasksAreDueInACompletedCourseThatNeverLeftTheInitialPhase() {
-    TreatmentCourse course = ImmutableTreatmentCourse.copyOf(
+    TreatmentCourse course = TreatmentCourse.copyOf(
         withoutTask(acute16Ongoing(2), SessionTask.DIAGNOSIS_NAMED))
         .withStatus(CourseStatus.COMPLETED);
     assertThat(findings(Protocols.IPT_ACUTE_16, course, "I01")).extracting(Finding::path)
@@ -211,7 +208,7 @@ class InitialPhaseRulesTest {
   class I05InventoryTaken {
     @Test
     void i05ReportsACourseWithoutAnInventory() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16())
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16())
           .withInventories(List.of());
       Finding finding = onlyFinding(Protocols.IPT_ACUTE_16, course, "I05");
       assertFinding(finding, "I05", Severity.ERROR, "/inventories", null,
@@ -242,7 +239,7 @@ class InitialPhaseRulesTest {
       assertFinding(finding, "I05", Severity.ERROR, "/sessions/2/tasks", 3,
           "taking the interpersonal inventory was not recorded (INVENTORY) in the initial phase"
               + " (sessions 1, 2, 3)");
-      TreatmentCourse both = ImmutableTreatmentCourse.copyOf(course).withInventories(List.of());
+      TreatmentCourse both = TreatmentCourse.copyOf(course).withInventories(List.of());
       assertThat(findings(Protocols.IPT_ACUTE_16, both, "I05")).extracting(Finding::path)
           .containsExactly("/inventories", "/sessions/2/tasks");
     }
@@ -250,14 +247,14 @@ class InitialPhaseRulesTest {
     @Test
     void i05AcceptsASecondInventoryAtTheEnd() {
       InterpersonalInventory first = acute16().inventories().get(0);
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16()).withInventories(
-          ImmutableInterpersonalInventory.copyOf(first).withTakenOn(dateOf(16)), first);
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16()).withInventories(
+          InterpersonalInventory.copyOf(first).withTakenOn(dateOf(16)), first);
       assertThat(outcome(Protocols.IPT_ACUTE_16, course, "I05")).isEqualTo(RuleOutcome.PASS);
     }
 
     @Test
     void i05IsDueOnlyOnceTheInitialPhaseIsOver() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16Ongoing(3))
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16Ongoing(3))
           .withInventories(List.of());
       assertThat(reason(Protocols.IPT_ACUTE_16, course, "I05"))
           .isEqualTo("initial phase not over");
@@ -268,7 +265,7 @@ class InitialPhaseRulesTest {
   class I06FocusChosen {
     @Test
     void i06ReportsACourseWithoutAProblemArea() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16())
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16())
           .withProblemAreas(List.of());
       Finding finding = onlyFinding(Protocols.IPT_ACUTE_16, course, "I06");
       assertFinding(finding, "I06", Severity.ERROR, "/problemAreas", null,
@@ -290,7 +287,7 @@ class InitialPhaseRulesTest {
           s -> s.withFocus(List.of()));
       assertThat(outcome(Protocols.IPT_ACUTE_16, noFocusLists, "I06"))
           .isEqualTo(RuleOutcome.PASS);
-      TreatmentCourse noFormulation = ImmutableTreatmentCourse.copyOf(acute16())
+      TreatmentCourse noFormulation = TreatmentCourse.copyOf(acute16())
           .withFormulation(Optional.empty());
       assertThat(outcome(Protocols.IPT_ACUTE_16, noFormulation, "I06"))
           .isEqualTo(RuleOutcome.PASS);
@@ -298,7 +295,7 @@ class InitialPhaseRulesTest {
 
     @Test
     void i06IsDueOnlyOnceTheInitialPhaseIsOver() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16Ongoing(2))
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16Ongoing(2))
           .withProblemAreas(List.of());
       assertThat(reason(Protocols.IPT_ACUTE_16, course, "I06"))
           .isEqualTo("initial phase not over");
@@ -325,7 +322,7 @@ class InitialPhaseRulesTest {
 
     @Test
     void i07ReportsAMissingFormulation() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16())
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16())
           .withFormulation(Optional.empty());
       Finding finding = onlyFinding(Protocols.IPT_ACUTE_16, course, "I07");
       assertFinding(finding, "I07", Severity.WARNING, "/formulation", null,
@@ -351,7 +348,7 @@ class InitialPhaseRulesTest {
   class I08ContractAgreed {
     @Test
     void i08ReportsACourseWithoutAnAcuteContract() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16()).withContracts(
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16()).withContracts(
           Contract.builder().kind(ContractKind.MAINTENANCE).agreedOn(dateOf(3)).build());
       Finding finding = onlyFinding(Protocols.IPT_ACUTE_16, course, "I08");
       assertFinding(finding, "I08", Severity.ERROR, "/contracts", null,
@@ -360,7 +357,7 @@ class InitialPhaseRulesTest {
 
     @Test
     void i08ReportsAContractAgreedAfterTheInitialPhase() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16())
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16())
           .withContracts(acuteContract(dateOf(5), 16));
       Finding finding = onlyFinding(Protocols.IPT_ACUTE_16, course, "I08");
       assertFinding(finding, "I08", Severity.ERROR, "/contracts/0/agreedOn", null,
@@ -370,7 +367,7 @@ class InitialPhaseRulesTest {
 
     @Test
     void i08ReportsAContractWithoutSessionsOrFrequency() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16()).withContracts(
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16()).withContracts(
           Contract.builder().kind(ContractKind.ACUTE).agreedOn(dateOf(2)).build());
       assertThat(findings(Protocols.IPT_ACUTE_16, course, "I08")).extracting(Finding::message)
           .containsExactly("the treatment contract does not state the frequency of sessions",
@@ -385,11 +382,11 @@ class InitialPhaseRulesTest {
 
     @Test
     void i08CountsPreGroupSessionsAsInitial() {
-      TreatmentCourse contractInPreGroup = ImmutableTreatmentCourse.copyOf(groupIpt8(1))
+      TreatmentCourse contractInPreGroup = TreatmentCourse.copyOf(groupIpt8(1))
           .withContracts(acuteContract(dateOf(1), 8));
       assertThat(outcome(Protocols.GROUP_IPT_8, contractInPreGroup, "I08"))
           .isEqualTo(RuleOutcome.PASS);
-      TreatmentCourse afterGroupSessionOne = ImmutableTreatmentCourse.copyOf(groupIpt8(1))
+      TreatmentCourse afterGroupSessionOne = TreatmentCourse.copyOf(groupIpt8(1))
           .withContracts(acuteContract(dateOf(3), 8));
       assertThat(findings(Protocols.GROUP_IPT_8, afterGroupSessionOne, "I08"))
           .extracting(Finding::message).containsExactly("the treatment contract was agreed"
@@ -398,7 +395,7 @@ class InitialPhaseRulesTest {
 
     @Test
     void i08IsDueOnlyOnceTheInitialPhaseIsOver() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16Ongoing(2))
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16Ongoing(2))
           .withContracts(List.of());
       assertThat(reason(Protocols.IPT_ACUTE_16, course, "I08"))
           .isEqualTo("initial phase not over");
@@ -430,7 +427,7 @@ class InitialPhaseRulesTest {
 
     @Test
     void i09ChecksOnlyTheInitialPhaseOfAnOngoingCourse() {
-      TreatmentCourse ongoing = ImmutableTreatmentCourse.copyOf(firstSessions(adolescent12(), 10))
+      TreatmentCourse ongoing = TreatmentCourse.copyOf(firstSessions(adolescent12(), 10))
           .withStatus(CourseStatus.ONGOING);
       assertThat(outcome(Protocols.IPT_A_12, ongoing, "I09")).isEqualTo(RuleOutcome.PASS);
       TreatmentCourse noCaregiver = withSession(ongoing, 1,
@@ -448,7 +445,7 @@ class InitialPhaseRulesTest {
     void i09DoesNotApplyToProfilesThatDoNotRequireACaregiver() {
       assertThat(reason(Protocols.IPT_ACUTE_16, acute16(), "I09"))
           .isEqualTo("profile does not require caregiver involvement");
-      TreatmentCourse early = ImmutableTreatmentCourse.copyOf(firstSessions(adolescent12(), 3))
+      TreatmentCourse early = TreatmentCourse.copyOf(firstSessions(adolescent12(), 3))
           .withStatus(CourseStatus.ONGOING);
       assertThat(reason(Protocols.IPT_A_12, early, "I09")).isEqualTo("initial phase not over");
     }
@@ -473,21 +470,21 @@ class InitialPhaseRulesTest {
   }
 
   private static TreatmentCourse withInventory(TreatmentCourse course,
-      java.util.function.UnaryOperator<ImmutableInterpersonalInventory> change) {
-    return ImmutableTreatmentCourse.copyOf(course).withInventories(
-        change.apply(ImmutableInterpersonalInventory.copyOf(course.inventories().get(0))));
+      java.util.function.UnaryOperator<InterpersonalInventory> change) {
+    return TreatmentCourse.copyOf(course).withInventories(
+        change.apply(InterpersonalInventory.copyOf(course.inventories().get(0))));
   }
 
   private static TreatmentCourse withFormulation(TreatmentCourse course,
-      java.util.function.UnaryOperator<ImmutableFormulation> change) {
+      java.util.function.UnaryOperator<Formulation> change) {
     Formulation formulation = course.formulation().orElseThrow();
-    return ImmutableTreatmentCourse.copyOf(course)
-        .withFormulation(change.apply(ImmutableFormulation.copyOf(formulation)));
+    return TreatmentCourse.copyOf(course)
+        .withFormulation(change.apply(Formulation.copyOf(formulation)));
   }
 
   /** A copy of {@code course} with a second problem area, a role transition. */
   private static TreatmentCourse withExtraArea(TreatmentCourse course) {
-    return ImmutableTreatmentCourse.copyOf(course).withProblemAreas(StructureRulesTest.append(
+    return TreatmentCourse.copyOf(course).withProblemAreas(StructureRulesTest.append(
         course.problemAreas(), RoleTransition.builder().primary(false).build()));
   }
 }

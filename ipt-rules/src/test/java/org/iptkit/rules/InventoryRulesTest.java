@@ -8,7 +8,6 @@ import static org.iptkit.rules.fixtures.ReferenceCourses.dateOf;
 import java.util.ArrayList;
 import java.util.List;
 import org.iptkit.core.ContactFrequency;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.InterpersonalInventory;
 import org.iptkit.core.Person;
 import org.iptkit.core.Relationship;
@@ -27,7 +26,7 @@ class InventoryRulesTest {
 
   /** The reference course with its inventories replaced. */
   static TreatmentCourse withInventories(InterpersonalInventory... inventories) {
-    return ImmutableTreatmentCourse.copyOf(acute16()).withInventories(inventories);
+    return TreatmentCourse.copyOf(acute16()).withInventories(inventories);
   }
 
   /** The reference inventory with person {@code index} (from 0) replaced. */

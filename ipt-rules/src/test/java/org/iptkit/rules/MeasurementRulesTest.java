@@ -15,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.iptkit.core.Attendance;
 import org.iptkit.core.CourseStatus;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Measure;
 import org.iptkit.core.Phase;
@@ -44,7 +42,7 @@ class MeasurementRulesTest {
       if (session.number() > sessions) {
         continue;
       }
-      ImmutableSession copy = ImmutableSession.copyOf(session).withMeasures();
+      Session copy = Session.copyOf(session).withMeasures();
       for (int i = 0; i < totals.length; i += 2) {
         if (totals[i] == session.number()) {
           copy = copy.withMeasures(Measure.ofTotal(instrument, totals[i + 1]));
@@ -52,7 +50,7 @@ class MeasurementRulesTest {
       }
       kept.add(copy);
     }
-    return ImmutableTreatmentCourse.copyOf(acute16()).withProtocol(protocol).withSessions(kept)
+    return TreatmentCourse.copyOf(acute16()).withProtocol(protocol).withSessions(kept)
         .withEndedOn(dateOf(sessions));
   }
 
@@ -80,7 +78,7 @@ class MeasurementRulesTest {
   }
 
   static TreatmentCourse withScreening(TreatmentCourse course, Measure... measures) {
-    return ImmutableTreatmentCourse.copyOf(course).withMeasures(measures);
+    return TreatmentCourse.copyOf(course).withMeasures(measures);
   }
 
   static Measure phq9On(java.time.LocalDate date, int total) {
@@ -92,7 +90,7 @@ class MeasurementRulesTest {
   }
 
   static TreatmentCourse noSessions() {
-    return ImmutableTreatmentCourse.copyOf(acute16Ongoing(1)).withSessions();
+    return TreatmentCourse.copyOf(acute16Ongoing(1)).withSessions();
   }
 
   @Nested
@@ -565,7 +563,7 @@ class MeasurementRulesTest {
 
     @Test
     void aMaintenanceCourseStatusChangesOnlyWhatIsDue() {
-      TreatmentCourse completed = ImmutableTreatmentCourse.copyOf(maintenanceCourse())
+      TreatmentCourse completed = TreatmentCourse.copyOf(maintenanceCourse())
           .withStatus(CourseStatus.COMPLETED);
       FidelityReport report = FidelityChecker.of(Protocols.IPT_M_MONTHLY).check(completed);
       // Completed, the course now owes a final PHQ-9: sessions 5 and 6 (the last two) lack it.

@@ -22,8 +22,7 @@ import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.CourseStatus;
 import org.iptkit.core.Frequency;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
+import org.iptkit.core.Session;
 import org.iptkit.core.Phase;
 import org.iptkit.core.TreatmentCourse;
 import org.junit.jupiter.api.Nested;
@@ -81,7 +80,7 @@ class PhaseRulesTest {
       assertThat(outcome(Protocols.IPT_ACUTE_16, course, "P01")).isEqualTo(RuleOutcome.PASS);
       assertThat(outcome(Protocols.IPT_M_MONTHLY, monthly(6), "P01"))
           .isEqualTo(RuleOutcome.PASS);
-      TreatmentCourse noContract = ImmutableTreatmentCourse.copyOf(monthly(6))
+      TreatmentCourse noContract = TreatmentCourse.copyOf(monthly(6))
           .withContracts(List.of());
       assertThat(findings(Protocols.IPT_M_MONTHLY, noContract, "P01"))
           .extracting(Finding::path).containsExactly("/sessions/0/phase");
@@ -131,7 +130,7 @@ class PhaseRulesTest {
 
     @Test
     void p02HoldsAnOngoingCourseToTheMinimumOnlyOnceTheInitialPhaseIsOver() {
-      TreatmentCourse started = ImmutableTreatmentCourse.copyOf(acute16Ongoing(2));
+      TreatmentCourse started = TreatmentCourse.copyOf(acute16Ongoing(2));
       ProtocolProfile twoToThree = ProtocolProfile.builder().from(Protocols.IPT_ACUTE_16)
           .initialPhase(IntRange.of(2, 3)).build();
       TreatmentCourse oneInitial = withSession(started, 2, s -> s.withPhase(Phase.MIDDLE));
@@ -187,7 +186,7 @@ class PhaseRulesTest {
     void p03DoesNotApplyBeforeTheCourseIsCompleted() {
       assertThat(reason(Protocols.IPT_ACUTE_16, acute16Ongoing(3), "P03"))
           .isEqualTo("course is ongoing");
-      TreatmentCourse discontinued = ImmutableTreatmentCourse.copyOf(acute16Ongoing(3))
+      TreatmentCourse discontinued = TreatmentCourse.copyOf(acute16Ongoing(3))
           .withStatus(CourseStatus.DISCONTINUED);
       assertThat(reason(Protocols.IPT_ACUTE_16, discontinued, "P03"))
           .isEqualTo("course was discontinued");
@@ -265,10 +264,10 @@ class PhaseRulesTest {
     TreatmentCourse result = course;
     for (int number : numbers) {
       var last = result.lastSession().orElseThrow();
-      ImmutableSession session = ImmutableSession.copyOf(last).withNumber(number)
+      Session session = Session.copyOf(last).withNumber(number)
           .withDate(last.date().plusWeeks(4)).withPhase(Phase.MAINTENANCE)
           .withTasks(List.of()).withMeasures(List.of());
-      result = ImmutableTreatmentCourse.copyOf(result)
+      result = TreatmentCourse.copyOf(result)
           .withSessions(StructureRulesTest.append(result.sessions(), session));
     }
     return result;

@@ -21,8 +21,6 @@ import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.CourseStatus;
 import org.iptkit.core.Frequency;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Measure;
 import org.iptkit.core.Phase;
@@ -53,7 +51,7 @@ class StructureRulesTest {
 
     @Test
     void s01ReportsAnOngoingCourseAboveTheMaximum() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(withExtraSession(acute16(), 17))
+      TreatmentCourse course = TreatmentCourse.copyOf(withExtraSession(acute16(), 17))
           .withStatus(CourseStatus.ONGOING);
       Finding finding = onlyFinding(Protocols.IPT_ACUTE_16, course, "S01");
       assertFinding(finding, "S01", Severity.ERROR, "/sessions", null,
@@ -103,7 +101,7 @@ class StructureRulesTest {
       List<Finding> findings = findings(Protocols.IPT_ACUTE_16, course, "S01");
       assertThat(findings).extracting(Finding::message).containsExactly(
           "1 individual pre-group session attended; the protocol expects 0");
-      TreatmentCourse ongoing = ImmutableTreatmentCourse.copyOf(course)
+      TreatmentCourse ongoing = TreatmentCourse.copyOf(course)
           .withStatus(CourseStatus.ONGOING);
       assertThat(findings(Protocols.IPT_ACUTE_16, ongoing, "S01")).extracting(Finding::message)
           .containsExactly("1 individual pre-group session attended, more than the protocol's"
@@ -143,7 +141,7 @@ class StructureRulesTest {
 
     @Test
     void s02DoesNotApplyWithoutAContract() {
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16())
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16())
           .withContracts(List.of());
       assertThat(reason(Protocols.IPT_ACUTE_16, course, "S02"))
           .isEqualTo("no treatment contract (I08 reports it)");
@@ -153,7 +151,7 @@ class StructureRulesTest {
     void s02DoesNotApplyBeforeTheCourseIsCompleted() {
       assertThat(reason(Protocols.IPT_ACUTE_16, acute16Ongoing(14), "S02"))
           .isEqualTo("course is ongoing");
-      TreatmentCourse discontinued = ImmutableTreatmentCourse.copyOf(acute16Ongoing(6))
+      TreatmentCourse discontinued = TreatmentCourse.copyOf(acute16Ongoing(6))
           .withStatus(CourseStatus.DISCONTINUED);
       assertThat(reason(Protocols.IPT_ACUTE_16, discontinued, "S02"))
           .isEqualTo("course was discontinued");
@@ -191,7 +189,7 @@ class StructureRulesTest {
     void s03OrdersByNumberNotByRecordOrder() {
       List<Session> reversed = new ArrayList<>(acute16().sessions());
       Collections.reverse(reversed);
-      TreatmentCourse course = ImmutableTreatmentCourse.copyOf(acute16()).withSessions(reversed);
+      TreatmentCourse course = TreatmentCourse.copyOf(acute16()).withSessions(reversed);
       assertThat(outcome(Protocols.IPT_ACUTE_16, course, "S03")).isEqualTo(RuleOutcome.PASS);
 
       TreatmentCourse broken = withSession(course, 5, s -> s.withDate(dateOf(4)));
@@ -455,17 +453,17 @@ class StructureRulesTest {
         kept.add(session);
       }
     }
-    return ImmutableTreatmentCourse.copyOf(course).withSessions(kept);
+    return TreatmentCourse.copyOf(course).withSessions(kept);
   }
 
   /** A copy of {@code course} with every session changed by {@code change}. */
   static TreatmentCourse everySession(TreatmentCourse course,
-      UnaryOperator<ImmutableSession> change) {
+      UnaryOperator<Session> change) {
     List<Session> sessions = new ArrayList<>();
     for (Session session : course.sessions()) {
-      sessions.add(change.apply(ImmutableSession.copyOf(session)));
+      sessions.add(change.apply(Session.copyOf(session)));
     }
-    return ImmutableTreatmentCourse.copyOf(course).withSessions(sessions);
+    return TreatmentCourse.copyOf(course).withSessions(sessions);
   }
 
   /** A copy of {@code course} whose sessions from {@code from} on are {@code days} later. */
@@ -488,13 +486,13 @@ class StructureRulesTest {
   /** A copy of {@code course} with an attended middle session {@code number} a week later. */
   static TreatmentCourse withExtraSession(TreatmentCourse course, int number) {
     Session last = course.lastSession().orElseThrow();
-    return ImmutableTreatmentCourse.copyOf(course).withSessions(append(course.sessions(),
-        ImmutableSession.copyOf(last).withNumber(number).withDate(last.date().plusWeeks(1))));
+    return TreatmentCourse.copyOf(course).withSessions(append(course.sessions(),
+        Session.copyOf(last).withNumber(number).withDate(last.date().plusWeeks(1))));
   }
 
   /** A copy of {@code course} with one more contract. */
   static TreatmentCourse withContract(TreatmentCourse course, Contract contract) {
-    return ImmutableTreatmentCourse.copyOf(course)
+    return TreatmentCourse.copyOf(course)
         .withContracts(append(course.contracts(), contract));
   }
 
@@ -533,7 +531,7 @@ class StructureRulesTest {
   static TreatmentCourse reshaped(TreatmentCourse base, String protocol, int count,
       IntFunction<Phase> phaseOf) {
     TreatmentCourse cut = firstSessions(base, count);
-    return ImmutableTreatmentCourse.copyOf(everySession(cut, s -> s.withPhase(
+    return TreatmentCourse.copyOf(everySession(cut, s -> s.withPhase(
         phaseOf.apply(s.number())))).withProtocol(protocol);
   }
 
@@ -550,7 +548,7 @@ class StructureRulesTest {
     course = everySession(course, s -> s.number() <= preGroup
         ? s.withMinutes(60).withCpt("90837").withSetting(Setting.INDIVIDUAL)
         : s.withMinutes(90).withCpt("90853").withSetting(Setting.GROUP));
-    return ImmutableTreatmentCourse.copyOf(course)
+    return TreatmentCourse.copyOf(course)
         .withContracts(acuteContract(dateOf(preGroup + 1), 8));
   }
 
@@ -568,7 +566,7 @@ class StructureRulesTest {
         s -> s.withTasks(plus(s.tasks(), SessionTask.CAREGIVER_INVOLVED)));
     course = withSession(course, 12,
         s -> s.withTasks(plus(s.tasks(), SessionTask.CAREGIVER_INVOLVED)));
-    return ImmutableTreatmentCourse.copyOf(course).withContracts(acuteContract(dateOf(3), 12));
+    return TreatmentCourse.copyOf(course).withContracts(acuteContract(dateOf(3), 12));
   }
 
   /**

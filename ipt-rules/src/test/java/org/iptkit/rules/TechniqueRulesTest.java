@@ -6,7 +6,6 @@ import static org.iptkit.rules.fixtures.ReferenceCourses.acute16;
 import static org.iptkit.rules.fixtures.ReferenceCourses.acute16Ongoing;
 import static org.iptkit.rules.fixtures.ReferenceCourses.withSession;
 
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.SessionTask;
 import org.iptkit.core.Technique;
 import org.iptkit.core.TreatmentCourse;
@@ -63,7 +62,7 @@ class TechniqueRulesTest {
 
     @Test
     void t01DoesNotApplyWithoutAttendedSessions() {
-      TreatmentCourse empty = ImmutableTreatmentCourse.copyOf(acute16Ongoing(1)).withSessions();
+      TreatmentCourse empty = TreatmentCourse.copyOf(acute16Ongoing(1)).withSessions();
       RuleResult result = check(empty, "T01");
       assertThat(result.outcome()).isEqualTo(RuleOutcome.NOT_APPLICABLE);
       assertThat(result.reason()).contains("no attended sessions");

@@ -41,14 +41,6 @@ import org.iptkit.core.FidelityRating;
 import org.iptkit.core.Formulation;
 import org.iptkit.core.Frequency;
 import org.iptkit.core.Grief;
-import org.iptkit.core.ImmutableContract;
-import org.iptkit.core.ImmutableFidelityRating;
-import org.iptkit.core.ImmutableFormulation;
-import org.iptkit.core.ImmutableInterpersonalInventory;
-import org.iptkit.core.ImmutableMeasure;
-import org.iptkit.core.ImmutablePerson;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.InterpersonalDeficits;
 import org.iptkit.core.InterpersonalInventory;
@@ -138,7 +130,7 @@ public final class CourseImporter {
     allowOnly(carePlanEntry, carePlan, EnumSet.of(Ext.PROTOCOL, Ext.CONTRACT, Ext.PROBLEM_AREA,
         Ext.FORMULATION));
 
-    ImmutableTreatmentCourse.Builder course = TreatmentCourse.builder();
+    TreatmentCourse.Builder course = TreatmentCourse.builder();
     course.courseId(courseId(episodeEntry, episode, carePlanEntry, carePlan));
     patientRef(episodeEntry, episode.getPatient(), ".patient").ifPresent(course::patientRef);
     therapistRef(episodeEntry, episode, carePlanEntry, carePlan).ifPresent(course::therapistRef);
@@ -307,7 +299,7 @@ public final class CourseImporter {
     for (int c = 0; c < exts.size(); c++) {
       String where = entry.path() + ext(Ext.CONTRACT) + "[" + c + "]";
       Complex ext = complex(entry, exts.get(c), Ext.CONTRACT, where);
-      ImmutableContract.Builder contract = Contract.builder();
+      Contract.Builder contract = Contract.builder();
       contract.kind(enumValue(ContractKind.class, code(entry, ext.one("kind"), ext.at("kind")),
           entry, ext.at("kind")));
       contract.agreedOn(date(entry, ext.one("agreedOn"), ext.at("agreedOn")));
@@ -390,7 +382,7 @@ public final class CourseImporter {
     }
     String where = entry.path() + ext(Ext.FORMULATION);
     Complex ext = complex(entry, found.get(), Ext.FORMULATION, where);
-    ImmutableFormulation.Builder formulation = Formulation.builder();
+    Formulation.Builder formulation = Formulation.builder();
     formulation.sharedOn(date(entry, ext.one("sharedOn"), ext.at("sharedOn")));
     List<Extension> areas = ext.all("area");
     for (int i = 0; i < areas.size(); i++) {
@@ -411,7 +403,7 @@ public final class CourseImporter {
     for (int i = 0; i < exts.size(); i++) {
       String where = entry.path() + ext(Ext.INVENTORY) + "[" + i + "]";
       Complex ext = complex(entry, exts.get(i), Ext.INVENTORY, where);
-      ImmutableInterpersonalInventory.Builder inventory = InterpersonalInventory.builder();
+      InterpersonalInventory.Builder inventory = InterpersonalInventory.builder();
       inventory.takenOn(date(entry, ext.one("takenOn"), ext.at("takenOn")));
       List<Extension> people = ext.all("person");
       for (int p = 0; p < people.size(); p++) {
@@ -431,7 +423,7 @@ public final class CourseImporter {
         Ext.CHANGED_NEAR_ONSET, Ext.DECEASED, Ext.DIED_ON, Ext.SATISFYING, Ext.UNSATISFYING,
         Ext.EXPECTATIONS_MET, Ext.DESIRED_CHANGE));
     String base = entry.path();
-    ImmutablePerson.Builder person = Person.builder();
+    Person.Builder person = Person.builder();
     person.id(identifier(entry, related.getIdentifier(), FhirVocabulary.PERSON_ID_SYSTEM,
         ".identifier").orElseThrow(() -> fail(entry, base + ".identifier",
             "no person id: expected an identifier of system "
@@ -494,7 +486,7 @@ public final class CourseImporter {
     for (int r = 0; r < exts.size(); r++) {
       String where = entry.path() + ext(Ext.FIDELITY_RATING) + "[" + r + "]";
       Complex ext = complex(entry, exts.get(r), Ext.FIDELITY_RATING, where);
-      ImmutableFidelityRating.Builder rating = FidelityRating.builder();
+      FidelityRating.Builder rating = FidelityRating.builder();
       rating.session(integer(entry, ext.one("session"), ext.at("session")));
       rating.scale(string(entry, ext.one("scale"), ext.at("scale")));
       ext.opt("rater").ifPresent(e -> rating.rater(string(entry, e, ext.at("rater"))));
@@ -520,7 +512,7 @@ public final class CourseImporter {
     allowOnly(entry, encounter, EnumSet.of(Ext.SESSION_NUMBER, Ext.ATTENDANCE, Ext.PHASE,
         Ext.SETTING, Ext.MODALITY, Ext.FOCUS));
     String base = entry.path();
-    ImmutableSession.Builder session = Session.builder();
+    Session.Builder session = Session.builder();
     Extension number = single(entry, encounter, Ext.SESSION_NUMBER, "").orElseThrow(() ->
         fail(entry, base + ext(Ext.SESSION_NUMBER), "missing; expected the session number"));
     session.number(integer(entry, number, base + ext(Ext.SESSION_NUMBER)));
@@ -650,7 +642,7 @@ public final class CourseImporter {
   private Measure measure(Entry entry, Observation observation, boolean inSession) {
     String base = entry.path();
     Instrument instrument = instrumentOf(entry, observation).orElseThrow();
-    ImmutableMeasure.Builder measure = Measure.builder().instrument(instrument);
+    Measure.Builder measure = Measure.builder().instrument(instrument);
     Integer[] items = new Integer[instrument.itemCount()];
     List<Observation.ObservationComponentComponent> components = observation.getComponent();
     for (int c = 0; c < components.size(); c++) {

@@ -18,14 +18,6 @@ import org.iptkit.core.DisputeStage;
 import org.iptkit.core.FidelityRating;
 import org.iptkit.core.Formulation;
 import org.iptkit.core.Grief;
-import org.iptkit.core.ImmutableContract;
-import org.iptkit.core.ImmutableFidelityRating;
-import org.iptkit.core.ImmutableFormulation;
-import org.iptkit.core.ImmutableInterpersonalInventory;
-import org.iptkit.core.ImmutableMeasure;
-import org.iptkit.core.ImmutablePerson;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.InterpersonalDeficits;
 import org.iptkit.core.InterpersonalInventory;
@@ -278,7 +270,7 @@ public final class CourseJsonReader {
 
   private TreatmentCourse readCourse() {
     Scope o = scope(COURSE, COURSE_NAMES);
-    ImmutableTreatmentCourse.Builder b = TreatmentCourse.builder();
+    TreatmentCourse.Builder b = TreatmentCourse.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> {
@@ -408,7 +400,7 @@ public final class CourseJsonReader {
   private Contract readContract() {
     expectObject("a contract object");
     Scope o = scope(CONTRACT, CONTRACT_NAMES);
-    ImmutableContract.Builder b = Contract.builder();
+    Contract.Builder b = Contract.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> b.kind(readEnum(EnumCodec.CONTRACT_KIND));
@@ -428,7 +420,7 @@ public final class CourseJsonReader {
   private InterpersonalInventory readInventory() {
     expectObject("an inventory object");
     Scope o = scope(INVENTORY, INVENTORY_NAMES);
-    ImmutableInterpersonalInventory.Builder b = InterpersonalInventory.builder();
+    InterpersonalInventory.Builder b = InterpersonalInventory.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> b.takenOn(readDate());
@@ -447,7 +439,7 @@ public final class CourseJsonReader {
   private Person readPerson() {
     expectObject("a person object");
     Scope o = scope(PERSON, PERSON_NAMES);
-    ImmutablePerson.Builder b = Person.builder();
+    Person.Builder b = Person.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> b.id(readString());
@@ -529,7 +521,7 @@ public final class CourseJsonReader {
   private Formulation readFormulation() {
     expectObject("a formulation object");
     Scope o = scope(FORMULATION, FORMULATION_NAMES);
-    ImmutableFormulation.Builder b = Formulation.builder();
+    Formulation.Builder b = Formulation.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> b.sharedOn(readDate());
@@ -545,7 +537,7 @@ public final class CourseJsonReader {
   private Session readSession() {
     expectObject("a session object");
     Scope o = scope(SESSION, SESSION_NAMES);
-    ImmutableSession.Builder b = Session.builder();
+    Session.Builder b = Session.builder();
     Attendance attendance = null;
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
@@ -580,7 +572,7 @@ public final class CourseJsonReader {
   private Measure readMeasure() {
     expectObject("a measure object");
     Scope o = scope(MEASURE, MEASURE_NAMES);
-    ImmutableMeasure.Builder b = Measure.builder();
+    Measure.Builder b = Measure.builder();
     Instrument instrument = null;
     int items = 0;
     for (int f; (f = o.nextField()) >= 0; ) {
@@ -612,7 +604,7 @@ public final class CourseJsonReader {
   private FidelityRating readRating() {
     expectObject("a fidelity rating object");
     Scope o = scope(RATING, RATING_NAMES);
-    ImmutableFidelityRating.Builder b = FidelityRating.builder();
+    FidelityRating.Builder b = FidelityRating.builder();
     for (int f; (f = o.nextField()) >= 0; ) {
       switch (f) {
         case 0 -> b.session(readInt());

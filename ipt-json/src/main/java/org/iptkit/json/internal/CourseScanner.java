@@ -11,14 +11,6 @@ import org.iptkit.core.DisputeStage;
 import org.iptkit.core.FidelityRating;
 import org.iptkit.core.Formulation;
 import org.iptkit.core.Grief;
-import org.iptkit.core.ImmutableContract;
-import org.iptkit.core.ImmutableFidelityRating;
-import org.iptkit.core.ImmutableFormulation;
-import org.iptkit.core.ImmutableInterpersonalInventory;
-import org.iptkit.core.ImmutableMeasure;
-import org.iptkit.core.ImmutablePerson;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.InterpersonalDeficits;
 import org.iptkit.core.InterpersonalInventory;
@@ -153,7 +145,7 @@ public final class CourseScanner {
 
   private TreatmentCourse course() {
     open();
-    ImmutableTreatmentCourse.Builder c = TreatmentCourse.builder();
+    TreatmentCourse.Builder c = TreatmentCourse.builder();
     long seen = 0;
     for (int f = -1; (f = field(COURSE, f, seen)) >= 0; ) {
       seen |= 1L << f;
@@ -199,7 +191,7 @@ public final class CourseScanner {
 
   private Contract contract() {
     open();
-    ImmutableContract.Builder c = Contract.builder();
+    Contract.Builder c = Contract.builder();
     long seen = 0;
     for (int f = -1; (f = field(CONTRACT, f, seen)) >= 0; ) {
       seen |= 1L << f;
@@ -219,7 +211,7 @@ public final class CourseScanner {
 
   private InterpersonalInventory inventory() {
     open();
-    ImmutableInterpersonalInventory.Builder v = InterpersonalInventory.builder();
+    InterpersonalInventory.Builder v = InterpersonalInventory.builder();
     long seen = 0;
     for (int f = -1; (f = field(INVENTORY, f, seen)) >= 0; ) {
       seen |= 1L << f;
@@ -235,7 +227,7 @@ public final class CourseScanner {
 
   private Person person() {
     open();
-    ImmutablePerson.Builder p = Person.builder();
+    Person.Builder p = Person.builder();
     long seen = 0;
     for (int f = -1; (f = field(PERSON, f, seen)) >= 0; ) {
       seen |= 1L << f;
@@ -310,7 +302,7 @@ public final class CourseScanner {
 
   private Formulation formulation() {
     open();
-    ImmutableFormulation.Builder m = Formulation.builder();
+    Formulation.Builder m = Formulation.builder();
     long seen = 0;
     for (int f = -1; (f = field(FORMULATION, f, seen)) >= 0; ) {
       seen |= 1L << f;
@@ -327,7 +319,7 @@ public final class CourseScanner {
 
   private Session session() {
     open();
-    ImmutableSession.Builder s = Session.builder();
+    Session.Builder s = Session.builder();
     Attendance attendance = null;
     long seen = 0;
     for (int f = -1; (f = field(SESSION, f, seen)) >= 0; ) {
@@ -361,7 +353,7 @@ public final class CourseScanner {
 
   private Measure measure() {
     open();
-    ImmutableMeasure.Builder m = Measure.builder();
+    Measure.Builder m = Measure.builder();
     long seen = 0;
     for (int f = -1; (f = field(MEASURE, f, seen)) >= 0; ) {
       seen |= 1L << f;
@@ -391,7 +383,7 @@ public final class CourseScanner {
 
   private FidelityRating rating() {
     open();
-    ImmutableFidelityRating.Builder r = FidelityRating.builder();
+    FidelityRating.Builder r = FidelityRating.builder();
     long seen = 0;
     for (int f = -1; (f = field(RATING, f, seen)) >= 0; ) {
       seen |= 1L << f;

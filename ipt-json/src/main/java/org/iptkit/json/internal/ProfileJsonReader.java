@@ -15,7 +15,6 @@ import org.iptkit.core.Technique;
 import org.iptkit.json.JsonReadException;
 import org.iptkit.json.JsonReadException.Problem;
 import org.iptkit.json.internal.JsonTree.Node;
-import org.iptkit.rules.ImmutableProtocolProfile;
 import org.iptkit.rules.IntRange;
 import org.iptkit.rules.ProtocolProfile;
 import org.iptkit.rules.ProtocolRegistry;
@@ -91,7 +90,7 @@ public final class ProfileJsonReader {
     String source = isNull(o, "source") ? null : o.string("source");
     ProtocolProfile parent = basedOn == null ? null : parent(o.get("basedOn"), basedOn);
 
-    ImmutableProtocolProfile.Builder b = ProtocolProfile.builder();
+    ProtocolProfile.Builder b = ProtocolProfile.builder();
     if (parent != null) {
       b.from(parent);
     }
@@ -162,7 +161,7 @@ public final class ProfileJsonReader {
 
   /** {@code phases}: the initial and termination ranges and the ending lead. */
   private void readPhases(Fields o, ProtocolProfile parent,
-      ImmutableProtocolProfile.Builder b) {
+      ProtocolProfile.Builder b) {
     Fields phases = o.object("phases", "a phases object", PHASES);
     Fields in = phases == null ? Fields.of(emptyObject(o, "phases"), "", PHASES) : phases;
     if (isNull(in, "initial")) {
@@ -183,7 +182,7 @@ public final class ProfileJsonReader {
 
   /** {@code measurement}: the primary instrument, its interval and the deterioration points. */
   private void readMeasurement(Fields o, ProtocolProfile parent,
-      ImmutableProtocolProfile.Builder b) {
+      ProtocolProfile.Builder b) {
     Fields measurement = o.object("measurement", "a measurement object", MEASUREMENT);
     Fields in = measurement == null
         ? Fields.of(emptyObject(o, "measurement"), "", MEASUREMENT) : measurement;
@@ -203,7 +202,7 @@ public final class ProfileJsonReader {
   }
 
   /** {@code completer}: the minimum sessions (or null for none) and weeks. */
-  private static void readCompleter(Fields o, ImmutableProtocolProfile.Builder b) {
+  private static void readCompleter(Fields o, ProtocolProfile.Builder b) {
     Fields completer = o.object("completer", "a completer object", COMPLETER);
     if (completer == null) {
       return;

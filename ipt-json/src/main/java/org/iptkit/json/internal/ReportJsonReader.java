@@ -14,8 +14,6 @@ import org.iptkit.rules.ClinicalOutcome;
 import org.iptkit.rules.FidelityReport;
 import org.iptkit.rules.FidelitySummary;
 import org.iptkit.rules.Finding;
-import org.iptkit.rules.ImmutableClinicalOutcome;
-import org.iptkit.rules.ImmutableFinding;
 import org.iptkit.rules.RuleDomain;
 import org.iptkit.rules.RuleOutcome;
 import org.iptkit.rules.RuleResult;
@@ -163,7 +161,7 @@ public final class ReportJsonReader {
   }
 
   private static ClinicalOutcome outcome(Fields o) {
-    ImmutableClinicalOutcome.Builder b = ClinicalOutcome.builder();
+    ClinicalOutcome.Builder b = ClinicalOutcome.builder();
     var instrument = o.enumValue("instrument", EnumCodec.INSTRUMENT);
     if (instrument == null) {
       throw o.missing("instrument", EnumCodec.INSTRUMENT.oneOf());
@@ -215,7 +213,7 @@ public final class ReportJsonReader {
 
   private static Finding finding(Node node) {
     Fields f = Fields.of(node, "a finding object", FINDING);
-    ImmutableFinding.Builder b = Finding.builder();
+    Finding.Builder b = Finding.builder();
     b.rule(required(f, f.identifier("rule"), "rule", "a rule code"));
     b.name(required(f, f.identifier("name"), "name", "the rule's name"));
     var severity = f.enumValue("severity", EnumCodec.SEVERITY);

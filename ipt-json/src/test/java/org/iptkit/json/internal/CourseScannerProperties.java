@@ -36,9 +36,6 @@ import org.iptkit.core.CourseStatus;
 import org.iptkit.core.DisputeStage;
 import org.iptkit.core.FidelityRating;
 import org.iptkit.core.Frequency;
-import org.iptkit.core.ImmutableContract;
-import org.iptkit.core.ImmutableFidelityRating;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Modality;
 import org.iptkit.core.Phase;
@@ -268,13 +265,13 @@ class CourseScannerProperties {
     Supplier<String> text = () -> texts.get(next[0]++ % texts.size());
     List<Contract> contracts = new ArrayList<>();
     for (Contract contract : course.contracts()) {
-      contracts.add(ImmutableContract.copyOf(contract).withGoals(text.get(), text.get()));
+      contracts.add(Contract.copyOf(contract).withGoals(text.get(), text.get()));
     }
     List<FidelityRating> ratings = new ArrayList<>();
     for (FidelityRating rating : course.fidelityRatings()) {
-      ratings.add(ImmutableFidelityRating.copyOf(rating).withRater(text.get()));
+      ratings.add(FidelityRating.copyOf(rating).withRater(text.get()));
     }
-    return ImmutableTreatmentCourse.copyOf(course).withPatientRef(text.get())
+    return TreatmentCourse.copyOf(course).withPatientRef(text.get())
         .withTherapistRef(text.get()).withContracts(contracts).withFidelityRatings(ratings);
   }
 
@@ -487,8 +484,8 @@ class CourseScannerProperties {
     // reader, which counts characters and reads the course.
     String goal = "\u00e9".repeat(500_001);
     TreatmentCourse sample = SampleCourses.formatExample();
-    byte[] bytes = compact(ImmutableTreatmentCourse.copyOf(sample)
-        .withContracts(ImmutableContract.copyOf(sample.contracts().get(0)).withGoals(goal)));
+    byte[] bytes = compact(TreatmentCourse.copyOf(sample)
+        .withContracts(Contract.copyOf(sample.contracts().get(0)).withGoals(goal)));
     assertThat(strict(bytes)).isNotNull();
     assertThat(CourseScanner.scan(bytes, 0, bytes.length, LIMIT)).isNull();
   }
@@ -886,13 +883,13 @@ class CourseScannerProperties {
     TreatmentCourse sample = SampleCourses.formatExample();
     for (String text : List.of("Zo\u00eb", "\u65e5\u672c", "\uD83D\uDE00", "a\u007fb",
         "\u2028\u2029", "\uFEFFx", "\uFFFF", "\uDBFF\uDFFF", "x\u00a0y", "/ and \u20ac")) {
-      c.add(new Case("patient ref '" + text + "'", compact(ImmutableTreatmentCourse.copyOf(sample)
+      c.add(new Case("patient ref '" + text + "'", compact(TreatmentCourse.copyOf(sample)
           .withPatientRef(text))));
-      c.add(new Case("goal '" + text + "'", compact(ImmutableTreatmentCourse.copyOf(sample)
-          .withContracts(ImmutableContract.copyOf(sample.contracts().get(0))
+      c.add(new Case("goal '" + text + "'", compact(TreatmentCourse.copyOf(sample)
+          .withContracts(Contract.copyOf(sample.contracts().get(0))
               .withGoals(text, "PHQ-9 " + text)))));
     }
-    c.add(new Case("course id Zoë-日本-😀", compact(ImmutableTreatmentCourse.copyOf(sample)
+    c.add(new Case("course id Zoë-日本-😀", compact(TreatmentCourse.copyOf(sample)
         .withCourseId("Zo\u00eb-\u65e5\u672c-\uD83D\uDE00"))));
     // extreme numbers and dates, read from text and written back by the writer
     c.add(rewritten("planned sessions 999999999", SAMPLE.replace("\"plannedSessions\":16",

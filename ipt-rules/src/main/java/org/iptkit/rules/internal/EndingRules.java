@@ -255,6 +255,6 @@ public final class EndingRules {
         return which + " took place before a continuation or maintenance contract was agreed";
       });
     }
-    return found.result();
+    return found.actionable().result();
   }
 }

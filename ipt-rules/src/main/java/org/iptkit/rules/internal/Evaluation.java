@@ -139,6 +139,16 @@ public final class Evaluation {
       return this;
     }
 
+    /**
+     * Marks every deviation added so far as one the clinician can still act on in the next
+     * session, its own message saying why (for deviations such as a missing detail, which read
+     * the same before and after the next session).
+     */
+    public Collector actionable() {
+      deviations = deviations.map(d -> d.instruction() == null ? d.instructing(d.message()) : d);
+      return this;
+    }
+
     /** Whether nothing was added yet. */
     public boolean isEmpty() {
       return deviations.isEmpty();

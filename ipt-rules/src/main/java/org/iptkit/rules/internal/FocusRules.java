@@ -161,7 +161,7 @@ public final class FocusRules {
         }
       }
     }
-    return found.result();
+    return found.actionable().result();
   }
 
   private static Evaluation focusPeopleInInventory(CourseFacts facts) {
@@ -203,7 +203,7 @@ public final class FocusRules {
     if (!named) {
       return Evaluation.notApplicable("no problem area names a person");
     }
-    return found.result();
+    return found.actionable().result();
   }
 
   private static Evaluation middleOnFocus(CourseFacts facts) {
@@ -279,7 +279,7 @@ public final class FocusRules {
             + " never recorded in a middle-phase session");
       }
     }
-    return found.result();
+    return found.actionable().result();
   }
 
   private static boolean anyHas(List<Session> sessions, SessionTask task) {

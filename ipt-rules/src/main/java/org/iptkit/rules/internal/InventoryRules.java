@@ -55,7 +55,7 @@ public final class InventoryRules {
           + " lists " + size + (size == 1 ? " person" : " people") + "; at least " + MIN_PEOPLE
           + " are expected");
     }
-    return found.result();
+    return found.actionable().result();
   }
 
   private static Evaluation inventoryCompleteness(CourseFacts facts) {
@@ -97,7 +97,7 @@ public final class InventoryRules {
         }
       }
     }
-    return found.result();
+    return found.actionable().result();
   }
 
   private static String personPath(int inventory, int person) {

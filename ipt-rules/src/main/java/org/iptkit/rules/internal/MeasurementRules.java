@@ -55,8 +55,7 @@ public final class MeasurementRules {
       "Whenever a safety item is positive (PHQ-9 item 9, EPDS item 10, HAM-D item 3, BDI-II"
           + " item 9 >= 1), the same session records RISK_ASSESSED; for a measure taken outside a"
           + " session (a screening), the first attended session on or after its date does (none"
-          + " yet in an ongoing course: due, not a finding). Mandatory: never switched off, never"
-          + " below ERROR.",
+          + " yet in an ongoing course: due, not a finding).",
       "A positive suicide item calls for a suicide risk assessment at the next contact.",
       "Kroenke 2001; Cox 1987; domain.md section 7",
       MeasurementRules::safetyItemFollowedUp)
@@ -147,10 +146,10 @@ public final class MeasurementRules {
                 + " attended sessions before the latest session " + lastNumber;
         return text + interval(max);
       }).instruct(() -> (facts.nextIndex() == previous + max
-          ? "the last one was " + where(attended, previous, screening) + ", "
+          ? "the last one was " + whereIn(attended, previous, screening) + ", "
               + facts.sessionsAgo(previous) + " sessions ago"
           : "it was due by session " + due.number() + "; the last one was "
-              + where(attended, previous, screening))
+              + whereIn(attended, previous, screening))
           + (max == 1 ? "; the protocol asks for it in every session" : interval(max)));
     }
     return found.result();
@@ -379,6 +378,12 @@ public final class MeasurementRules {
       }
     }
     return false;
+  }
+
+  /** "in session 5", or "the screening before session 1", for the agenda. */
+  private static String whereIn(List<Session> attended, int index, boolean screening) {
+    return index == 0 && screening ? where(attended, index, screening)
+        : "in " + where(attended, index, screening);
   }
 
   private static String where(List<Session> attended, int index, boolean screening) {

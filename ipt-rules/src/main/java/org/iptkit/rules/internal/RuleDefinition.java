@@ -87,7 +87,8 @@ public final class RuleDefinition {
    * or maintenance sessions under their own contract, it sees the acute part alone.
    */
   RuleDefinition acuteTreatment() {
-    return new RuleDefinition(info, check, true, dueBy, action, task, measure);
+    return new RuleDefinition(RuleInfo.builder().from(info).judgesAcuteTreatment(true).build(),
+        check, true, dueBy, action, task, measure);
   }
 
   /**

@@ -89,7 +89,7 @@ final class ReportCommand implements Callable<Integer> {
 
   /** The report without the per-therapist part: therapist references only when asked for. */
   static CohortReport withoutTherapists(CohortReport report) {
-    return org.iptkit.rules.ImmutableCohortReport.copyOf(report).withTherapists(List.of());
+    return report.withTherapists(List.of());
   }
 
   /**

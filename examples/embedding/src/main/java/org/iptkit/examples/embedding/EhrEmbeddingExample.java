@@ -12,8 +12,6 @@ import org.iptkit.core.CourseStatus;
 import org.iptkit.core.DisputeStage;
 import org.iptkit.core.Formulation;
 import org.iptkit.core.Frequency;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.InterpersonalInventory;
 import org.iptkit.core.Measure;
@@ -121,7 +119,7 @@ public final class EhrEmbeddingExample {
 
   /** Maps the EHR's visits and intake data to an iptkit course. */
   static TreatmentCourse course(List<Visit> visits, CourseStatus status) {
-    ImmutableTreatmentCourse.Builder course = TreatmentCourse.builder()
+    TreatmentCourse.Builder course = TreatmentCourse.builder()
         .courseId("ehr-episode-4711")
         .patientRef("pt-7f3a")
         .therapistRef("th-12")
@@ -143,7 +141,7 @@ public final class EhrEmbeddingExample {
         .formulation(Formulation.builder().sharedOn(LocalDate.of(2026, 1, 19))
             .addArea(ProblemAreaType.ROLE_DISPUTE).patientAgreed(true).build());
     for (Visit visit : visits) {
-      ImmutableSession.Builder session = Session.builder()
+      Session.Builder session = Session.builder()
           .number(visit.number()).date(visit.date()).minutes(visit.minutes())
           .attendance(Attendance.ATTENDED).phase(visit.phase())
           .addAllTasks(visit.tasks())

@@ -14,10 +14,6 @@ import org.iptkit.core.CourseStatus;
 import org.iptkit.core.FidelityRating;
 import org.iptkit.core.Formulation;
 import org.iptkit.core.Frequency;
-import org.iptkit.core.ImmutableContract;
-import org.iptkit.core.ImmutableMeasure;
-import org.iptkit.core.ImmutableSession;
-import org.iptkit.core.ImmutableTreatmentCourse;
 import org.iptkit.core.InterpersonalInventory;
 import org.iptkit.core.Measure;
 import org.iptkit.core.Person;
@@ -233,14 +229,14 @@ final class CourseDraft {
     for (int i = 0; i < slots.size(); i++) {
       index.put(slots.get(i), i);
     }
-    ImmutableTreatmentCourse.Builder course = TreatmentCourse.builder()
+    TreatmentCourse.Builder course = TreatmentCourse.builder()
         .courseId(courseId)
         .patientRef(patientRef)
         .therapistRef(therapistRef)
         .protocol(plan.profile.id())
         .status(plan.status);
     for (ContractDraft draft : contracts) {
-      ImmutableContract.Builder contract = Contract.builder()
+      Contract.Builder contract = Contract.builder()
           .kind(draft.kind)
           .agreedOn(dates[index.get(draft.at)].plusDays(draft.offsetDays))
           .addAllGoals(draft.goals);
@@ -273,7 +269,7 @@ final class CourseDraft {
       course.addSession(session(slots.get(i), i + 1, dates[i]));
     }
     if (screening != null) {
-      course.addMeasure(ImmutableMeasure.copyOf(screening)
+      course.addMeasure(Measure.copyOf(screening)
           .withDate(dates[0].minusDays(screeningDaysBefore)));
     }
     for (RatingDraft draft : ratings) {
@@ -291,7 +287,7 @@ final class CourseDraft {
   }
 
   private static Session session(SlotDraft slot, int number, LocalDate date) {
-    ImmutableSession.Builder session = Session.builder()
+    Session.Builder session = Session.builder()
         .number(number)
         .date(date)
         .attendance(slot.attendance);

@@ -11,11 +11,6 @@ import org.iptkit.core.Attendance;
 import org.iptkit.core.ContactFrequency;
 import org.iptkit.core.ContractKind;
 import org.iptkit.core.Grief;
-import org.iptkit.core.ImmutableGrief;
-import org.iptkit.core.ImmutableMeasure;
-import org.iptkit.core.ImmutablePerson;
-import org.iptkit.core.ImmutableRoleDispute;
-import org.iptkit.core.ImmutableRoleTransition;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Measure;
 import org.iptkit.core.Person;
@@ -501,15 +496,15 @@ final class Deviations {
     ProblemArea changed;
     if (area instanceof RoleDispute dispute) {
       changed = rng.nextDouble() < 0.7
-          ? ImmutableRoleDispute.copyOf(dispute).withStage(Optional.empty())
-          : ImmutableRoleDispute.copyOf(dispute).withPersonId(Optional.empty());
+          ? RoleDispute.copyOf(dispute).withStage(Optional.empty())
+          : RoleDispute.copyOf(dispute).withPersonId(Optional.empty());
     } else if (area instanceof Grief grief) {
-      changed = ImmutableGrief.copyOf(grief).withPersonId(Optional.empty());
+      changed = Grief.copyOf(grief).withPersonId(Optional.empty());
     } else {
       RoleTransition transition = (RoleTransition) area;
       changed = rng.nextBoolean()
-          ? ImmutableRoleTransition.copyOf(transition).withToRole(Optional.empty())
-          : ImmutableRoleTransition.copyOf(transition).withFromRole(Optional.empty());
+          ? RoleTransition.copyOf(transition).withToRole(Optional.empty())
+          : RoleTransition.copyOf(transition).withFromRole(Optional.empty());
     }
     draft.areas.set(i, changed);
     draft.deviation(kind);
@@ -537,15 +532,15 @@ final class Deviations {
         for (int p = 0; p < inventory.people.size(); p++) {
           Person person = inventory.people.get(p);
           if (person.id().equals(id)) {
-            inventory.people.set(p, ImmutablePerson.copyOf(person).withDiedOn(Optional.empty())
+            inventory.people.set(p, Person.copyOf(person).withDiedOn(Optional.empty())
                 .withDeceased(false).withContact(ContactFrequency.RARELY));
           }
         }
       }
     } else if (area instanceof Grief grief) {
-      draft.areas.set(i, ImmutableGrief.copyOf(grief).withPersonId("unlisted-1"));
+      draft.areas.set(i, Grief.copyOf(grief).withPersonId("unlisted-1"));
     } else {
-      draft.areas.set(i, ImmutableRoleDispute.copyOf((RoleDispute) area)
+      draft.areas.set(i, RoleDispute.copyOf((RoleDispute) area)
           .withPersonId("unlisted-1"));
     }
     draft.deviation(kind);
@@ -809,7 +804,11 @@ final class Deviations {
       }
       items.set(safety, items.get(safety) + 1);
     }
-    return ImmutableMeasure.copyOf(measure).withItems(items);
+    return Measure.copyOf(measure).withItems(items);
+  }
+
+  private static int lowestWith(int lowest, Measure measure) {
+    return measure == null ? lowest : Math.min(lowest, measure.totalScore());
   }
 
   private boolean deteriorationNotReviewed(DeviationKind kind) {
@@ -825,12 +824,21 @@ final class Deviations {
       return false;
     }
     List<Integer> candidates = new ArrayList<>();
+    // Rule M05 measures a rise from the lowest earlier total: the spike rises from the lowest
+    // total before it, and the two sessions after it must not rise as far themselves.
+    int lowest = baseline;
+    for (int p = 1; p < Math.max(1, draft.plan.preGroup); p++) {
+      lowest = lowestWith(lowest, attended.get(p).primary);
+    }
     for (int p = Math.max(1, draft.plan.preGroup); p + 2 < attended.size(); p++) {
       boolean quiet = true;
+      int before = lowest;
       for (int q = p + 1; q <= p + 2; q++) {
         Measure later = attended.get(q).primary;
-        quiet &= later == null || later.totalScore() < baseline + threshold;
+        quiet &= later == null || later.totalScore() < before + threshold;
+        before = lowestWith(before, later);
       }
+      lowest = lowestWith(lowest, attended.get(p).primary);
       if (quiet) {
         candidates.add(p);
       }
@@ -935,13 +943,13 @@ final class Deviations {
     double roll = rng.nextDouble();
     Person changed;
     if (roll < 0.5) {
-      changed = ImmutablePerson.copyOf(person).withCircle(java.util.OptionalInt.empty());
+      changed = Person.copyOf(person).withCircle(java.util.OptionalInt.empty());
     } else if (roll < 0.7) {
-      changed = ImmutablePerson.copyOf(person).withCircle(profile.circles() + 1);
+      changed = Person.copyOf(person).withCircle(profile.circles() + 1);
     } else if (roll < 0.85) {
-      changed = ImmutablePerson.copyOf(person).withContact(Optional.empty());
+      changed = Person.copyOf(person).withContact(Optional.empty());
     } else {
-      changed = ImmutablePerson.copyOf(person).withRelationship(Optional.empty());
+      changed = Person.copyOf(person).withRelationship(Optional.empty());
     }
     people.set(i, changed);
     draft.deviation(kind);

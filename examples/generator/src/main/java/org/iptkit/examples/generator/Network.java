@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
 import org.iptkit.core.ContactFrequency;
 import org.iptkit.core.DisputeStage;
 import org.iptkit.core.Grief;
-import org.iptkit.core.ImmutablePerson;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.InterpersonalDeficits;
 import org.iptkit.core.Person;
@@ -91,7 +90,7 @@ final class Network {
               Relationship.PARTNER, Relationship.SIBLING, Relationship.FRIEND,
               Relationship.OTHER_RELATIVE, Relationship.CHILD};
         });
-        Person deceased = ImmutablePerson.copyOf(person(relationship, true))
+        Person deceased = Person.copyOf(person(relationship, true))
             .withDeceased(true)
             .withDiedOn(start.minusDays(Scores.between(rng, 30, 540)))
             .withContact(ContactFrequency.NONE)
@@ -111,7 +110,7 @@ final class Network {
               Relationship.PARTNER, Relationship.PARENT, Relationship.CHILD,
               Relationship.SIBLING, Relationship.COLLEAGUE};
         });
-        Person other = ImmutablePerson.copyOf(person(relationship, true))
+        Person other = Person.copyOf(person(relationship, true))
             .withConflict(true)
             .withExpectationsMet(false)
             .withChangedNearOnset(rng.nextDouble() < 0.6);
@@ -136,7 +135,7 @@ final class Network {
               TransitionKind.BEREAVEMENT_OF_ROLE, TransitionKind.OTHER};
         });
         if (kind == TransitionKind.SEPARATION && !has(Relationship.EX_PARTNER)) {
-          people.add(ImmutablePerson.copyOf(person(Relationship.EX_PARTNER, false))
+          people.add(Person.copyOf(person(Relationship.EX_PARTNER, false))
               .withChangedNearOnset(true));
         }
         String[] roles = roles(kind);
@@ -246,7 +245,7 @@ final class Network {
     if (deficitsOnly) {
       confidant /= 3;
     }
-    ImmutablePerson.Builder person = Person.builder()
+    Person.Builder person = Person.builder()
         .id(id)
         .relationship(relationship)
         .circle(circle)
@@ -270,13 +269,13 @@ final class Network {
       Person changed = person;
       if (!person.deceased() && person.circle().isPresent() && person.circle().getAsInt() > 1
           && rng.nextDouble() < 0.3) {
-        changed = ImmutablePerson.copyOf(changed).withCircle(person.circle().getAsInt() - 1);
+        changed = Person.copyOf(changed).withCircle(person.circle().getAsInt() - 1);
       }
       if (person.conflict() && rng.nextDouble() < 0.5) {
-        changed = ImmutablePerson.copyOf(changed).withConflict(false);
+        changed = Person.copyOf(changed).withConflict(false);
       }
       if (!person.deceased() && !person.confidant() && rng.nextDouble() < 0.15) {
-        changed = ImmutablePerson.copyOf(changed).withConfidant(true);
+        changed = Person.copyOf(changed).withConfidant(true);
       }
       later.add(changed);
     }

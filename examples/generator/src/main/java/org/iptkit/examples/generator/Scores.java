@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import java.util.SplittableRandom;
-import org.iptkit.core.ImmutableMeasure;
 import org.iptkit.core.Instrument;
 import org.iptkit.core.Measure;
 
@@ -106,7 +105,7 @@ final class Scores {
     if (rest > 0) {
       throw new IllegalStateException(instrument + " cannot hold a total of " + total);
     }
-    ImmutableMeasure.Builder measure = Measure.builder().instrument(instrument);
+    Measure.Builder measure = Measure.builder().instrument(instrument);
     for (int item : items) {
       measure.addItem(item);
     }
