@@ -12,14 +12,20 @@ import org.iptkit.core.TreatmentCourse;
  * one bad record cannot stop a host's stream of courses.
  *
  * <pre>{@code
- * switch (registry.tryCheck(course)) {
- *   case CheckResult.Checked checked -> store(checked.report());
- *   case CheckResult.UnknownProtocol unknown -> reject(unknown.protocol(), unknown.knownIds());
+ * CheckResult result = registry.tryCheck(course);
+ * if (result instanceof CheckResult.Checked checked) {
+ *   store(checked.report());
+ * } else if (result instanceof CheckResult.UnknownProtocol unknown) {
+ *   setAside(course, unknown.message());   // names the unknown id and the known ones
  * }
  * }</pre>
  */
 public sealed interface CheckResult {
-  /** The course was checked; {@link #report()} is its fidelity report. */
+  /**
+   * The course was checked.
+   *
+   * @param report the course's fidelity report
+   */
   record Checked(FidelityReport report) implements CheckResult {
     /** A checked course and its report. */
     public Checked {
@@ -28,8 +34,10 @@ public sealed interface CheckResult {
   }
 
   /**
-   * The course names a protocol profile that is not known: {@link #protocol()} is the id it
-   * names, {@link #knownIds()} the ids that are.
+   * The course names a protocol profile that is not known.
+   *
+   * @param protocol the profile id the course names
+   * @param knownIds the ids of the profiles that are known, in their registry's order
    */
   record UnknownProtocol(String protocol, List<String> knownIds) implements CheckResult {
     /** An unknown profile id and the known ones. */

@@ -42,6 +42,8 @@ public final class CourseFacts {
   private Map<Session, Integer> attendedIndex;
   private Map<Object, Integer> sessionIndex;
   private CourseFacts acutePart;
+  private boolean continuationKnown;
+  private LocalDate continuationFrom;
   private Instrument scoresOf;
   private List<Score> scores;
 
@@ -253,14 +255,29 @@ public final class CourseFacts {
     if (!session.isIn(Phase.MAINTENANCE)) {
       return false;
     }
-    Optional<Contract> acute = course.latestContract(ContractKind.ACUTE);
-    for (Contract contract : course.contracts()) {
-      if (contract.kind() != ContractKind.ACUTE && !contract.agreedOn().isAfter(session.date())
-          && (acute.isEmpty() || contract.agreedOn().isAfter(acute.get().agreedOn()))) {
-        return true;
+    LocalDate from = continuationFrom();
+    return from != null && !session.date().isBefore(from);
+  }
+
+  /**
+   * The earliest agreement of a CONTINUATION or MAINTENANCE contract agreed after the latest
+   * ACUTE one (any, without an ACUTE contract), or {@code null}: the day from which MAINTENANCE
+   * sessions are held under continuation. Computed once, so that judging every session costs
+   * no walk over the contracts.
+   */
+  private LocalDate continuationFrom() {
+    if (!continuationKnown) {
+      Optional<Contract> acute = course.latestContract(ContractKind.ACUTE);
+      for (Contract contract : course.contracts()) {
+        if (contract.kind() != ContractKind.ACUTE
+            && (acute.isEmpty() || contract.agreedOn().isAfter(acute.get().agreedOn()))
+            && (continuationFrom == null || contract.agreedOn().isBefore(continuationFrom))) {
+          continuationFrom = contract.agreedOn();
+        }
       }
+      continuationKnown = true;
     }
-    return false;
+    return continuationFrom;
   }
 
   /**

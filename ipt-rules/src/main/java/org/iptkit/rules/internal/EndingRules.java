@@ -2,6 +2,7 @@ package org.iptkit.rules.internal;
 
 import static org.iptkit.rules.internal.RuleDefinition.define;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.iptkit.core.Contract;
@@ -223,25 +224,28 @@ public final class EndingRules {
     TreatmentCourse course = facts.course();
     // The acute contract in force: a renegotiation (a later ACUTE contract) supersedes.
     Optional<Contract> acute = course.latestContract(ContractKind.ACUTE);
-    List<Contract> contracts = course.contracts();
+    // Why a session is not covered, from the contracts once: whether there is any continuation
+    // or maintenance contract, and the earliest one not agreed after the acute contract.
+    boolean any = false;
+    LocalDate earliestNotAfterAcute = null;
+    for (Contract contract : course.contracts()) {
+      if (contract.kind() == ContractKind.ACUTE) {
+        continue;
+      }
+      any = true;
+      if (acute.isPresent() && !contract.agreedOn().isAfter(acute.get().agreedOn())
+          && (earliestNotAfterAcute == null
+              || contract.agreedOn().isBefore(earliestNotAfterAcute))) {
+        earliestNotAfterAcute = contract.agreedOn();
+      }
+    }
     Evaluation.Collector found = Evaluation.collect();
     for (Session session : maintenance) {
       if (facts.heldUnderContinuation(session)) {
         continue;
       }
-      boolean any = false;
-      boolean notAfterAcute = false;
-      for (Contract contract : contracts) {
-        if (contract.kind() == ContractKind.ACUTE) {
-          continue;
-        }
-        any = true;
-        boolean afterAcute = acute.isEmpty()
-            || contract.agreedOn().isAfter(acute.get().agreedOn());
-        if (!contract.agreedOn().isAfter(session.date())) {
-          notAfterAcute |= !afterAcute;
-        }
-      }
+      boolean notAfterAcute = earliestNotAfterAcute != null
+          && !earliestNotAfterAcute.isAfter(session.date());
       boolean anyContract = any;
       boolean beforeAcute = notAfterAcute;
       found.addAt(session, () -> {
