@@ -1,9 +1,7 @@
 package org.iptkit.rules;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +53,6 @@ public final class FidelityChecker {
   private final RuleResult[] passes;
   private final RuleResult[] fixedResults;
   private final int[] domains;
-  private final Set<String> switchedOff;
 
   private FidelityChecker(ProtocolProfile profile, Map<String, RuleSetting> calls) {
     this.profile = profile;
@@ -64,13 +61,6 @@ public final class FidelityChecker {
     for (Map.Entry<String, RuleSetting> entry : settings.entrySet()) {
       refuseIfNotAllowed(entry.getKey(), entry.getValue());
     }
-    Set<String> off = new HashSet<>();
-    for (Map.Entry<String, RuleSetting> entry : settings.entrySet()) {
-      if (entry.getValue() == RuleSetting.OFF) {
-        off.add(entry.getKey());
-      }
-    }
-    this.switchedOff = Collections.unmodifiableSet(off);
     List<RuleDefinition> all = Rules.all();
     this.rules = all.toArray(new RuleDefinition[0]);
     this.severities = new Severity[rules.length];
@@ -122,16 +112,6 @@ public final class FidelityChecker {
       }
     }
     throw new IllegalStateException("rule " + code + " is in the catalog but not defined");
-  }
-
-  /**
-   * Whether this checker never reports a rule: it is switched off by the profile or the call,
-   * or it is about acute phases and the profile has none. Codes not in the catalog are not off.
-   */
-  boolean isOff(String code) {
-    RuleInfo info = RuleCatalog.find(code).orElse(null);
-    return switchedOff.contains(code)
-        || (info != null && !profile.hasAcutePhases() && info.acutePhasesOnly());
   }
 
   private static void refuseIfNotAllowed(String code, RuleSetting setting) {
