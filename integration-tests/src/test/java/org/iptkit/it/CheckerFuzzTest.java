@@ -18,7 +18,7 @@ import org.iptkit.rules.Protocols;
  *
  * <p>In a normal build this runs as a regression test over the committed inputs in
  * {@code src/test/resources/org/iptkit/it/CheckerFuzzTestInputs/<method>/}, realistic generated
- * courses of every profile among them; with {@code JAZZER_FUZZ=1} it fuzzes (see the README).
+ * courses of every profile among them; with {@code JAZZER_FUZZ=1} it fuzzes (see docs/reliability.md).
  */
 class CheckerFuzzTest {
   private static final IptJson JSON = IptJson.strict();

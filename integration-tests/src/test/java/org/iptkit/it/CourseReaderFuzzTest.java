@@ -22,7 +22,7 @@ import org.iptkit.json.IptJson;
  *
  * <p>In a normal build these run as regression tests over the committed inputs in
  * {@code src/test/resources/org/iptkit/it/CourseReaderFuzzTestInputs/<method>/}; with
- * {@code JAZZER_FUZZ=1} one of them fuzzes (see the README, "Reliability and privacy").
+ * {@code JAZZER_FUZZ=1} one of them fuzzes (see docs/reliability.md).
  */
 class CourseReaderFuzzTest {
   private static final IptJson JSON = IptJson.strict();

@@ -334,6 +334,9 @@ final class HostileCorpus {
     for (String pointer : pointers) {
       JsonNode original = root.at(pointer);
       for (JsonNode replacement : wrongTypesFor(original)) {
+        if (replacement.isNull() && ITEM_OF_A_MEASURE.matcher(pointer).matches()) {
+          continue; // null is an unanswered item: the one place a null is a value
+        }
         JsonNode copy = root.deepCopy();
         set(copy, pointer, replacement);
         out.add(new Hostile("wrong-type", pointer + " as " + replacement,
@@ -345,6 +348,9 @@ final class HostileCorpus {
     out.add(new Hostile("wrong-type", "the document as a string", utf8(
         TREES.writeValueAsString(JsonNodeFactory.instance.stringNode(SAMPLE)))));
   }
+
+  private static final java.util.regex.Pattern ITEM_OF_A_MEASURE =
+      java.util.regex.Pattern.compile(".*/measures/[0-9]+/items/[0-9]+");
 
   private static void collect(JsonNode node, String pointer, List<String> out) {
     if (!pointer.isEmpty()) {
@@ -580,12 +586,15 @@ final class HostileCorpus {
               + "\"attendance\":\"ATTENDED\",\"phase\":\"MIDDLE\",\"tasks\":[\"INTERIM_REVIEW\"],"
               + "\"measures\":[{\"instrument\":\"PHQ9\",\"total\":").append(i % 28).append("}]}");
     }
+    // The course ends on the day of its last session (it cannot end before it).
+    String lastDay = java.time.LocalDate.of(2026, 1, 12).plusDays(5_000).toString();
     String many = SAMPLE.replace("\"techniques\":[\"DIRECT_ELICITATION\"]}",
-        "\"techniques\":[\"DIRECT_ELICITATION\"]}" + sessions);
+        "\"techniques\":[\"DIRECT_ELICITATION\"]}" + sessions)
+        .replace("\"endedOn\":\"2026-04-20\"", "\"endedOn\":\"" + lastDay + "\"");
     out.add(new Hostile("valid", "5000 sessions", utf8(many)));
     out.add(new Hostile("valid", "5000 sessions of an ongoing course",
-        utf8(many.replace("\"COMPLETED\"", "\"ONGOING\"").replace(",\"endedOn\":\"2026-04-20\"",
-            ""))));
+        utf8(many.replace("\"COMPLETED\"", "\"ONGOING\"")
+            .replace(",\"endedOn\":\"" + lastDay + "\"", ""))));
     out.add(new Hostile("valid", "5000 people", utf8(SAMPLE.replace(
         "\"diedOn\":\"2025-06-02\"}", "\"diedOn\":\"2025-06-02\"}"
             + sequence(",{\"id\":\"p%d\",\"relationship\":\"FRIEND\",\"circle\":3}", 5_000)))));

@@ -43,7 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the {@code toString()} of any value reachable from a course, a report, an agenda or a cohort
  * report, in any finding, in report, agenda or CSV output, or in any error message, including
  * those for malformed documents with the canary right at the error. The one exception, by design:
- * a cohort report groups by therapist reference (see the README, "Reliability and privacy").
+ * a cohort report groups by therapist reference (see docs/reliability.md).
  */
 class PrivacyTest {
   private static final IptJson JSON = IptJson.strict();

@@ -24,6 +24,15 @@ public abstract class Score implements WithScore {
   /** The total score. */
   public abstract int total();
 
+  /**
+   * Whether the total is prorated from a partly answered form (see {@link Measure}); a prorated
+   * score is to be shown as such.
+   */
+  @Value.Default
+  public boolean prorated() {
+    return false;
+  }
+
   /** The severity band of the total. */
   public SeverityBand band() {
     return instrument().band(total());
@@ -60,6 +69,7 @@ public abstract class Score implements WithScore {
    *   <li>{@code date(…)}: the date the measure was taken.</li>
    *   <li>{@code sessionNumber(int)}, {@code sessionNumber(OptionalInt)} or {@code sessionNumber(Integer)}, where {@code null} leaves it unrecorded: the session it was taken in, if any.</li>
    *   <li>{@code total(…)}: the total score.</li>
+   *   <li>{@code prorated(…)}: whether the total is prorated from a partly answered form (default: not).</li>
    * </ul>
    */
   public static final class Builder extends ImmutableScore.Builder {

@@ -11,8 +11,9 @@ import org.immutables.value.Value;
  * One scheduled session of a course: its number, date, length, whether it took place, its IPT
  * phase, setting and modality, the billing code, the protocol tasks and techniques recorded, the
  * problem areas it addressed (focus) and the measures taken in it. A cancelled or no-show session
- * stays in the record (it matters for attendance) but carries no tasks, techniques or measures;
- * an attended session has a phase.
+ * stays in the record (it matters for attendance), with the phase and focus it was planned for,
+ * but carries no minutes, tasks, techniques or measures (and no fidelity rating of the course
+ * rates it); an attended session has a phase. A CPT code has the form of one: four digits and a digit or a capital letter.
  *
  * <pre>{@code
  * Session first = Session.builder()
@@ -112,6 +113,12 @@ public abstract class Session implements WithSession {
             "session " + number() + ": minutes must be 1..600, was " + minutes);
       }
     }
+    Optional<String> cpt = cpt();
+    if (cpt.isPresent() && !isCptCode(cpt.get())) {
+      throw new InvalidValueException("cpt",
+          "a CPT code: four digits and a digit or capital letter, such as 90834",
+          "session " + number() + ": cpt is not a CPT code (four digits and a digit or letter)");
+    }
     if (isAttended()) {
       if (phase().isEmpty()) {
         throw new InvalidValueException("phase", "a phase (an ATTENDED session needs its phase)",
@@ -119,6 +126,11 @@ public abstract class Session implements WithSession {
       }
     } else {
       // The messages are built only for an invalid session: checks run for every session built.
+      if (given.isPresent()) {
+        throw new InvalidValueException("minutes",
+            "no minutes for a session not ATTENDED",
+            "session " + number() + " is " + attendance() + " and cannot record minutes");
+      }
       if (!tasks().isEmpty()) {
         throw new InvalidValueException("tasks",
             "no tasks for a session not ATTENDED",
@@ -135,6 +147,24 @@ public abstract class Session implements WithSession {
             "session " + number() + " is " + attendance() + " and cannot record measures");
       }
     }
+  }
+
+  /**
+   * Whether {@code code} has the form of a CPT code: four digits and a digit or a capital letter
+   * (Category I codes such as 90834, Category II and III codes such as 3725F and 0591T).
+   */
+  static boolean isCptCode(String code) {
+    if (code.length() != 5) {
+      return false;
+    }
+    for (int i = 0; i < 4; i++) {
+      char c = code.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    char last = code.charAt(4);
+    return (last >= '0' && last <= '9') || (last >= 'A' && last <= 'Z');
   }
 
   /** A builder of a session; {@code build()} checks it and fails with {@link InvalidValueException}. */

@@ -211,30 +211,42 @@ public abstract class TreatmentCourse implements WithTreatmentCourse {
     return Optional.ofNullable(latest);
   }
 
-  /** The number of sessions planned by the latest ACUTE contract. */
+  /**
+   * The number of sessions planned: that of the latest ACUTE contract which gives a number (a
+   * renegotiated contract that leaves the number out keeps the one agreed before).
+   */
   public OptionalInt plannedSessions() {
-    Optional<Contract> acute = latestContract(ContractKind.ACUTE);
-    return acute.isPresent() ? acute.get().plannedSessions() : OptionalInt.empty();
+    Contract latest = null;
+    for (Contract contract : contracts()) {
+      if (contract.kind() == ContractKind.ACUTE && contract.plannedSessions().isPresent()
+          && (latest == null || !contract.agreedOn().isBefore(latest.agreedOn()))) {
+        latest = contract;
+      }
+    }
+    return latest == null ? OptionalInt.empty() : latest.plannedSessions();
   }
 
   /**
    * The trajectory of an instrument: the totals from attended sessions (dated by the session) and
    * from dated measures taken outside sessions, in date order (session number breaks ties).
-   * Out-of-session measures without a date cannot be placed in time and are left out.
+   * Out-of-session measures without a date cannot be placed in time and are left out, as are
+   * forms with too many unanswered items to have a total; a prorated total is marked so.
    */
   public List<Score> scores(Instrument instrument) {
     List<Score> scores = new ArrayList<>();
     for (Measure measure : measures()) {
-      if (measure.instrument() == instrument && measure.date().isPresent()) {
+      if (measure.instrument() == instrument && measure.date().isPresent()
+          && measure.hasTotal()) {
         scores.add(Score.builder().instrument(instrument).date(measure.date().get())
-            .total(measure.totalScore()).build());
+            .total(measure.totalScore()).prorated(measure.isProrated()).build());
       }
     }
     for (Session session : attendedSessions()) {
       for (Measure measure : session.measures()) {
-        if (measure.instrument() == instrument) {
+        if (measure.instrument() == instrument && measure.hasTotal()) {
           scores.add(Score.builder().instrument(instrument).date(session.date())
-              .sessionNumber(session.number()).total(measure.totalScore()).build());
+              .sessionNumber(session.number()).total(measure.totalScore())
+              .prorated(measure.isProrated()).build());
         }
       }
     }
@@ -272,6 +284,60 @@ public abstract class TreatmentCourse implements WithTreatmentCourse {
   void check() {
     InvalidValueException.requireNotBlank(courseId(), "courseId");
     InvalidValueException.requireNotBlank(protocol(), "protocol");
+    checkUniqueNumbers();
+    checkEnd();
+    checkRatedSessions();
+  }
+
+  /** An ONGOING course has not ended; an ended one did not end before its last session. */
+  private void checkEnd() {
+    Optional<LocalDate> ended = endedOn();
+    if (ended.isEmpty()) {
+      return;
+    }
+    if (status() == CourseStatus.ONGOING) {
+      throw new InvalidValueException("endedOn", "no end date for an ONGOING course",
+          "an ONGOING course has no endedOn");
+    }
+    LocalDate end = ended.get();
+    List<Session> sessions = sessions();
+    for (int i = 0; i < sessions.size(); i++) {
+      if (sessions.get(i).date().isAfter(end)) {
+        throw new InvalidValueException("endedOn",
+            "a date on or after the last session, " + lastSessionDate(),
+            "endedOn " + end + " is before session " + sessions.get(i).number()
+                + " on " + sessions.get(i).date());
+      }
+    }
+  }
+
+  private LocalDate lastSessionDate() {
+    LocalDate last = null;
+    for (Session session : sessions()) {
+      if (last == null || session.date().isAfter(last)) {
+        last = session.date();
+      }
+    }
+    return last;
+  }
+
+  /** A fidelity rating rates a session that took place, never a cancelled or missed one. */
+  private void checkRatedSessions() {
+    List<FidelityRating> ratings = fidelityRatings();
+    for (int r = 0; r < ratings.size(); r++) {
+      int number = ratings.get(r).session();
+      for (Session session : sessions()) {
+        if (session.number() == number && !session.isAttended()) {
+          throw new InvalidValueException("fidelityRatings/" + r + "/session",
+              "the number of an ATTENDED session",
+              "rating " + (r + 1) + " rates session " + number + ", which is "
+                  + session.attendance() + " and cannot be rated");
+        }
+      }
+    }
+  }
+
+  private void checkUniqueNumbers() {
     List<Session> sessions = sessions();
     // Sessions are nearly always listed in increasing order of number: then none repeats.
     int previous = Integer.MIN_VALUE;

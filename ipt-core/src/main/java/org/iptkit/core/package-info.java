@@ -13,12 +13,19 @@
  * scored by their {@link org.iptkit.core.Instrument instrument}, and observer
  * {@link org.iptkit.core.FidelityRating fidelity ratings}.
  *
- * <p>Every type is an immutable value built with a builder ({@code Session.builder()…build()})
- * and changed with {@code with*} on its {@code Immutable*} implementation. Construction rejects
- * impossible data (a PHQ-9 item scored 4, a session numbered 0) with an
- * {@link java.lang.IllegalArgumentException} or {@link java.lang.IllegalStateException} that
- * names the field and the bad value; whether a course follows its protocol is judged by the
- * rules module, not here. Patient references and free text never appear in {@code toString()}.
+ * <p>Every type is an immutable value built with its own builder
+ * ({@code Session.builder()…build()}), copied with {@code Session.copyOf(…)} and changed with
+ * {@code with*} ({@code session.withMinutes(50)}); the classes Immutables generates behind them
+ * are not part of the API. Construction rejects impossible data (a PHQ-9 item scored 4, a session
+ * numbered 0, a no-show session with minutes, an ONGOING course with an end date), a required
+ * value left out and a {@code null} element, always with an
+ * {@link org.iptkit.core.InvalidValueException} that names the field and says what was
+ * expected; whether a course follows its protocol is judged by the rules module, not here.
+ * Patient references and free text never appear in {@code toString()} or in a message.
+ *
+ * <p>A partly answered PHQ-9 or GAD-7 (an unanswered item is {@code null}) has a prorated total
+ * when at most two items, none of them the safety item, are unanswered; see
+ * {@link org.iptkit.core.Measure}.
  *
  * <p>The network helpers ({@link org.iptkit.core.NetworkMetrics},
  * {@link org.iptkit.core.NetworkComparison}) answer whether the patient's social support grew

@@ -121,7 +121,8 @@ class MeasureTest {
   @Test
   void measureWithoutInstrumentIsRejectedByTheBuilder() {
     assertThatThrownBy(() -> Measure.builder().total(3).build())
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOfSatisfying(InvalidValueException.class,
+            e -> assertThat(e.field()).isEqualTo("instrument"))
         .hasMessageContaining("instrument");
   }
 

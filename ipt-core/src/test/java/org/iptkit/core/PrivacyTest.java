@@ -165,7 +165,7 @@ class PrivacyTest {
     Throwable thrown = catchThrowable(() -> TreatmentCourse.builder()
         .courseId(canary("course")).patientRef(canary("patient")).protocol("ipt-b-8").build());
 
-    assertThat(thrown).isInstanceOf(IllegalStateException.class);
+    assertThat(thrown).isInstanceOf(InvalidValueException.class);
     assertThat(thrown.getMessage()).contains("status").doesNotContain(CANARY);
   }
 }

@@ -28,7 +28,7 @@ class SessionProperties {
   @Property
   void minutesOutsideOneTo600AreAlwaysRejected(@ForAll int minutes) {
     Session.Builder builder = Session.builder().number(1).date(DAY)
-        .attendance(Attendance.NO_SHOW).minutes(minutes);
+        .attendance(Attendance.ATTENDED).phase(Phase.INITIAL).minutes(minutes);
 
     if (minutes >= 1 && minutes <= 600) {
       assertThat(builder.build().minutes()).hasValue(minutes);
@@ -43,12 +43,12 @@ class SessionProperties {
       @ForAll("attendedSessions") Session session, @ForAll boolean noShow) {
     Attendance missed = noShow ? Attendance.NO_SHOW : Attendance.CANCELLED;
     boolean recordedSomething = !session.tasks().isEmpty() || !session.techniques().isEmpty()
-        || !session.measures().isEmpty();
+        || !session.measures().isEmpty() || session.minutes().isPresent();
 
     if (recordedSomething) {
       assertThatThrownBy(() -> Session.copyOf(session).withAttendance(missed))
           .isInstanceOfSatisfying(InvalidValueException.class, e ->
-              assertThat(e.field()).isIn("tasks", "techniques", "measures"));
+              assertThat(e.field()).isIn("minutes", "tasks", "techniques", "measures"));
     } else {
       Session changed = Session.copyOf(session).withAttendance(missed);
       assertThat(changed.isAttended()).isFalse();

@@ -150,7 +150,8 @@ class SessionTest {
   void sessionWithoutDateIsRejectedByTheBuilder() {
     assertThatThrownBy(() -> Session.builder().number(1).attendance(Attendance.ATTENDED)
         .phase(Phase.INITIAL).build())
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOfSatisfying(InvalidValueException.class,
+            e -> assertThat(e.field()).isEqualTo("date"))
         .hasMessageContaining("date");
   }
 }

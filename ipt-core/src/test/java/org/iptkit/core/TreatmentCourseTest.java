@@ -78,7 +78,9 @@ class TreatmentCourseTest {
   void courseWithoutStatusIsRejectedByTheBuilder() {
     assertThatThrownBy(() -> TreatmentCourse.builder().courseId("c-1").protocol("ipt-b-8")
         .build())
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("status");
+        .isInstanceOfSatisfying(InvalidValueException.class,
+            e -> assertThat(e.field()).isEqualTo("status"))
+        .hasMessageContaining("status");
   }
 
   @Test

@@ -144,7 +144,10 @@ class CourseExportTest {
   @ParameterizedTest
   @EnumSource(CourseStatus.class)
   void carePlanStatusFollowsTheCourseStatus(CourseStatus status) {
+    // An ONGOING course has not ended.
     TreatmentCourse course = TreatmentCourse.copyOf(SampleCourses.formatExample())
+        .withEndedOn(status == CourseStatus.ONGOING ? java.util.Optional.empty()
+            : SampleCourses.formatExample().endedOn())
         .withStatus(status);
     CarePlan plan = only(FHIR.exportCourse(course, Protocols.IPT_ACUTE_16), CarePlan.class);
 

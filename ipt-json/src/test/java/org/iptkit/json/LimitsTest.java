@@ -77,10 +77,10 @@ class LimitsTest {
   @Test
   void sixtyFourLevelsAreEnoughAndSixtyFiveAreTooMany() {
     IptJson lenient = IptJson.builder().lenientUnknownFields(true).build();
-    String ok = with("'status':'ONGOING',",
-        "'status':'ONGOING','x':" + "[".repeat(63) + "]".repeat(63) + ",");
-    String tooDeep = with("'status':'ONGOING',",
-        "'status':'ONGOING','x':" + "[".repeat(64) + "]".repeat(64) + ",");
+    String ok = with("'status':'COMPLETED',",
+        "'status':'COMPLETED','x':" + "[".repeat(63) + "]".repeat(63) + ",");
+    String tooDeep = with("'status':'COMPLETED',",
+        "'status':'COMPLETED','x':" + "[".repeat(64) + "]".repeat(64) + ",");
 
     assertThat(lenient.readCourseWithWarnings(ok).warnings()).hasSize(1);
     assertThatThrownBy(() -> lenient.readCourse(tooDeep))

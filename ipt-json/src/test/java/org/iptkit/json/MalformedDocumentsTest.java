@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MalformedDocumentsTest {
   /** A valid course touching every object kind, written with ' for " to stay readable. */
   static final String BASE = q("{'schemaVersion':'1.0','courseId':'c-1','patientRef':'pt-1',"
-      + "'therapistRef':'th-1','protocol':'ipt-acute-16','status':'ONGOING',"
+      + "'therapistRef':'th-1','protocol':'ipt-acute-16','status':'COMPLETED',"
       + "'contracts':[{'kind':'ACUTE','agreedOn':'2026-01-19','plannedSessions':16,"
       + "'frequency':'WEEKLY','sessionMinutes':50,'goals':['fewer arguments']}],"
       + "'inventories':[{'takenOn':'2026-01-12','people':["
@@ -86,7 +86,7 @@ class MalformedDocumentsTest {
     String deep = "[".repeat(70) + "]".repeat(70);
     return Stream.of(
         // unknown fields, at every depth, including builder method names (pitfall 5)
-        row("unknown course field", with("'status':'ONGOING',", "'status':'ONGOING','mood':'low',"),
+        row("unknown course field", with("'status':'COMPLETED',", "'status':'COMPLETED','mood':'low',"),
             "/mood", UNKNOWN_FIELD, "unknown field, expected one of schemaVersion, courseId"),
         row("unknown field at depth", with("'total':15}", "'total':15,'mood':{'a':[1]}}"),
             "/sessions/0/measures/0/mood", UNKNOWN_FIELD, "expected one of instrument, items, total, date"),
@@ -95,7 +95,7 @@ class MalformedDocumentsTest {
         row("builder method from is no field", with("'courseId':'c-1',", "'courseId':'c-1','from':{},"),
             "/from", UNKNOWN_FIELD, "unknown field"),
         row("builder method addAllSessions is no field",
-            with("'status':'ONGOING',", "'status':'ONGOING','addAllSessions':[],"),
+            with("'status':'COMPLETED',", "'status':'COMPLETED','addAllSessions':[],"),
             "/addAllSessions", UNKNOWN_FIELD, "unknown field"),
         row("builder method addTask is no field",
             with("'cpt':'90834',", "'cpt':'90834','addTask':'INVENTORY',"),
@@ -153,7 +153,7 @@ class MalformedDocumentsTest {
         row("course as array", "[" + BASE + "]", "", WRONG_TYPE,
             "expected a course object, got an array"),
         // unknown enumeration values, each listing the allowed values
-        row("bad status", with("'status':'ONGOING'", "'status':'DONE'"),
+        row("bad status", with("'status':'COMPLETED'", "'status':'DONE'"),
             "/status", UNKNOWN_VALUE, "expected " + STATUS + ", got \"DONE\""),
         row("bad attendance", with("'attendance':'CANCELLED'", "'attendance':'MAYBE'"),
             "/sessions/1/attendance", UNKNOWN_VALUE,
@@ -202,7 +202,7 @@ class MalformedDocumentsTest {
             "missing required field, expected a string"),
         row("missing protocol", without("'protocol':'ipt-acute-16',"), "/protocol", MISSING_FIELD,
             "missing required field"),
-        row("missing status", without("'status':'ONGOING',"), "/status", MISSING_FIELD,
+        row("missing status", without("'status':'COMPLETED',"), "/status", MISSING_FIELD,
             "missing required field, expected " + STATUS),
         row("missing sessions", q("{'schemaVersion':'1.0','courseId':'c','protocol':'p','status':'ONGOING'}"),
             "/sessions", MISSING_FIELD, "missing required field, expected an array of sessions"),
@@ -283,12 +283,12 @@ class MalformedDocumentsTest {
                 + " field name"),
         row("missing value", with("'minutes':50", "'minutes':"), "/sessions/0/minutes",
             MALFORMED_JSON, "malformed JSON: unexpected character (code 44), expected a value"),
-        row("unquoted field name", with("'status':'ONGOING'", "status:'ONGOING'"), "/protocol",
+        row("unquoted field name", with("'status':'COMPLETED'", "status:'COMPLETED'"), "/protocol",
             MALFORMED_JSON, "malformed JSON: unexpected character (code 115), expected a field name"
                 + " in double quotes"),
         row("mismatched bracket", with("'goals':['fewer arguments']", "'goals':['fewer arguments'}"),
             "/contracts/0/goals/0", MALFORMED_JSON, "malformed JSON: unexpected '}', expected ']'"),
-        row("bare word as value", with("'status':'ONGOING'", "'status':ONGOING"), "/status",
+        row("bare word as value", with("'status':'COMPLETED'", "'status':COMPLETED"), "/status",
             MALFORMED_JSON, "malformed JSON: unrecognized word, expected a string, number, array,"
                 + " object, true, false or null"),
         row("line break inside a string", with("'calm talk'", "'calm\ntalk'"),
@@ -299,8 +299,8 @@ class MalformedDocumentsTest {
         row("nesting deeper than 64 inside sessions", with("'sessions':[{'number':1,",
                 "'sessions':[" + deep + ",{'number':1,"),
             "/sessions/0" + "/0".repeat(62), LIMIT_EXCEEDED, "nesting depth exceeds the maximum of 64"),
-        row("nesting deeper than 64 in an unknown field", with("'status':'ONGOING',",
-                "'status':'ONGOING','x':" + deep + ","),
+        row("nesting deeper than 64 in an unknown field", with("'status':'COMPLETED',",
+                "'status':'COMPLETED','x':" + deep + ","),
             "/x" + "/0".repeat(63), LIMIT_EXCEEDED, "nesting depth"),
         // core invariants, pointed at the offending value
         row("item out of range", with("'items':[2,3,2,2,1,2,2,1,0]", "'items':[2,3,2,4,1,2,2,1,0]"),
@@ -376,7 +376,7 @@ class MalformedDocumentsTest {
     assertThatThrownBy(() -> IptJson.strict().readCourse(document))
         .isInstanceOfSatisfying(JsonReadException.class, e -> assertThat(e.getMessage())
             .doesNotContain("Source", "REDACTED", "marker", "end-of-input", "VALUE_STRING",
-                "Feature", "`", "was expecting", "ONGOING", "calm", "fewer"));
+                "Feature", "`", "was expecting", "COMPLETED", "calm", "fewer"));
   }
 
   @Test

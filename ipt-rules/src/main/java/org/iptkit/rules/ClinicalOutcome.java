@@ -8,8 +8,9 @@ import org.iptkit.core.SeverityBand;
 
 /**
  * The clinical outcome of a course on the profile's primary instrument: baseline and last
- * score, change, severity bands, response and remission (docs/clinical.md, Measures), sessions
- * attended and planned, and whether the patient is a completer by the profile's definition.
+ * score, change, severity bands, response and remission (docs/clinical.md, Measures), whether
+ * a score among them is prorated from a partly answered form, sessions attended and planned, and
+ * whether the patient is a completer by the profile's definition.
  */
 @Value.Immutable
 public abstract class ClinicalOutcome {
@@ -38,6 +39,15 @@ public abstract class ClinicalOutcome {
 
   /** Whether the last score is a remission; empty without baseline and later score. */
   public abstract Optional<Boolean> remission();
+
+  /**
+   * Whether the baseline or the last score is a prorated total of a partly answered form (so are
+   * the bands, change, response and remission computed from it).
+   */
+  @Value.Default
+  public boolean prorated() {
+    return false;
+  }
 
   /** Attended sessions (pre-group sessions not counted). */
   public abstract int sessionsAttended();

@@ -274,10 +274,12 @@ public final class FidelityChecker {
         .sessionsPlanned(facts.plannedSessions());
     if (!scores.isEmpty()) {
       Score baseline = scores.get(0);
-      outcome.baseline(baseline.total()).baselineBand(baseline.band());
+      outcome.baseline(baseline.total()).baselineBand(baseline.band())
+          .prorated(baseline.prorated());
       if (scores.size() > 1) {
         Score last = scores.get(scores.size() - 1);
         outcome.last(last.total())
+            .prorated(baseline.prorated() || last.prorated())
             .lastBand(last.band())
             .change(last.total() - baseline.total())
             .response(instrument.isResponse(baseline.total(), last.total()))

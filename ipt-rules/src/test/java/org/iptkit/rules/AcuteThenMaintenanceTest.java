@@ -37,7 +37,7 @@ class AcuteThenMaintenanceTest {
     assertThat(ACUTE.check(acute16()).findings()).isEmpty();
     assertThat(ACUTE.check(continued()).findings()).isEmpty();
     TreatmentCourse ongoing = TreatmentCourse.builder().from(continued())
-        .status(CourseStatus.ONGOING).build();
+        .status(CourseStatus.ONGOING).endedOn(java.util.Optional.empty()).build();
     assertThat(ACUTE.check(ongoing).findings()).isEmpty();
     // The acute rules judged the 16 acute sessions as a completed acute treatment.
     assertThat(ACUTE.check(ongoing).result("S02").orElseThrow().outcome())
@@ -47,8 +47,10 @@ class AcuteThenMaintenanceTest {
   @Test
   void maintenanceSessionsAreHeldToTheMaintenanceCadence() {
     List<Session> sessions = new ArrayList<>(continued().sessions());
-    sessions.add(maintenanceSession(20, dateOf(16).plusWeeks(12).plusDays(46)));
-    TreatmentCourse late = TreatmentCourse.builder().from(continued()).sessions(sessions).build();
+    java.time.LocalDate twenty = dateOf(16).plusWeeks(12).plusDays(46);
+    sessions.add(maintenanceSession(20, twenty));
+    TreatmentCourse late = TreatmentCourse.builder().from(continued()).sessions(sessions)
+        .endedOn(twenty).build();
     assertThat(ACUTE.check(late).findings()).singleElement().satisfies(f -> {
       assertThat(f.rule()).isEqualTo("S04");
       assertThat(f.path()).isEqualTo("/sessions/19/date");

@@ -92,6 +92,7 @@ class AgendaTest {
     void theNextNumberFollowsTheLastRecordedSessionEvenIfMissed() {
       TreatmentCourse course = withSession(acute16Ongoing(5), 5,
           s -> Session.builder().from(s).attendance(Attendance.NO_SHOW)
+              .minutes(java.util.OptionalInt.empty())
               .tasks(List.of()).techniques(List.of()).focus(List.of()).measures(List.of())
               .build());
       Agenda agenda = ACUTE.agenda(course);
@@ -389,7 +390,7 @@ class AgendaTest {
     @Test
     void aSessionBeyondTheMaximumWouldBeReported() {
       TreatmentCourse atMaximum = TreatmentCourse.copyOf(acute16())
-          .withStatus(CourseStatus.ONGOING).withEndedOn(Optional.empty());
+          .withEndedOn(Optional.empty()).withStatus(CourseStatus.ONGOING);
       Agenda agenda = ACUTE.agenda(atMaximum);
       assertThat(agenda.sessionsRemaining()).hasValue(0);
       assertThat(item(agenda, AgendaItem.Kind.DUE, "S01")).hasValueSatisfying(i -> {

@@ -12,6 +12,7 @@ import static org.iptkit.rules.fixtures.ReferenceCourses.withoutTask;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.iptkit.rules.fixtures.ReferenceCourses;
 import org.iptkit.core.Attendance;
 import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
@@ -77,7 +78,7 @@ class EndingRulesTest {
     for (int n = 17; n <= 19; n++) {
       sessions.add(maintenanceSession(n, dateOf(16).plusWeeks(4L * (n - 16))));
     }
-    return TreatmentCourse.copyOf(base).withSessions(sessions)
+    return ReferenceCourses.withSessions(base, sessions)
         .withContracts(concat(base.contracts(), extra));
   }
 
@@ -140,8 +141,8 @@ class EndingRulesTest {
       assertThat(check(endingDiscussedIn(15), Protocols.IPC_6, "E01").outcome())
           .isEqualTo(RuleOutcome.PASS);
       // A no-show session 17 after 16 does not move the attended last session.
-      TreatmentCourse noShow = TreatmentCourse.copyOf(endingDiscussedIn(14))
-          .withSessions(with17NoShow(endingDiscussedIn(14).sessions()));
+      TreatmentCourse noShow = ReferenceCourses.withSessions(endingDiscussedIn(14),
+          with17NoShow(endingDiscussedIn(14).sessions()));
       assertThat(check(noShow, "E01").outcome()).isEqualTo(RuleOutcome.PASS);
     }
 

@@ -31,7 +31,7 @@ class FidelityCheckerConfigurationTest {
     List<Session> sessions = new ArrayList<>(course.sessions());
     sessions.add(Session.builder().from(sessions.get(15)).number(17)
         .date(ReferenceCourses.dateOf(17)).build());
-    return TreatmentCourse.copyOf(course).withSessions(sessions);
+    return ReferenceCourses.withSessions(course, sessions);
   }
 
   /** The reference course with PHQ-9 item 9 positive and no risk assessment in sessions 10, 11. */
@@ -239,6 +239,7 @@ class FidelityCheckerConfigurationTest {
   void aCancelledSessionIsNotAttendedForTheOutcome() {
     TreatmentCourse course = withSession(acute16(), 7, s -> org.iptkit.core.Session
         .builder().from(s).attendance(Attendance.CANCELLED).phase(Phase.MIDDLE)
+        .minutes(java.util.OptionalInt.empty())
         .tasks(List.<SessionTask>of()).techniques(List.of()).focus(List.of())
         .measures(List.of()).build());
     assertThat(FidelityChecker.of(Protocols.IPT_ACUTE_16).check(course).outcome()

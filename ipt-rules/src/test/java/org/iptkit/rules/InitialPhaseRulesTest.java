@@ -428,7 +428,7 @@ class InitialPhaseRulesTest {
     @Test
     void i09ChecksOnlyTheInitialPhaseOfAnOngoingCourse() {
       TreatmentCourse ongoing = TreatmentCourse.copyOf(firstSessions(adolescent12(), 10))
-          .withStatus(CourseStatus.ONGOING);
+          .withEndedOn(java.util.Optional.empty()).withStatus(CourseStatus.ONGOING);
       assertThat(outcome(Protocols.IPT_A_12, ongoing, "I09")).isEqualTo(RuleOutcome.PASS);
       TreatmentCourse noCaregiver = withSession(ongoing, 1,
           s -> s.withTasks(minus(s.tasks(), SessionTask.CAREGIVER_INVOLVED)));
@@ -446,7 +446,7 @@ class InitialPhaseRulesTest {
       assertThat(reason(Protocols.IPT_ACUTE_16, acute16(), "I09"))
           .isEqualTo("profile does not require caregiver involvement");
       TreatmentCourse early = TreatmentCourse.copyOf(firstSessions(adolescent12(), 3))
-          .withStatus(CourseStatus.ONGOING);
+          .withEndedOn(java.util.Optional.empty()).withStatus(CourseStatus.ONGOING);
       assertThat(reason(Protocols.IPT_A_12, early, "I09")).isEqualTo("initial phase not over");
     }
   }

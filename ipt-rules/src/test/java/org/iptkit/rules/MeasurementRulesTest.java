@@ -204,7 +204,7 @@ class MeasurementRulesTest {
       TreatmentCourse course = withoutMeasures(acute16(), 5);
       for (int n = 5; n <= 8; n++) {
         course = withSession(course, n, s -> s.withTasks().withTechniques().withFocus()
-            .withAttendance(Attendance.CANCELLED));
+            .withMinutes(java.util.OptionalInt.empty()).withAttendance(Attendance.CANCELLED));
       }
       // Sessions 1 and 9 are four attended sessions apart (2, 3, 4, 9).
       assertThat(check(course, "M02").outcome()).isEqualTo(RuleOutcome.PASS);
@@ -382,6 +382,37 @@ class MeasurementRulesTest {
             assertThat(item.message()).startsWith("assess suicide risk in this session: PHQ-9"
                 + " item 9 scored 1 in a measure taken outside a session");
           });
+    }
+
+    @Test
+    void m04ReportsASkippedSafetyQuestion() {
+      // PHQ-9 item 9 left unanswered while the other eight were answered.
+      TreatmentCourse skipped = withSession(acute16(), 5, s -> s.withMeasures(
+          Measure.ofAnswers(Instrument.PHQ9, 2, 2, 1, 1, 1, 2, 1, 1, null)));
+      assertThat(check(skipped, "M04").findings()).singleElement().satisfies(f -> {
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.path()).isEqualTo("/sessions/4/measures/0/items/8");
+        assertThat(f.session()).hasValue(5);
+        assertThat(f.message()).isEqualTo("PHQ-9 item 9 was left unanswered in session 5 while"
+            + " other items were answered: the safety question was skipped");
+      });
+    }
+
+    @Test
+    void m04PassesAFormWhoseSafetyQuestionWasAnswered() {
+      // Another item unanswered, the safety item answered 0: nothing to follow up.
+      TreatmentCourse partly = withSession(acute16(), 5, s -> s.withMeasures(
+          Measure.ofAnswers(Instrument.PHQ9, 2, null, 1, 1, 1, 2, 1, 1, 0)));
+      assertThat(check(partly, "M04").outcome()).isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m04DoesNotJudgeASkippedItemOfAFormWithoutASafetyItem() {
+      // GAD-7 has no safety item; a form of totals only has no items to judge.
+      TreatmentCourse gad = withSession(ptsd14(), 5, s -> s.withMeasures(
+          Measure.ofAnswers(Instrument.GAD7, 2, 2, 1, 1, 1, 2, null)));
+      assertThat(check(gad, Protocols.IPT_PTSD_14, "M04").outcome())
+          .isEqualTo(RuleOutcome.NOT_APPLICABLE);
     }
 
     @Test

@@ -17,6 +17,7 @@ import static org.iptkit.rules.fixtures.ReferenceCourses.dateOf;
 import static org.iptkit.rules.fixtures.ReferenceCourses.withSession;
 
 import java.util.List;
+import org.iptkit.rules.fixtures.ReferenceCourses;
 import org.iptkit.core.Attendance;
 import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
@@ -267,8 +268,8 @@ class PhaseRulesTest {
       Session session = Session.copyOf(last).withNumber(number)
           .withDate(last.date().plusWeeks(4)).withPhase(Phase.MAINTENANCE)
           .withTasks(List.of()).withMeasures(List.of());
-      result = TreatmentCourse.copyOf(result)
-          .withSessions(StructureRulesTest.append(result.sessions(), session));
+      result = ReferenceCourses.withSessions(result,
+          StructureRulesTest.append(result.sessions(), session));
     }
     return result;
   }

@@ -16,6 +16,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.UnaryOperator;
+import org.iptkit.rules.fixtures.ReferenceCourses;
 import org.iptkit.core.Attendance;
 import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
@@ -52,7 +53,7 @@ class StructureRulesTest {
     @Test
     void s01ReportsAnOngoingCourseAboveTheMaximum() {
       TreatmentCourse course = TreatmentCourse.copyOf(withExtraSession(acute16(), 17))
-          .withStatus(CourseStatus.ONGOING);
+          .withEndedOn(java.util.Optional.empty()).withStatus(CourseStatus.ONGOING);
       Finding finding = onlyFinding(Protocols.IPT_ACUTE_16, course, "S01");
       assertFinding(finding, "S01", Severity.ERROR, "/sessions", null,
           "17 sessions attended, more than the protocol's maximum of 16");
@@ -102,7 +103,7 @@ class StructureRulesTest {
       assertThat(findings).extracting(Finding::message).containsExactly(
           "1 individual pre-group session attended; the protocol expects 0");
       TreatmentCourse ongoing = TreatmentCourse.copyOf(course)
-          .withStatus(CourseStatus.ONGOING);
+          .withEndedOn(java.util.Optional.empty()).withStatus(CourseStatus.ONGOING);
       assertThat(findings(Protocols.IPT_ACUTE_16, ongoing, "S01")).extracting(Finding::message)
           .containsExactly("1 individual pre-group session attended, more than the protocol's"
               + " maximum of 0");
@@ -463,7 +464,7 @@ class StructureRulesTest {
     for (Session session : course.sessions()) {
       sessions.add(change.apply(Session.copyOf(session)));
     }
-    return TreatmentCourse.copyOf(course).withSessions(sessions);
+    return ReferenceCourses.withSessions(course, sessions);
   }
 
   /** A copy of {@code course} whose sessions from {@code from} on are {@code days} later. */
@@ -478,7 +479,7 @@ class StructureRulesTest {
     for (int number : numbers) {
       result = withSession(result, number, s -> s.withTasks(List.of())
           .withTechniques(List.of()).withMeasures(List.of()).withFocus(List.of())
-          .withAttendance(attendance));
+          .withMinutes(java.util.OptionalInt.empty()).withAttendance(attendance));
     }
     return result;
   }
@@ -486,7 +487,7 @@ class StructureRulesTest {
   /** A copy of {@code course} with an attended middle session {@code number} a week later. */
   static TreatmentCourse withExtraSession(TreatmentCourse course, int number) {
     Session last = course.lastSession().orElseThrow();
-    return TreatmentCourse.copyOf(course).withSessions(append(course.sessions(),
+    return ReferenceCourses.withSessions(course, append(course.sessions(),
         Session.copyOf(last).withNumber(number).withDate(last.date().plusWeeks(1))));
   }
 

@@ -328,20 +328,36 @@ public final class CourseExporter {
     code.addCoding(Terminology.instrumentCoding(measure.instrument()));
     code.setText(measure.instrument().displayName());
     observation.setSubject(patient());
-    observation.setValue(new IntegerType(measure.totalScore()));
+    if (measure.hasTotal()) {
+      observation.setValue(new IntegerType(measure.totalScore()));
+    } else {
+      observation.setDataAbsentReason(unanswered());
+    }
     List<Integer> items = measure.items();
     for (int i = 0; i < items.size(); i++) {
       int number = i + 1;
       CodeableConcept itemCode = new CodeableConcept();
       Terminology.loincItem(measure.instrument(), number).ifPresent(itemCode::addCoding);
       itemCode.addCoding(Terminology.itemCoding(measure.instrument(), number));
-      observation.addComponent().setCode(itemCode).setValue(new IntegerType(items.get(i)));
+      Integer item = items.get(i);
+      if (item == null) {
+        observation.addComponent().setCode(itemCode).setDataAbsentReason(unanswered());
+      } else {
+        observation.addComponent().setCode(itemCode).setValue(new IntegerType(item.intValue()));
+      }
     }
     return observation;
   }
 
   // ---------------------------------------------------------------------------------------------
   // Helpers
+
+  /** The reason of an item left unanswered, or of a total a partly answered form does not have. */
+  static CodeableConcept unanswered() {
+    return new CodeableConcept().addCoding(new Coding(
+        "http://terminology.hl7.org/CodeSystem/data-absent-reason", "asked-unknown",
+        "Asked But Unknown"));
+  }
 
   private Optional<Period> period() {
     Optional<LocalDate> start = course.sessions().stream().map(Session::date)

@@ -644,20 +644,25 @@ public final class CourseImporter {
     Instrument instrument = instrumentOf(entry, observation).orElseThrow();
     Measure.Builder measure = Measure.builder().instrument(instrument);
     Integer[] items = new Integer[instrument.itemCount()];
+    boolean[] given = new boolean[instrument.itemCount()];
     List<Observation.ObservationComponentComponent> components = observation.getComponent();
     for (int c = 0; c < components.size(); c++) {
       String where = base + ".component[" + c + "]";
       int number = itemNumber(entry, instrument, components.get(c).getCode(), where + ".code");
-      if (items[number - 1] != null) {
+      if (given[number - 1]) {
         throw fail(entry, where + ".code", instrument.displayName() + " item " + number
             + " is given more than once");
       }
-      items[number - 1] = intValue(entry, components.get(c).getValue(), where + ".value");
+      given[number - 1] = true;
+      // An item left unanswered has no value but a data-absent reason.
+      Observation.ObservationComponentComponent component = components.get(c);
+      items[number - 1] = !component.hasValue() && component.hasDataAbsentReason() ? null
+          : Integer.valueOf(intValue(entry, component.getValue(), where + ".value"));
     }
     boolean anyItem = components.size() > 0;
     if (anyItem) {
       for (int n = 1; n <= items.length; n++) {
-        if (items[n - 1] == null) {
+        if (!given[n - 1]) {
           throw fail(entry, base + ".component", instrument.displayName() + " item " + n
               + " is missing; expected all " + items.length + " items or none");
         }
@@ -673,13 +678,12 @@ public final class CourseImporter {
           throw fail(entry, base + ext(Ext.TOTAL_COMPUTED),
               "the total is marked computed but the Observation has no items");
         }
-        int sum = 0;
-        for (Integer item : items) {
-          sum += item;
-        }
-        if (sum != total) {
+        java.util.OptionalInt computedTotal = build(entry, base, measure::build).score();
+        if (computedTotal.isEmpty() || computedTotal.getAsInt() != total) {
+          boolean partly = java.util.Arrays.asList(items).contains(null);
           throw fail(entry, base + ".value", instrument.displayName() + " total " + total
-              + " disagrees with the sum of its items, " + sum);
+              + " disagrees with " + (partly ? "the prorated total" : "the sum") + " of its items"
+              + (computedTotal.isEmpty() ? ", which have none" : ", " + computedTotal.getAsInt()));
         }
       } else {
         measure.total(total);

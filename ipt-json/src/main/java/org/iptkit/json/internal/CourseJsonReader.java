@@ -581,7 +581,7 @@ public final class CourseJsonReader {
           instrument = readEnum(EnumCodec.INSTRUMENT);
           b.instrument(instrument);
         }
-        case 1 -> items = readInts(o, "items", b::addItem);
+        case 1 -> items = readAnswers(o, b);
         case 2 -> b.total(readInt());
         case 3 -> b.date(readDate());
         default -> throw new AssertionError(f);
@@ -746,6 +746,20 @@ public final class CourseJsonReader {
     while (p.nextToken() != JsonToken.END_ARRAY) {
       o.spot(name, i, null, positions.current());
       add.accept(readInt());
+      i++;
+    }
+    return i;
+  }
+
+  /** The items of a measure: integers, and {@code null} for an item left unanswered. */
+  private int readAnswers(Scope o, Measure.Builder b) {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      throw wrongType("an array of integers");
+    }
+    int i = 0;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      o.spot("items", i, null, positions.current());
+      b.addItem(p.currentToken() == JsonToken.VALUE_NULL ? null : Integer.valueOf(readInt()));
       i++;
     }
     return i;

@@ -208,7 +208,7 @@ public final class CourseJsonWriter {
   static void writeMeasure(JsonGenerator g, Measure m) {
     g.writeStartObject();
     g.writeStringProperty("instrument", m.instrument().name());
-    integers(g, "items", m.items());
+    answers(g, m.items());
     integer(g, "total", m.total());
     date(g, "date", m.date());
     g.writeEndObject();
@@ -281,6 +281,21 @@ public final class CourseJsonWriter {
       g.writeArrayPropertyStart(name);
       for (int value : values) {
         g.writeNumber(value);
+      }
+      g.writeEndArray();
+    }
+  }
+
+  /** The items of a measure, {@code null} for an item left unanswered. */
+  private static void answers(JsonGenerator g, List<Integer> items) {
+    if (!items.isEmpty()) {
+      g.writeArrayPropertyStart("items");
+      for (Integer item : items) {
+        if (item == null) {
+          g.writeNull();
+        } else {
+          g.writeNumber(item.intValue());
+        }
       }
       g.writeEndArray();
     }

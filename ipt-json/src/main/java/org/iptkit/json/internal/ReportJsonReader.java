@@ -32,8 +32,8 @@ public final class ReportJsonReader {
   static final List<String> SUMMARY = List.of("adherence", "errors", "warnings", "infos",
       "byDomain");
   static final List<String> OUTCOME = List.of("instrument", "baseline", "last", "change",
-      "baselineBand", "lastBand", "response", "remission", "sessionsAttended", "sessionsPlanned",
-      "completer");
+      "baselineBand", "lastBand", "response", "remission", "prorated", "sessionsAttended",
+      "sessionsPlanned", "completer");
   static final List<String> RESULT = List.of("rule", "outcome", "reason");
   static final List<String> FINDING = List.of("rule", "name", "severity", "path", "session",
       "protocolPath", "message");
@@ -194,6 +194,10 @@ public final class ReportJsonReader {
     Boolean remission = o.bool("remission");
     if (remission != null) {
       b.remission(remission);
+    }
+    Boolean prorated = o.bool("prorated");
+    if (prorated != null) {
+      b.prorated(prorated);
     }
     Integer attended = o.integer("sessionsAttended");
     if (attended == null) {

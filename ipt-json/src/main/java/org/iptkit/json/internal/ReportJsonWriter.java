@@ -113,6 +113,7 @@ public final class ReportJsonWriter {
   private static final SerializedString LAST_BAND = new SerializedString("lastBand");
   private static final SerializedString RESPONSE = new SerializedString("response");
   private static final SerializedString REMISSION = new SerializedString("remission");
+  private static final SerializedString PRORATED = new SerializedString("prorated");
   private static final SerializedString SESSIONS_ATTENDED =
       new SerializedString("sessionsAttended");
   private static final SerializedString SESSIONS_PLANNED = new SerializedString("sessionsPlanned");
@@ -401,6 +402,10 @@ public final class ReportJsonWriter {
     }
     if (o.remission().isPresent()) {
       bool(g, REMISSION, o.remission().get());
+    }
+    // Written only when true: a score taken from a partly answered form is shown as prorated.
+    if (o.prorated()) {
+      bool(g, PRORATED, true);
     }
     number(g, SESSIONS_ATTENDED, o.sessionsAttended());
     if (o.sessionsPlanned().isPresent()) {

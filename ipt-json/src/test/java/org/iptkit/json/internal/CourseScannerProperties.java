@@ -673,7 +673,7 @@ class CourseScannerProperties {
     for (String number : List.of("4294967297", "-4294967295", "1.0", "01", "-1", "0")) {
       c.add(replace("session number " + number, "\"number\":1,", "\"number\":" + number + ","));
     }
-    for (String number : List.of("4294967296", "4", "-1", "0.0", "1e0", "null")) {
+    for (String number : List.of("4294967296", "4", "-1", "0.0", "1e0")) {
       c.add(replace("a PHQ-9 item " + number, "[2,3,2,2,1,2,2,1,0]",
           "[2,3,2,2,1,2,2,1," + number + "]"));
     }
@@ -809,6 +809,18 @@ class CourseScannerProperties {
         + "\"INITIAL\",\"setting\"", "\"attendance\":\"CANCELLED\",\"phase\":\"INITIAL\","
         + "\"setting\""));
     c.add(replace("a date of death without death", "\"deceased\":true,", ""));
+    c.add(replace("a total for a PHQ-9 whose safety item is unanswered", "[2,3,2,2,1,2,2,1,0]",
+        "[2,3,2,2,1,2,2,1,null],\"total\":15"));
+    c.add(replace("a total for a PHQ-9 with three items unanswered", "[2,3,2,2,1,2,2,1,0]",
+        "[2,null,null,null,1,2,2,1,0],\"total\":15"));
+    c.add(replace("an ONGOING course with an end date", "\"status\":\"COMPLETED\"",
+        "\"status\":\"ONGOING\""));
+    c.add(replace("an end date before the last session", "\"endedOn\":\"2026-04-20\"",
+        "\"endedOn\":\"2026-01-06\""));
+    c.add(replace("a CPT code that is not one", "\"cpt\":\"90834\"", "\"cpt\":\"hello\""));
+    c.add(replace("a cancelled session with minutes", "\"attendance\":\"ATTENDED\",\"phase\":"
+        + "\"INITIAL\",\"tasks\":[\"INVENTORY\"],\"techniques\":[\"DIRECT_ELICITATION\"]",
+        "\"attendance\":\"CANCELLED\""));
     c.add(replace("a fidelity rating without items", "\"items\":[4,3,5,4]", "\"items\":[]"));
     return c.stream();
   }
@@ -865,6 +877,11 @@ class CourseScannerProperties {
     c.add(replace("a raw DEL in free text", "talk without", "talk\u007fwithout"));
     c.add(replace("a number -0", "[2,3,2,2,1,2,2,1,0]", "[2,3,2,2,1,2,2,1,-0]"));
     c.add(replace("a leap day", "\"agreedOn\":\"2026-01-19\"", "\"agreedOn\":\"2024-02-29\""));
+    c.add(replace("an unanswered PHQ-9 item", "[2,3,2,2,1,2,2,1,0]", "[2,3,2,2,1,null,2,1,0]"));
+    c.add(replace("an unanswered PHQ-9 item with the prorated total",
+        "[2,3,2,2,1,2,2,1,0]", "[2,3,2,2,1,null,2,1,0],\"total\":15"));
+    c.add(replace("three unanswered PHQ-9 items", "[2,3,2,2,1,2,2,1,0]",
+        "[2,null,null,null,1,2,2,1,0]"));
     return c.stream();
   }
 
@@ -874,6 +891,16 @@ class CourseScannerProperties {
     byte[] bytes = valid.bytes();
     assertThat(strict(bytes)).as("the strict reader refuses %s", show(bytes)).isNotNull();
     assertAgrees(bytes);
+  }
+
+  @Test
+  void anUnansweredItemIsLeftToTheStrictReader() {
+    byte[] bytes = utf8(SAMPLE.replace("[2,3,2,2,1,2,2,1,0]", "[2,3,2,2,1,null,2,1,0]"));
+
+    assertThat(CourseScanner.scan(bytes, 0, bytes.length, LIMIT)).isNull();
+    TreatmentCourse course = strict(bytes);
+    assertThat(course.sessions().get(0).measures().get(0).isProrated()).isTrue();
+    assertThat(course.sessions().get(0).measures().get(0).totalScore()).isEqualTo(15);
   }
 
   /** Courses the compact writer writes without an escape: the scanner must read every one. */
@@ -905,7 +932,9 @@ class CourseScannerProperties {
     c.add(rewritten("the extreme dates", SAMPLE
         .replace("\"date\":\"2026-01-12\"", "\"date\":\"9999-12-31\"")
         .replace("\"agreedOn\":\"2026-01-19\"", "\"agreedOn\":\"0000-01-01\"")
-        .replace("\"endedOn\":\"2026-04-20\"", "\"endedOn\":\"2024-02-29\"")));
+        // The course ends on the last session's day at the latest (it was a leap day before the
+        // end date could not be before the last session).
+        .replace("\"endedOn\":\"2026-04-20\"", "\"endedOn\":\"9999-12-31\"")));
     c.add(rewritten("the fewest fields", "{\"schemaVersion\":\"1.0\",\"courseId\":\"c\","
         + "\"protocol\":\"p\",\"status\":\"ONGOING\",\"sessions\":[]}"));
     c.add(rewritten("a transition and a grief area", SAMPLE.replace("\"problemAreas\":[{\"type\":"

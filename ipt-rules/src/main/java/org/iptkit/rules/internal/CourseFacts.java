@@ -249,7 +249,7 @@ public final class CourseFacts {
   /**
    * Whether a MAINTENANCE session is held under a CONTINUATION or MAINTENANCE contract agreed on
    * or before its date and, in a course that also has an ACUTE contract, after the latest ACUTE
-   * one (rule E06; rules.md "Course status matters").
+   * one (rule E06; docs/rules.md "Course status matters").
    */
   public boolean heldUnderContinuation(Session session) {
     if (!session.isIn(Phase.MAINTENANCE)) {

@@ -55,9 +55,11 @@ public final class MeasurementRules {
       "Whenever a safety item is positive (PHQ-9 item 9, EPDS item 10, HAM-D item 3, BDI-II"
           + " item 9 >= 1), the same session records RISK_ASSESSED; for a measure taken outside a"
           + " session (a screening), the first attended session on or after its date does (none"
-          + " yet in an ongoing course: due, not a finding).",
+          + " yet in an ongoing course: due, not a finding). A form whose safety item is left"
+          + " unanswered while other items are answered is a finding too: the question was"
+          + " skipped.",
       "A positive suicide item calls for a suicide risk assessment at the next contact.",
-      "Kroenke 2001; Cox 1987; domain.md section 7",
+      "Kroenke 2001; Cox 1987; Hamilton 1960; Beck 1996",
       MeasurementRules::safetyItemFollowedUp)
       .mandatory().dueBy().task(SessionTask.RISK_ASSESSED)
       .does("assess suicide risk in this session");
@@ -68,7 +70,7 @@ public final class MeasurementRules {
           + " followed, in the same or one of the next two sessions, by TREATMENT_PLAN_REVIEWED.",
       "Worsening symptoms, also a relapse after an early response, call for a review of the"
           + " treatment plan, not more of the same.",
-      "NHS Talking Therapies manual (reliable change); domain.md section 7",
+      "NHS Talking Therapies reliable change; the threshold is configurable",
       MeasurementRules::deterioration)
       .dueBy().task(SessionTask.TREATMENT_PLAN_REVIEWED)
       .does("review the treatment plan in this session");
@@ -196,15 +198,24 @@ public final class MeasurementRules {
       for (int i = 0; i < measures.size(); i++) {
         Measure measure = measures.get(i);
         scored |= measure.safetyItemScore().isPresent();
+        if (skippedSafetyItem(measure)) {
+          scored = true;
+          int item = measure.instrument().safetyItem().getAsInt();
+          int index = i;
+          found.add(() -> facts.pointer(session, "measures", index) + "/items/" + (item - 1),
+              session, () -> skipped(measure) + " in session " + session.number()
+              + " while other items were answered: the safety question was skipped")
+              .instruct(() -> skipped(measure) + " in session " + session.number());
+        }
         if (measure.safetyItemPositive() && !session.has(SessionTask.RISK_ASSESSED)) {
           int item = measure.instrument().safetyItem().getAsInt();
           found.addAt(session, "measures", i,
               () -> measure.instrument().displayName() + " item " + item + " scored "
                   + measure.safetyItemScore().getAsInt() + " in session " + session.number()
                   + " but no risk assessment was recorded")
-              .instruct(() -> measure.instrument().displayName() + " item " + item + " scored " + measure.safetyItemScore()
-                  .getAsInt() + " in session " + session.number() + " and no risk assessment"
-                  + " was recorded");
+              .instruct(() -> measure.instrument().displayName() + " item " + item + " scored "
+                  + measure.safetyItemScore().getAsInt() + " in session " + session.number()
+                  + " and no risk assessment was recorded");
         }
       }
     }
@@ -214,6 +225,15 @@ public final class MeasurementRules {
     for (int k = 0; k < outside.size(); k++) {
       Measure measure = outside.get(k);
       scored |= measure.safetyItemScore().isPresent();
+      int index = k;
+      if (skippedSafetyItem(measure)) {
+        scored = true;
+        int item = measure.instrument().safetyItem().getAsInt();
+        found.add(() -> "/measures/" + index + "/items/" + (item - 1), null,
+            () -> skipped(measure) + " in a measure taken outside a session while other items"
+                + " were answered: the safety question was skipped")
+            .instruct(() -> skipped(measure) + " in a measure taken outside a session");
+      }
       if (!measure.safetyItemPositive()) {
         continue;
       }
@@ -237,6 +257,30 @@ public final class MeasurementRules {
       return Evaluation.notApplicable("no safety item was scored");
     }
     return found.result();
+  }
+
+  /**
+   * Whether a form's safety item was left unanswered while other items were answered: the
+   * safety question was skipped (a form recorded as a total only has no items to judge).
+   */
+  static boolean skippedSafetyItem(Measure measure) {
+    java.util.OptionalInt safety = measure.instrument().safetyItem();
+    if (safety.isEmpty() || measure.items().isEmpty()
+        || measure.item(safety.getAsInt()).isPresent()) {
+      return false;
+    }
+    for (int number = 1; number <= measure.items().size(); number++) {
+      if (measure.item(number).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "PHQ-9 item 9 was left unanswered", for a skipped safety question. */
+  private static String skipped(Measure measure) {
+    return measure.instrument().displayName() + " item "
+        + measure.instrument().safetyItem().getAsInt() + " was left unanswered";
   }
 
   /** The first session of {@code sessions} (in date order) dated on or after {@code date}. */
@@ -275,7 +319,7 @@ public final class MeasurementRules {
     List<Measure> outside = facts.course().measures();
     for (int k = 0; k < outside.size(); k++) {
       Measure measure = outside.get(k);
-      if (measure.instrument() == primary && measure.date().isPresent()) {
+      if (measure.instrument() == primary && measure.date().isPresent() && measure.hasTotal()) {
         points.add(new Point(measure.date().get(), 0, measure.totalScore(), -1, null, k));
       }
     }
@@ -283,7 +327,7 @@ public final class MeasurementRules {
       Session session = attended.get(i);
       List<Measure> measures = session.measures();
       for (int k = 0; k < measures.size(); k++) {
-        if (measures.get(k).instrument() == primary) {
+        if (measures.get(k).instrument() == primary && measures.get(k).hasTotal()) {
           points.add(new Point(session.date(), session.number(), measures.get(k).totalScore(), i,
               session, k));
         }

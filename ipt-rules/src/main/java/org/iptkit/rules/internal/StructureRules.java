@@ -46,7 +46,7 @@ public final class StructureRules {
       "Session dates strictly increase with the session number, over all scheduled sessions"
           + " (attended or not).",
       "A record whose dates run backwards cannot be checked for cadence, phases or measures.",
-      "format.md section 1",
+      "iptkit course format (docs/format.md)",
       StructureRules::chronology)
       .does("record each session with its own date, in the order held");
 

@@ -32,7 +32,7 @@ final class ProfileOptions {
 
     @Option(names = "--protocol-file", paramLabel = "FILE",
         description = "Check every course against the protocol profile in FILE (JSON, "
-            + "format.md section 3; `basedOn` a built-in profile).")
+            + "see docs/format.md; `basedOn` a built-in profile).")
     Path file;
   }
 

@@ -18,16 +18,20 @@ final class RulesCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text or json; default: ${DEFAULT-VALUE}.")
+      description = "text, json or markdown (the tables of docs/rules.md); default: "
+          + "${DEFAULT-VALUE}.")
   String format;
 
   @Override
   public Integer call() {
-    String chosenFormat = Choices.of(spec, "--format", format, "text", "json");
+    String chosenFormat = Choices.of(spec, "--format", format, "text", "json",
+        "markdown");
     try (Output output = Output.of(ipt.io(), null)) {
       if (chosenFormat.equals("json")) {
         output.print(Json.PRETTY.writeRuleCatalog());
         output.line("");
+      } else if (chosenFormat.equals("markdown")) {
+        TextReports.rulesMarkdown(output);
       } else {
         TextReports.rules(output);
       }

@@ -265,6 +265,40 @@ final class TextReports {
     }
   }
 
+  /**
+   * The rule catalog as a Markdown document (what {@code ipt rules --format markdown} prints and
+   * docs/rules.md holds): one table per domain with each rule's code, name, default severity, what
+   * it checks, why the protocol asks for it and its source.
+   */
+  static void rulesMarkdown(Output out) {
+    out.line("## The rules");
+    out.line("");
+    out.line("Severities: `ERROR` the protocol was not followed or the patient may be unsafe, "
+        + "`WARNING` questionable or incomplete, `INFO` worth knowing. A rule marked "
+        + "*mandatory* can be neither switched off nor lowered below its severity.");
+    RuleDomain domain = null;
+    for (RuleInfo rule : RuleCatalog.all()) {
+      if (rule.domain() != domain) {
+        domain = rule.domain();
+        out.line("");
+        out.line("### " + domain + " — " + domain.title());
+        out.line("");
+        out.line("| code | name | severity | checks | why | source |");
+        out.line("|---|---|---|---|---|---|");
+      }
+      String severity = rule.defaultSeverity().name()
+          + (rule.canBeSwitchedOff() ? "" : " (mandatory)");
+      out.line("| " + rule.code() + " | `" + rule.name() + "` | " + severity + " | "
+          + markdownCell(rule.checks()) + " | " + markdownCell(rule.rationale()) + " | "
+          + markdownCell(rule.source()) + " |");
+    }
+  }
+
+  /** Text for one cell of a Markdown table: pipes escaped, line breaks as spaces. */
+  private static String markdownCell(String text) {
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ");
+  }
+
   /** The built-in profiles, one per line. */
   static void protocols(Output out) {
     out.line(Text.pad("id", 15) + Text.pad("sessions", 10) + Text.pad("minutes", 9)
