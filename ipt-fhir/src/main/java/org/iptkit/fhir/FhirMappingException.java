@@ -8,9 +8,12 @@ import java.util.OptionalInt;
  * resource, or a resource lacks what the course needs (a session without its number, an unknown
  * phase code, a PHQ-9 item scored 4). The message names the resource (its type and entry index)
  * and a FHIRPath-like {@link #location()}, for example
- * {@code Bundle.entry[4].resource.ofType(Encounter).extension('…/phase')}, and says what was
- * expected. It may quote a code, number or date, but never a patient, therapist or person
- * reference nor any free text (goals, roles, satisfying aspects).
+ * {@code Bundle.entry[4].resource.ofType(Encounter).extension('…/phase')} (or, for a problem
+ * of the JSON itself, a JSON Pointer with line and column), and says what was expected. It
+ * quotes no value found in the input: no code, URL, number or date, no patient, therapist or
+ * person reference and no free text (goals, roles, satisfying aspects), and no Java exception
+ * name. A resource of another patient and a contradiction (a cancelled Encounter recorded as
+ * attended) are such errors too.
  */
 public final class FhirMappingException extends RuntimeException {
   private static final long serialVersionUID = 1L;

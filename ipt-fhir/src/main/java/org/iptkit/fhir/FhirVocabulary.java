@@ -38,6 +38,13 @@ public final class FhirVocabulary {
   /** The identifier system of the pseudonymous id of a person of the interpersonal inventory. */
   public static final String PERSON_ID_SYSTEM = BASE + "/sid/person-id";
 
+  /**
+   * The identifier system of an exported resource in a transaction Bundle: its name-based UUID
+   * (of the course id and the resource's place in the course), by which a server tells that the
+   * resource is already there ({@code ifNoneExist}).
+   */
+  public static final String ENTRY_ID_SYSTEM = BASE + "/sid/entry";
+
   /** SNOMED CT. */
   public static final String SNOMED = "http://snomed.info/sct";
 

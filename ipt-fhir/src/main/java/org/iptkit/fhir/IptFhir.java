@@ -15,8 +15,10 @@ import org.hl7.fhir.r4.model.PlanDefinition;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.iptkit.core.TreatmentCourse;
+import org.iptkit.fhir.internal.BundleWriter;
 import org.iptkit.fhir.internal.CourseExporter;
 import org.iptkit.fhir.internal.CourseImporter;
+import org.iptkit.fhir.internal.FhirInput;
 import org.iptkit.fhir.internal.Ids;
 import org.iptkit.fhir.internal.OperationOutcomes;
 import org.iptkit.fhir.internal.ParseErrors;
@@ -35,8 +37,8 @@ import org.iptkit.rules.Protocols;
  * {@code docs/fhir.md}.
  *
  * <p>An instance is immutable and thread-safe; all instances share one HAPI {@link FhirContext}
- * for R4, created on first use (creating one is slow). Parsing is strict: an unknown element or an
- * invalid value is an error.
+ * for R4, created on first use (creating one is slow). Parsing is strict: an unknown element, an
+ * invalid value, a name given twice and input beyond the course reader's limits are errors.
  *
  * <pre>{@code
  * IptFhir fhir = IptFhir.create();
@@ -46,6 +48,9 @@ import org.iptkit.rules.Protocols;
  *
  * String plan = fhir.planDefinitionJson(Protocols.IPT_ACUTE_16);
  * String outcome = fhir.operationOutcomeJson(FidelityChecker.of(profile).check(course));
+ *
+ * FhirImport read = fhir.withPatientSystem(mrnSystem).importBundle(ehrBundleStream);
+ * read.course();      // the course; read.warnings(): what was left out, each located
  * }</pre>
  *
  * <p>The patient is referenced only by the pseudonymous {@code patientRef}, as an identifier: no
@@ -54,26 +59,94 @@ import org.iptkit.rules.Protocols;
  */
 public final class IptFhir {
   private static final class Shared {
-    static final FhirContext CONTEXT = FhirContext.forR4();
+    static final FhirContext CONTEXT = create();
+
+    /**
+     * The R4 context. HAPI logs through SLF4J, whose API prints "No SLF4J providers were found"
+     * on standard error when the host binds no logging provider: a library must print nothing,
+     * so in that case (and only when the host has not set it) SLF4J's own reporting is limited
+     * to errors ({@code slf4j.internal.verbosity}). A host that binds a provider is untouched.
+     */
+    private static FhirContext create() {
+      if (System.getProperty("slf4j.internal.verbosity") == null && !hasSlf4jProvider()) {
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
+      }
+      return FhirContext.forR4();
+    }
+
+    private static boolean hasSlf4jProvider() {
+      try {
+        ClassLoader loader = IptFhir.class.getClassLoader();
+        return loader.getResources("META-INF/services/org.slf4j.spi.SLF4JServiceProvider")
+            .hasMoreElements();
+      } catch (java.io.IOException e) {
+        return true; // cannot tell: leave SLF4J as it is
+      }
+    }
   }
 
-  private static final IptFhir PRETTY = new IptFhir(true);
-  private static final IptFhir COMPACT = new IptFhir(false);
+  private static final IptFhir DEFAULT = new IptFhir(true, FhirVocabulary.PATIENT_REF_SYSTEM,
+      Bundle.BundleType.COLLECTION);
 
   private final boolean prettyPrint;
+  private final String patientSystem;
+  private final Bundle.BundleType bundleType;
 
-  private IptFhir(boolean prettyPrint) {
+  private IptFhir(boolean prettyPrint, String patientSystem, Bundle.BundleType bundleType) {
     this.prettyPrint = prettyPrint;
+    this.patientSystem = patientSystem;
+    this.bundleType = bundleType;
   }
 
-  /** The FHIR layer writing pretty-printed JSON. */
+  /**
+   * The FHIR layer writing pretty-printed JSON, collection Bundles, and the patient as an
+   * identifier of {@link FhirVocabulary#PATIENT_REF_SYSTEM}.
+   */
   public static IptFhir create() {
-    return PRETTY;
+    return DEFAULT;
   }
 
   /** The same FHIR layer writing pretty-printed ({@code true}) or compact JSON. */
   public IptFhir withPrettyPrint(boolean pretty) {
-    return pretty ? PRETTY : COMPACT;
+    return new IptFhir(pretty, patientSystem, bundleType);
+  }
+
+  /**
+   * The same FHIR layer naming the patient by an identifier of the host's own system (for
+   * example its medical record number's): written so on export, and on import read from a
+   * reference's identifier of that system or from the Patient resource a literal reference
+   * points to.
+   */
+  public IptFhir withPatientSystem(String system) {
+    Objects.requireNonNull(system, "system");
+    if (system.isBlank()) {
+      throw new IllegalArgumentException("the patient identifier system is blank");
+    }
+    return new IptFhir(prettyPrint, system, bundleType);
+  }
+
+  /** The identifier system the patient is named by. */
+  public String patientSystem() {
+    return patientSystem;
+  }
+
+  /**
+   * The same FHIR layer exporting courses as Bundles of {@code type}: {@code COLLECTION} (one
+   * document a server stores as it is) or {@code TRANSACTION} (every resource created on the
+   * server, each only if no resource with its identifier exists yet, so that exporting a course
+   * again does not duplicate it).
+   */
+  public IptFhir withBundleType(Bundle.BundleType type) {
+    if (type != Bundle.BundleType.COLLECTION && type != Bundle.BundleType.TRANSACTION) {
+      throw new IllegalArgumentException("a course is exported as a collection or a "
+          + "transaction Bundle");
+    }
+    return new IptFhir(prettyPrint, patientSystem, type);
+  }
+
+  /** The type of the Bundles courses are exported as. */
+  public Bundle.BundleType bundleType() {
+    return bundleType;
   }
 
   /** Whether JSON is written pretty-printed. */
@@ -106,7 +179,8 @@ public final class IptFhir {
       Coding treatedCondition) {
     Objects.requireNonNull(course, "course");
     Objects.requireNonNull(profile, "profile");
-    return CourseExporter.export(course, Ids.planDefinitionUrl(profile.id()), treatedCondition);
+    return CourseExporter.export(course, Ids.planDefinitionUrl(profile.id()), treatedCondition,
+        patientSystem, bundleType);
   }
 
   /**
@@ -115,18 +189,68 @@ public final class IptFhir {
    */
   public Bundle exportCourse(TreatmentCourse course) {
     Objects.requireNonNull(course, "course");
-    return CourseExporter.export(course, Ids.planDefinitionUrl(course.protocol()), null);
+    return CourseExporter.export(course, Ids.planDefinitionUrl(course.protocol()), null,
+        patientSystem, bundleType);
+  }
+
+  /**
+   * The course a Bundle records, with warnings about what the Bundle held that did not become
+   * part of it (entered in error, planned, not part of an IPT course): the inverse of
+   * {@link #exportCourse}, and the reader of what EHRs hold (docs/fhir.md, "EHR shapes").
+   *
+   * @throws FhirMappingException when the Bundle lacks what a course needs, names another
+   *     patient, contradicts itself or breaks one of the course model's invariants, naming the
+   *     entry and location
+   */
+  public FhirImport importBundle(Bundle bundle) {
+    return CourseImporter.read(bundle, patientSystem);
   }
 
   /**
    * The course a Bundle records: the inverse of {@link #exportCourse}, so that
-   * {@code importCourse(exportCourse(c, p))} equals {@code c}.
+   * {@code importCourse(exportCourse(c, p))} equals {@code c}. The warnings of
+   * {@link #importBundle} are not returned: a host that must show them uses that method.
    *
    * @throws FhirMappingException when the Bundle lacks what a course needs or breaks one of the
    *     course model's invariants, naming the entry and location
    */
   public TreatmentCourse importCourse(Bundle bundle) {
-    return CourseImporter.read(bundle);
+    return importBundle(bundle).course();
+  }
+
+  /**
+   * The course recorded by a FHIR Bundle read from a stream (not closed), with its warnings:
+   * at most 10,000,000 bytes of strict UTF-8, then as {@link #parseBundle} and
+   * {@link #importBundle}.
+   *
+   * @throws FhirMappingException when the input is too long, not UTF-8, not a valid FHIR R4
+   *     Bundle or not a course
+   * @throws java.io.IOException when reading fails
+   */
+  public FhirImport importBundle(java.io.InputStream bundleJson) throws java.io.IOException {
+    return importBundle(parseBundle(FhirInput.read(bundleJson)));
+  }
+
+  /**
+   * Writes the course's FHIR Bundle as JSON to {@code out} (not closed), the same bytes as
+   * {@code toJson(exportCourse(course, profile))} but entry by entry: memory does not grow with
+   * the number of sessions. {@code profile} null: the protocol the course names.
+   *
+   * @throws java.io.IOException when writing fails
+   */
+  public void writeCourseJson(TreatmentCourse course, ProtocolProfile profile,
+      java.io.Writer out) throws java.io.IOException {
+    Objects.requireNonNull(course, "course");
+    Objects.requireNonNull(out, "out");
+    String canonical = Ids.planDefinitionUrl(profile == null ? course.protocol() : profile.id());
+    BundleWriter writer = new BundleWriter(context().newJsonParser().setPrettyPrint(prettyPrint),
+        bundleType, out, prettyPrint);
+    try {
+      CourseExporter.stream(course, canonical, null, patientSystem, bundleType, writer);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+    writer.finish();
   }
 
   /** The course as the JSON of its FHIR Bundle (see {@link #exportCourse}). */
@@ -234,7 +358,9 @@ public final class IptFhir {
   }
 
   /**
-   * A FHIR R4 Bundle from JSON, parsed strictly (unknown elements and invalid values are errors).
+   * A FHIR R4 Bundle from JSON, parsed strictly: unknown elements, invalid values, a name given
+   * twice in one object, and input beyond the course reader's limits (10,000,000 characters,
+   * strings of 1,000,000, 64 levels of nesting) are errors.
    *
    * @throws FhirMappingException when the text is not a valid FHIR R4 Bundle; the message names
    *     the element and, for malformed JSON, the line and column, but quotes no value
@@ -257,15 +383,23 @@ public final class IptFhir {
     if (json.isBlank()) {
       throw new FhirMappingException("", null, -1, "empty input");
     }
+    String text = json.charAt(0) == '\uFEFF' ? json.substring(1) : json;
+    try {
+      FhirInput.check(text);
+    } catch (FhirMappingException e) {
+      throw new FhirMappingException(e.location(), type == null ? null : type.getSimpleName(),
+          -1, "not a valid FHIR R4 " + (type == null ? "resource" : type.getSimpleName()) + ": "
+              + e.problem());
+    }
     IParser parser = context().newJsonParser();
     parser.setParserErrorHandler(ParseErrors.handler());
     try {
       if (type == null) {
         @SuppressWarnings("unchecked")
-        T resource = (T) parser.parseResource(json);
+        T resource = (T) parser.parseResource(text);
         return resource;
       }
-      return parser.parseResource(type, json);
+      return parser.parseResource(type, text);
     } catch (FhirMappingException e) {
       throw e;
     } catch (DataFormatException | IllegalArgumentException | ClassCastException e) {

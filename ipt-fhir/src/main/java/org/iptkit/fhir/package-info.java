@@ -10,7 +10,11 @@
  * also writes each {@link org.iptkit.rules.ProtocolProfile} as a {@code PlanDefinition}, a
  * {@link org.iptkit.rules.FidelityReport} as an {@code OperationOutcome}, and the iptkit
  * {@code CodeSystem} and extension {@code StructureDefinition}s, so the whole can be loaded into a
- * FHIR server. {@link org.iptkit.fhir.FhirVocabulary} names every URL and code system used;
+ * FHIR server. It also reads what EHRs hold: PHQ-9, GAD-7 and EPDS as LOINC panels, totals or
+ * QuestionnaireResponses, Encounters of the episode, the patient by a literal reference or the
+ * host's identifier system ({@link org.iptkit.fhir.IptFhir#importBundle}), saying in
+ * {@link org.iptkit.fhir.FhirImportWarning}s what it left out.
+ * {@link org.iptkit.fhir.FhirVocabulary} names every URL and code system used;
  * {@link org.iptkit.fhir.FhirMappingException} reports a Bundle that is not a course, with the
  * entry and a FHIRPath-like location and never a patient reference or free text.
  *
@@ -20,6 +24,6 @@
  * <p>This module has no {@code module-info}: HAPI FHIR 8 ships as plain jars whose localisation
  * uses {@code ResourceBundle.Control}, which the JDK refuses in a named module, so HAPI cannot run
  * on the module path. The jar declares the automatic module name {@code org.iptkit.fhir}; put HAPI
- * on the class path.
+ * on the class path (docs/fhir.md, "Java modules").
  */
 package org.iptkit.fhir;

@@ -23,7 +23,14 @@ class ArchitectureTest {
   @Test
   void fhirLayerDoesNotUseTheJsonLayerOrJackson3() {
     noClasses().should().dependOnClassesThat()
-        .resideInAnyPackage("org.iptkit.json..", "tools.jackson..", "com.fasterxml.jackson..")
+        .resideInAnyPackage("org.iptkit.json..", "tools.jackson..")
+        .check(FHIR);
+  }
+
+  @Test
+  void onlyTheInputCheckUsesHapisJackson2() {
+    noClasses().that().doNotHaveFullyQualifiedName("org.iptkit.fhir.internal.FhirInput")
+        .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
         .check(FHIR);
   }
 

@@ -452,16 +452,31 @@ public final class IptJson {
   }
 
   /**
-   * Writes a cohort report (docs/format.md, Cohort report): {@code courses}, {@code byStatus}
-   * (every status), {@code completers}, {@code response} and {@code remission} as
-   * {@code {"count", "n", "rate"}} (no rate when n is 0), {@code sessionsAttended} (mean, median
-   * and the distribution by number of sessions), {@code meanAdherence}, {@code rules} (per rule
-   * applicable and passed courses and their share, in catalog order), {@code therapists} (per
-   * therapist reference the same tallies, their courses, mean adherence and courses with errors;
-   * the courses without a therapist last, without {@code therapistRef}) and
-   * {@code coursesWithErrors} (the sorted ids of the courses with ERROR findings). Unlike the
-   * per-course report, therapist references are written here: they are what the cohort is
-   * grouped by. Ratios and means have at most four decimals. Pretty or compact as configured.
+   * A writer of the per-course table ({@link CourseTable}, {@link ReportFormat#COURSE_TABLE}) to
+   * one stream, one row per report as it is given; with {@code withTherapist} the table has the
+   * {@code therapistRef} column after {@code courseId} (for tables a researcher groups by
+   * therapist; the per-course reports themselves never carry it).
+   */
+  public ReportWriter courseTableWriter(OutputStream out, boolean withTherapist) {
+    return new ReportWriter(out, ReportFormat.COURSE_TABLE, settings, withTherapist);
+  }
+
+  /**
+   * Writes a cohort report ({@link #cohortSchema()}, docs/cohort.md): {@code courses},
+   * {@code byStatus} (every status), {@code sessionsAttended} (mean, median and the distribution
+   * by number of sessions), {@code meanAdherence} and its {@code adherenceInterval},
+   * {@code outcomes} (completer share, completer analysis, all who started, maintenance on its
+   * own, over explicit denominators) and the same {@code byProfile}, {@code rules} (per rule
+   * applicable and passed courses and their share, in catalog order), {@code ratings} and
+   * {@code reliability} (observer ratings per scale, ICC(2,1) with its interval),
+   * {@code therapists} (per therapist reference the same blocks; the courses without a therapist
+   * last, without {@code therapistRef}) and {@code coursesWithErrors} (the ids of the courses
+   * with ERROR findings, numbers inside ids compared as numbers). Every proportion is
+   * {@code {"count", "n", "rate", "lower", "upper"}} with its 95 % Wilson interval (no rate or
+   * interval when n is 0). Unlike the per-course report, therapist references are written here:
+   * they are what the cohort is grouped by. Ratios and means have at most four decimals. Pretty
+   * or compact as configured. For a large cohort prefer
+   * {@link #writeCohortReport(CohortReport, OutputStream)}, which never holds the document.
    */
   public String writeCohortReport(CohortReport report) {
     Objects.requireNonNull(report, "report");
@@ -556,7 +571,8 @@ public final class IptJson {
   }
 
   /** The names of the published schemas, for {@link #schema(String)}. */
-  public static final List<String> SCHEMA_NAMES = List.of("course", "protocol", "report");
+  public static final List<String> SCHEMA_NAMES =
+      List.of("course", "protocol", "report", "cohort");
 
   /**
    * The JSON Schema (draft 2020-12) of a course document, as published with this library: every
@@ -584,8 +600,16 @@ public final class IptJson {
   }
 
   /**
+   * The JSON Schema (draft 2020-12) of a cohort report ({@link #writeCohortReport(CohortReport)}):
+   * every block, every proportion with its numerator, denominator and Wilson interval.
+   */
+  public static String cohortSchema() {
+    return schemaResource("cohort");
+  }
+
+  /**
    * A published JSON Schema by name, as {@code ipt schema NAME} prints it: {@code "course"},
-   * {@code "protocol"} or {@code "report"}.
+   * {@code "protocol"}, {@code "report"} or {@code "cohort"}.
    *
    * @throws IllegalArgumentException for another name, listing the known names
    */

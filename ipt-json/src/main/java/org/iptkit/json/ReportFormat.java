@@ -15,8 +15,13 @@ public enum ReportFormat {
   /**
    * CSV (RFC 4180: fields with a comma, quote or line break in double quotes, quotes doubled,
    * rows ending in CRLF), one finding per row with the header
-   * {@code courseId,protocol,status,rule,name,severity,session,path,message}; a course without
-   * findings writes no row.
+   * {@code courseId,protocol,status,rule,name,severity,session,path,protocolPath,message}; a
+   * course without findings writes no row.
    */
-  CSV
+  CSV,
+  /**
+   * The per-course table as CSV ({@link CourseTable}): a header row, then one row per course,
+   * clean courses included, RFC 4180 as {@link #CSV}.
+   */
+  COURSE_TABLE
 }

@@ -7,6 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Objects;
 import org.iptkit.json.internal.JsonSettings;
 import org.iptkit.json.internal.ReportJsonWriter;
@@ -18,7 +19,8 @@ import tools.jackson.core.exc.JacksonIOException;
 /**
  * Writes the fidelity reports of many courses to one stream as they are checked, in one of the
  * {@link ReportFormat formats} of the command-line tool's {@code validate --format}: a JSON array,
- * NDJSON or CSV with one finding per row. Memory does not grow with the number of reports: each
+ * NDJSON or CSV with one finding per row; or the per-course table of {@code ipt report --table
+ * courses} ({@link CourseTable}, one row per course). Memory does not grow with the number of reports: each
  * is written when it is given. Output is UTF-8 and deterministic (the same reports in the same
  * order give the same bytes).
  *
@@ -39,7 +41,7 @@ import tools.jackson.core.exc.JacksonIOException;
 public final class ReportWriter implements AutoCloseable {
   /** The header row of the CSV format. */
   public static final String CSV_HEADER =
-      "courseId,protocol,status,rule,name,severity,session,path,message";
+      "courseId,protocol,status,rule,name,severity,session,path,protocolPath,message";
 
   private static final String CRLF = "\r\n";
   private static final byte[] CSV_HEADER_LINE =
@@ -51,14 +53,26 @@ public final class ReportWriter implements AutoCloseable {
   private final BufferedOutputStream bytes;
   private final ReportFormat format;
   private final JsonSettings settings;
+  private final boolean withTherapist;
+  private final byte[] headerLine;
   private long written;
   private boolean started;
   private boolean closed;
 
   ReportWriter(OutputStream out, ReportFormat format, JsonSettings settings) {
+    this(out, format, settings, false);
+  }
+
+  ReportWriter(OutputStream out, ReportFormat format, JsonSettings settings,
+      boolean withTherapist) {
     Objects.requireNonNull(out, "out");
     this.format = Objects.requireNonNull(format, "format");
     this.settings = settings;
+    this.withTherapist = withTherapist;
+    this.headerLine = format == ReportFormat.COURSE_TABLE
+        ? (String.join(",", CourseTable.header(withTherapist)) + CRLF)
+            .getBytes(StandardCharsets.US_ASCII)
+        : CSV_HEADER_LINE;
     this.bytes = new BufferedOutputStream(out, 1 << 14);
   }
 
@@ -91,7 +105,7 @@ public final class ReportWriter implements AutoCloseable {
           json(bytes, report, false);
           bytes.write('\n');
         }
-        case CSV -> {
+        case CSV, COURSE_TABLE -> {
           csvHeaderOnce();
           bytes.write(encode(report).bytes());
         }
@@ -115,9 +129,13 @@ public final class ReportWriter implements AutoCloseable {
     Objects.requireNonNull(report, "report");
     java.io.ByteArrayOutputStream encoded = new java.io.ByteArrayOutputStream(4096);
     try {
-      if (format == ReportFormat.CSV) {
+      if (format == ReportFormat.CSV || format == ReportFormat.COURSE_TABLE) {
         Writer text = new OutputStreamWriter(encoded, StandardCharsets.UTF_8);
-        csv(text, report);
+        if (format == ReportFormat.CSV) {
+          csv(text, report);
+        } else {
+          courseRow(text, report, withTherapist);
+        }
         text.flush();
       } else {
         json(encoded, report, format == ReportFormat.JSON_ARRAY && settings.pretty());
@@ -153,7 +171,7 @@ public final class ReportWriter implements AutoCloseable {
           bytes.write(report.bytes());
           bytes.write('\n');
         }
-        case CSV -> {
+        case CSV, COURSE_TABLE -> {
           csvHeaderOnce();
           bytes.write(report.bytes());
         }
@@ -174,7 +192,7 @@ public final class ReportWriter implements AutoCloseable {
 
   private void csvHeaderOnce() throws IOException {
     if (!started) {
-      bytes.write(CSV_HEADER_LINE);
+      bytes.write(headerLine);
     }
   }
 
@@ -208,9 +226,31 @@ public final class ReportWriter implements AutoCloseable {
       out.write(',');
       out.write(csvField(finding.path()));
       out.write(',');
+      if (finding.protocolPath().isPresent()) {
+        out.write(csvField(finding.protocolPath().get()));
+      }
+      out.write(',');
       out.write(csvField(finding.message()));
       out.write(CRLF);
     }
+  }
+
+  /**
+   * One row of the per-course table: text and category cells through {@link #csvField(String)},
+   * numbers and booleans as they are (they hold no comma, quote or line break).
+   */
+  private static void courseRow(Writer out, FidelityReport report, boolean withTherapist)
+      throws IOException {
+    List<CourseTable.Column> columns = CourseTable.columns(withTherapist);
+    List<String> cells = CourseTable.row(report, withTherapist);
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      String cell = cells.get(i);
+      out.write(CourseTable.isText(columns.get(i)) && !cell.isEmpty() ? csvField(cell) : cell);
+    }
+    out.write(CRLF);
   }
 
   /**
@@ -257,7 +297,7 @@ public final class ReportWriter implements AutoCloseable {
       switch (format) {
         case JSON_ARRAY -> bytes.write((started ? "\n]\n" : "[]\n")
             .getBytes(StandardCharsets.US_ASCII));
-        case CSV -> csvHeaderOnce();
+        case CSV, COURSE_TABLE -> csvHeaderOnce();
         case NDJSON -> {
           // nothing to end
         }

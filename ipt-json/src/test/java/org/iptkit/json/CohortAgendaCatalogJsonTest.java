@@ -53,15 +53,27 @@ class CohortAgendaCatalogJsonTest {
     assertThat(c.get("courses").asInt()).isEqualTo(3);
     assertThat(c.get("byStatus").toString())
         .isEqualTo("{\"ONGOING\":1,\"COMPLETED\":2,\"DISCONTINUED\":0}");
-    assertThat(c.get("completers").toString()).isEqualTo("{\"count\":1,\"n\":2,\"rate\":0.5}");
     assertThat(c.get("sessionsAttended").toString()).isEqualTo(
         "{\"mean\":11.0,\"median\":12.0,\"distribution\":{\"5\":1,\"12\":1,\"16\":1}}");
     assertThat(c.get("meanAdherence").toString()).isEqualTo("0.7444");
+    assertThat(c.get("adherenceInterval").get("lower").asDouble()).isEqualTo(0.0);
     assertThat(c.get("rules").toString()).isEqualTo(
-        "[{\"rule\":\"S01\",\"applicable\":2,\"passed\":1,\"share\":0.5},"
-            + "{\"rule\":\"M04\",\"applicable\":3,\"passed\":2,\"share\":0.6667}]");
-    assertThat(c.get("response").toString()).isEqualTo("{\"count\":1,\"n\":2,\"rate\":0.5}");
-    assertThat(c.get("remission").toString()).isEqualTo("{\"count\":1,\"n\":2,\"rate\":0.5}");
+        "[{\"rule\":\"S01\",\"applicable\":2,\"passed\":1,\"share\":0.5,"
+            + "\"lower\":0.0945,\"upper\":0.9055},"
+            + "{\"rule\":\"M04\",\"applicable\":3,\"passed\":2,\"share\":0.6667,"
+            + "\"lower\":0.2077,\"upper\":0.9385}]");
+    JsonNode outcomes = c.get("outcomes");
+    assertThat(outcomes.get("completers").toString())
+        .isEqualTo("{\"count\":1,\"n\":2,\"rate\":0.5,\"lower\":0.0945,\"upper\":0.9055}");
+    assertThat(outcomes.get("acute").get("completerAnalysis").get("response").toString())
+        .isEqualTo("{\"count\":1,\"n\":2,\"rate\":0.5,\"lower\":0.0945,\"upper\":0.9055}");
+    assertThat(outcomes.get("acute").get("allWhoStarted").get("remission").get("n").asInt())
+        .isEqualTo(2);
+    assertThat(outcomes.get("acute").get("completedWithFinalMeasure").asInt()).isEqualTo(2);
+    assertThat(outcomes.get("maintenance").toString()).isEqualTo("{\"ended\":0,"
+        + "\"stayedBelowCutOff\":{\"count\":0,\"n\":0},\"deteriorated\":{\"count\":0,\"n\":0}}");
+    assertThat(c.get("byProfile").get(0).get("protocol").asString()).isEqualTo("ipt-acute-16");
+    assertThat(c.get("byProfile").get(0).get("outcomes")).isEqualTo(outcomes);
     assertThat(c.get("coursesWithErrors").toString()).isEqualTo("[\"c-2\",\"c-3\"]");
   }
 
@@ -70,10 +82,20 @@ class CohortAgendaCatalogJsonTest {
     JsonNode therapists = tree(JSON.writeCohortReport(cohort())).get("therapists");
 
     assertThat(therapists.size()).isEqualTo(3);
-    assertThat(therapists.get(0).toString()).isEqualTo("{\"therapistRef\":\"th-a\",\"courses\":1,"
-        + "\"meanAdherence\":0.3333,\"coursesWithErrors\":0,\"rules\":["
-        + "{\"rule\":\"S01\",\"applicable\":1,\"passed\":0,\"share\":0.0},"
-        + "{\"rule\":\"M04\",\"applicable\":1,\"passed\":1,\"share\":1.0}]}");
+    JsonNode first = therapists.get(0);
+    assertThat(first.get("therapistRef").asString()).isEqualTo("th-a");
+    assertThat(first.get("courses").asInt()).isEqualTo(1);
+    assertThat(first.get("meanAdherence").toString()).isEqualTo("0.3333");
+    assertThat(first.has("adherenceInterval")).isFalse();
+    assertThat(first.get("outcomes").get("acute").get("completerAnalysis").get("response")
+        .toString()).isEqualTo("{\"count\":0,\"n\":1,\"rate\":0.0,\"lower\":0.0,"
+            + "\"upper\":0.7935}");
+    assertThat(first.get("ratings").size()).isZero();
+    assertThat(first.get("rules").toString()).isEqualTo("["
+        + "{\"rule\":\"S01\",\"applicable\":1,\"passed\":0,\"share\":0.0,\"lower\":0.0,"
+        + "\"upper\":0.7935},"
+        + "{\"rule\":\"M04\",\"applicable\":1,\"passed\":1,\"share\":1.0,\"lower\":0.2065,"
+        + "\"upper\":1.0}]");
     assertThat(therapists.get(1).get("therapistRef").asString()).isEqualTo("th-b");
     assertThat(therapists.get(1).get("coursesWithErrors").asInt()).isEqualTo(1);
     assertThat(therapists.get(2).has("therapistRef")).isFalse();
@@ -82,14 +104,24 @@ class CohortAgendaCatalogJsonTest {
   }
 
   @Test
-  void emptyCohortLeavesOutMeansAndRates() {
+  void emptyCohortLeavesOutMeansRatesAndIntervals() {
     String json = JSON.writeCohortReport(CohortReport.of(List.of()));
+    String none = "{\"count\":0,\"n\":0}";
 
     assertThat(json).isEqualTo("{\"courses\":0,"
         + "\"byStatus\":{\"ONGOING\":0,\"COMPLETED\":0,\"DISCONTINUED\":0},"
-        + "\"completers\":{\"count\":0,\"n\":0},\"sessionsAttended\":{\"distribution\":{}},"
-        + "\"rules\":[],\"therapists\":[],\"response\":{\"count\":0,\"n\":0},"
-        + "\"remission\":{\"count\":0,\"n\":0},\"coursesWithErrors\":[]}");
+        + "\"sessionsAttended\":{\"distribution\":{}},"
+        + "\"outcomes\":{\"courses\":0,"
+        + "\"byStatus\":{\"ONGOING\":0,\"COMPLETED\":0,\"DISCONTINUED\":0},"
+        + "\"completers\":" + none + ",\"acute\":{\"ended\":0,\"noBaseline\":0,"
+        + "\"notCaseAtBaseline\":0,\"completedWithFinalMeasure\":0,"
+        + "\"discontinuedWithFinalMeasure\":0,\"discontinuedCasesWithFinalMeasure\":0,"
+        + "\"completerAnalysis\":{\"response\":" + none + ",\"remission\":" + none + "},"
+        + "\"allWhoStarted\":{\"response\":" + none + ",\"remission\":" + none + "}},"
+        + "\"maintenance\":{\"ended\":0,\"stayedBelowCutOff\":" + none + ",\"deteriorated\":"
+        + none + "}},"
+        + "\"byProfile\":[],\"rules\":[],\"ratings\":[],\"reliability\":[],"
+        + "\"therapists\":[],\"coursesWithErrors\":[]}");
   }
 
   @Test

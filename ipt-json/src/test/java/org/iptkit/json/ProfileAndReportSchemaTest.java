@@ -54,7 +54,7 @@ class ProfileAndReportSchemaTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"course", "protocol", "report"})
+  @ValueSource(strings = {"course", "protocol", "report", "cohort"})
   void everySchemaIsAValidDraft202012SchemaHandedOutByName(String name) {
     Schema meta = REGISTRY.getSchema(
         SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
@@ -70,14 +70,15 @@ class ProfileAndReportSchemaTest {
     assertThat(IptJson.schema("course")).isEqualTo(IptJson.courseSchema());
     assertThat(IptJson.schema("protocol")).isEqualTo(IptJson.profileSchema());
     assertThat(IptJson.schema("report")).isEqualTo(IptJson.reportSchema());
-    assertThat(IptJson.SCHEMA_NAMES).containsExactly("course", "protocol", "report");
+    assertThat(IptJson.schema("cohort")).isEqualTo(IptJson.cohortSchema());
+    assertThat(IptJson.SCHEMA_NAMES).containsExactly("course", "protocol", "report", "cohort");
   }
 
   @Test
   void unknownSchemaNameListsTheKnownNames() {
     assertThatThrownBy(() -> IptJson.schema("profile"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("unknown schema 'profile'; known schemas: course, protocol, report");
+        .hasMessage("unknown schema 'profile'; known schemas: course, protocol, report, cohort");
   }
 
   static Stream<ProtocolProfile> builtInProfiles() {

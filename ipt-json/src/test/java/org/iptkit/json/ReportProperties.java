@@ -35,12 +35,22 @@ class ReportProperties {
     return JsonArbitraries.reports();
   }
 
-  /** The report as the format carries it: no therapist reference, ratios to four decimals. */
+  /**
+   * The report as the format carries it: no therapist reference, ratios to four decimals, and
+   * none of what only a cohort report uses (observer ratings, the maintenance flags of the
+   * outcome).
+   */
   static FidelityReport asWritten(FidelityReport report) {
     Map<RuleDomain, Double> byDomain = new EnumMap<>(RuleDomain.class);
     report.summary().byDomain().forEach((domain, value) -> byDomain.put(domain, round(value)));
     return FidelityReport.builder().from(report)
         .therapistRef(Optional.empty())
+        .ratings(org.iptkit.rules.ObserverRatings.none())
+        .outcome(org.iptkit.rules.ClinicalOutcome.builder().from(report.outcome())
+            .maintenanceOnly(false)
+            .stayedBelowCutOff(Optional.empty())
+            .deteriorated(Optional.empty())
+            .build())
         .summary(FidelitySummary.builder().from(report.summary())
             .adherence(round(report.summary().adherence()))
             .byDomain(byDomain)

@@ -41,7 +41,7 @@ class ReportWriterTest {
   /** A report with one finding whose message holds a comma, quotes and a line break. */
   static FidelityReport awkward() {
     Finding finding = Finding.builder().rule("S06").name("session-length").severity(Severity.INFO)
-        .path("/sessions/0/minutes").session(1)
+        .path("/sessions/0/minutes").session(1).protocolPath("/sessionMinutes")
         .message("minutes \"70\", above 60,\nsee the \"protocol\"\r\nend").build();
     List<RuleResult> results = new ArrayList<>();
     for (RuleResult result : clean().results()) {
@@ -202,14 +202,15 @@ class ReportWriterTest {
     String text = write(ReportFormat.CSV, report, clean());
     String[] rows = text.split("\r\n", -1);
 
-    assertThat(rows[0]).isEqualTo("courseId,protocol,status,rule,name,severity,session,path,message");
+    assertThat(rows[0])
+        .isEqualTo("courseId,protocol,status,rule,name,severity,session,path,protocolPath,message");
     assertThat(rows).hasSize(1 + report.findings().size() + 1);
     assertThat(rows[rows.length - 1]).isEmpty();
     assertThat(rows[1]).isEqualTo("c-0001,ipt-acute-16,COMPLETED,I08,contract-agreed,ERROR,,"
-        + "/contracts/0/agreedOn,the treatment contract was agreed 7 days after the last"
+        + "/contracts/0/agreedOn,,the treatment contract was agreed 7 days after the last"
         + " initial-phase session (session 2)");
     assertThat(text).contains("\r\nc-0001,ipt-acute-16,COMPLETED,E02,progress-reviewed,WARNING,2,"
-        + "/sessions/1/tasks,no progress review was recorded: the course has no"
+        + "/sessions/1/tasks,,no progress review was recorded: the course has no"
         + " termination-phase session\r\n");
   }
 
@@ -228,7 +229,7 @@ class ReportWriterTest {
 
     assertThat(text).isEqualTo(ReportWriter.CSV_HEADER + "\r\n"
         + "\"c,\"\"42\"\"\",ipt-acute-16,COMPLETED,S06,session-length,INFO,1,/sessions/0/minutes,"
-        + "\"minutes \"\"70\"\", above 60,\nsee the \"\"protocol\"\"\r\nend\"\r\n");
+        + "/sessionMinutes,\"minutes \"\"70\"\", above 60,\nsee the \"\"protocol\"\"\r\nend\"\r\n");
   }
 
   @Test

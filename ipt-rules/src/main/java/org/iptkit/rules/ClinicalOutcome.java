@@ -54,13 +54,66 @@ public abstract class ClinicalOutcome {
 
   /**
    * Sessions planned by the latest ACUTE contract; under a profile without acute phases
-   * ({@code ipt-m-monthly}), by the CONTINUATION or MAINTENANCE contract in force (the later
-   * agreed of the two).
+   * ({@code ipt-m-monthly}), which has no ACUTE contract, by the CONTINUATION or MAINTENANCE
+   * contract in force (the later agreed of the two): the dose that course was planned to get.
    */
   public abstract OptionalInt sessionsPlanned();
 
   /** Whether the course meets the profile's completer definition; empty if it defines none. */
   public abstract Optional<Boolean> completer();
+
+  /**
+   * Whether the course's profile has no acute phases (maintenance IPT, {@code ipt-m-monthly}):
+   * such courses are reported on their own in a cohort, never mixed into response and remission.
+   */
+  @Value.Default
+  public boolean maintenanceOnly() {
+    return false;
+  }
+
+  /**
+   * Whether every primary score of the course stayed below the instrument's cut-off (the
+   * outcome of maintenance treatment: no return to caseness); empty without a primary score.
+   */
+  public abstract Optional<Boolean> stayedBelowCutOff();
+
+  /**
+   * Whether a later primary score rose by at least the profile's deterioration points above the
+   * baseline (as rule M05 counts a deterioration); empty without a score after the baseline.
+   */
+  public abstract Optional<Boolean> deteriorated();
+
+  /**
+   * Whether the baseline is at or above the instrument's cut-off, i.e. the patient was a case
+   * at the start (the denominator of response and remission); empty without a baseline.
+   */
+  public Optional<Boolean> caseAtBaseline() {
+    return baseline().isPresent()
+        ? Optional.of(instrument().isAtOrAboveCutOff(baseline().getAsInt()))
+        : Optional.empty();
+  }
+
+  /**
+   * The last score with the baseline carried forward when there is no later one (the
+   * intention-to-treat convention); empty without a baseline.
+   */
+  public OptionalInt lastCarried() {
+    return last().isPresent() ? last() : baseline();
+  }
+
+  /** Response on the last score carried forward (no later score: no response); empty without a baseline. */
+  public Optional<Boolean> responseCarried() {
+    return baseline().isPresent()
+        ? Optional.of(instrument().isResponse(baseline().getAsInt(), lastCarried().getAsInt()))
+        : Optional.empty();
+  }
+
+  /** Remission on the last score carried forward; empty without a baseline. */
+  public Optional<Boolean> remissionCarried() {
+    return baseline().isPresent()
+        ? Optional.of(instrument().isRemission(lastCarried().getAsInt()))
+        : Optional.empty();
+  }
 
   /** A builder of an outcome. */
   public static Builder builder() {

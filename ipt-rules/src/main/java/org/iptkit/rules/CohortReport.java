@@ -4,24 +4,29 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.TreeMap;
 import java.util.stream.Collector;
 import org.immutables.value.Value;
 import org.iptkit.core.CourseStatus;
 
 /**
- * The fidelity and outcome of a cohort of courses (docs/format.md, Cohort report): the number of
- * courses by status, completers, mean and median sessions attended, per rule the share of
- * applicable courses that pass, the same per therapist with their mean adherence, response and
- * remission rates with their n, and the courses with ERROR findings.
+ * The fidelity and outcome of a cohort of courses (docs/format.md, Cohort report): the number of courses
+ * by status, mean and median sessions attended, per rule the share of applicable courses that
+ * pass, the outcome over explicit denominators ({@link OutcomeSummary}: completer share,
+ * completer analysis, all who started, maintenance on its own) for the cohort and per protocol
+ * profile, the observer ratings per scale with their inter-rater reliability, the same per
+ * therapist with their mean adherence, and the courses with ERROR findings. Every proportion
+ * carries its 95 % Wilson interval; mean adherence carries a 95 % Student t interval over
+ * courses.
  *
  * <p>A cohort report is built by streaming: an {@link Accumulator} takes one
  * {@link FidelityReport} at a time and keeps only counts (plus the ids of courses with ERROR
@@ -56,11 +61,29 @@ public abstract class CohortReport implements WithCohortReport {
   /** The number of courses per status; every status is present, in enum order. */
   public abstract Map<CourseStatus, Long> byStatus();
 
+  /** The outcome of the whole cohort over explicit denominators. */
+  public abstract OutcomeSummary outcomes();
+
+  /** The outcome per protocol profile, by profile id in ascending order. */
+  public abstract Map<String, OutcomeSummary> byProfile();
+
   /**
-   * Completers: courses that meet their profile's completer definition, out of the courses
-   * whose profile defines one ({@link ClinicalOutcome#completer()} present).
+   * Completers: COMPLETED and DISCONTINUED courses that meet their profile's completer
+   * definition, out of those whose profile defines one ({@link OutcomeSummary#completers()}).
    */
-  public abstract Proportion completers();
+  public Proportion completers() {
+    return outcomes().completers();
+  }
+
+  /** Responders of the completer analysis ({@link OutcomeSummary#completerResponse()}). */
+  public Proportion response() {
+    return outcomes().completerResponse();
+  }
+
+  /** Remitters of the completer analysis ({@link OutcomeSummary#completerRemission()}). */
+  public Proportion remission() {
+    return outcomes().completerRemission();
+  }
 
   /** The mean number of attended sessions (pre-group not counted) over all courses; empty for no course. */
   public abstract OptionalDouble meanSessionsAttended();
@@ -77,27 +100,35 @@ public abstract class CohortReport implements WithCohortReport {
   /** The mean overall adherence of the courses; empty for no course. */
   public abstract OptionalDouble meanAdherence();
 
+  /**
+   * The lower end of the 95 % Student t interval of the mean adherence, the course as the unit,
+   * clipped to 0; empty for fewer than two courses.
+   */
+  public abstract OptionalDouble adherenceLower();
+
+  /** The upper end of the same interval, clipped to 1; empty for fewer than two courses. */
+  public abstract OptionalDouble adherenceUpper();
+
   /** Per rule, applicable and passed courses, in catalog order (S, P, I, F, T, M, E, N). */
   public abstract List<RuleTally> rules();
 
   /**
-   * Per therapist, the same tallies with the mean adherence, ordered by therapist reference; the
-   * courses without a therapist reference come last, in the summary whose reference is empty.
+   * Per therapist, the same tallies with the mean adherence, outcomes and ratings, ordered by
+   * therapist reference; the courses without a therapist reference come last, in the summary
+   * whose reference is empty.
    */
   public abstract List<TherapistSummary> therapists();
 
-  /**
-   * Responders (docs/clinical.md, Measures) out of the courses with a baseline and a later primary
-   * score ({@link ClinicalOutcome#response()} present).
-   */
-  public abstract Proportion response();
+  /** The observer ratings per scale, by scale id. */
+  public abstract List<RatingSummary> ratings();
 
-  /** Remitters out of the courses with a baseline and a later primary score. */
-  public abstract Proportion remission();
+  /** The inter-rater reliability per scale rated by two or more raters, by scale id. */
+  public abstract List<InterRaterReliability> reliability();
 
   /**
-   * The ids of the courses with at least one ERROR finding (at the severity in force), sorted;
-   * a course added twice is listed twice.
+   * The ids of the courses with at least one ERROR finding (at the severity in force), sorted
+   * with the numbers inside ids compared as numbers ({@link #COURSE_ID_ORDER}); a course added
+   * twice is listed twice.
    */
   @Value.Redacted
   public abstract List<String> coursesWithErrors();
@@ -125,6 +156,11 @@ public abstract class CohortReport implements WithCohortReport {
       }
     }
     return Optional.empty();
+  }
+
+  /** This report without its per-therapist part (for output that names no therapist). */
+  public CohortReport withoutTherapists() {
+    return withTherapists(List.of());
   }
 
   /** A new, empty accumulator. */
@@ -156,6 +192,61 @@ public abstract class CohortReport implements WithCohortReport {
       .comparingInt(CohortReport::domainRank)
       .thenComparing(Comparator.naturalOrder());
 
+  /**
+   * Orders course ids as people read them: runs of digits compared as numbers ({@code c-2}
+   * before {@code c-10}), the rest character by character; ids that compare equal that way (such
+   * as {@code c-01} and {@code c-1}) in plain string order, so the order is total.
+   */
+  public static final Comparator<String> COURSE_ID_ORDER =
+      ((Comparator<String>) CohortReport::compareNatural).thenComparing(Comparator.naturalOrder());
+
+  private static int compareNatural(String left, String right) {
+    int i = 0;
+    int j = 0;
+    while (i < left.length() && j < right.length()) {
+      char a = left.charAt(i);
+      char b = right.charAt(j);
+      if (isDigit(a) && isDigit(b)) {
+        int startA = i;
+        int startB = j;
+        while (i < left.length() && isDigit(left.charAt(i))) {
+          i++;
+        }
+        while (j < right.length() && isDigit(right.charAt(j))) {
+          j++;
+        }
+        String digitsA = stripZeros(left.substring(startA, i));
+        String digitsB = stripZeros(right.substring(startB, j));
+        if (digitsA.length() != digitsB.length()) {
+          return Integer.compare(digitsA.length(), digitsB.length());
+        }
+        int c = digitsA.compareTo(digitsB);
+        if (c != 0) {
+          return c;
+        }
+      } else {
+        if (a != b) {
+          return Character.compare(a, b);
+        }
+        i++;
+        j++;
+      }
+    }
+    return Integer.compare(left.length() - i, right.length() - j);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static String stripZeros(String digits) {
+    int k = 0;
+    while (k < digits.length() - 1 && digits.charAt(k) == '0') {
+      k++;
+    }
+    return digits.substring(k);
+  }
+
   private static int domainRank(String code) {
     if (!code.isEmpty()) {
       for (RuleDomain domain : RuleDomain.values()) {
@@ -168,25 +259,123 @@ public abstract class CohortReport implements WithCohortReport {
   }
 
   /**
+   * The mean of values summed exactly, with its 95 % Student t interval clipped to 0..1:
+   * {@code {mean, lower, upper}}, lower and upper NaN for fewer than two values.
+   */
+  static double[] meanInterval(BigDecimal sum, BigDecimal squares, long n) {
+    BigDecimal count = BigDecimal.valueOf(n);
+    double mean = sum.divide(count, MathContext.DECIMAL64).doubleValue();
+    if (n < 2) {
+      return new double[] {mean, Double.NaN, Double.NaN};
+    }
+    // sample variance = (sum of squares - sum^2 / n) / (n - 1), exact until the division
+    BigDecimal deviations = squares.subtract(sum.multiply(sum).divide(count, MathContext.DECIMAL128));
+    double variance = Math.max(0, deviations.doubleValue() / (n - 1));
+    double half = Statistics.t975(n - 1) * Math.sqrt(variance / n);
+    return new double[] {mean, Math.max(0, mean - half), Math.min(1, mean + half)};
+  }
+
+  /** The index of each catalog rule, for counting per rule in arrays. */
+  private static final Map<String, Integer> RULE_INDEX = new HashMap<>();
+
+  static {
+    List<String> codes = RuleCatalog.codes();
+    for (int i = 0; i < codes.size(); i++) {
+      RULE_INDEX.put(codes.get(i), i);
+    }
+  }
+
+  /**
+   * Per rule applicable and passed courses: an array slot per catalog rule (so thousands of
+   * therapists stay small), a map for codes outside the catalog.
+   */
+  private static final class RuleCounts {
+    private final long[] counts = new long[2 * RULE_INDEX.size()];
+    private final boolean[] seen = new boolean[RULE_INDEX.size()];
+    private Map<String, long[]> others;
+
+    void add(RuleResult result) {
+      Integer index = RULE_INDEX.get(result.rule());
+      long[] slot;
+      int at;
+      if (index != null) {
+        seen[index] = true;
+        slot = counts;
+        at = 2 * index;
+      } else {
+        if (others == null) {
+          others = new HashMap<>();
+        }
+        slot = others.computeIfAbsent(result.rule(), code -> new long[2]);
+        at = 0;
+      }
+      if (result.outcome() != RuleOutcome.NOT_APPLICABLE) {
+        slot[at]++;
+        if (result.outcome() == RuleOutcome.PASS) {
+          slot[at + 1]++;
+        }
+      }
+    }
+
+    void combine(RuleCounts other) {
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += other.counts[i];
+      }
+      for (int i = 0; i < seen.length; i++) {
+        seen[i] |= other.seen[i];
+      }
+      if (other.others != null) {
+        if (others == null) {
+          others = new HashMap<>();
+        }
+        other.others.forEach((code, tally) -> {
+          long[] mine = others.computeIfAbsent(code, key -> new long[2]);
+          mine[0] += tally[0];
+          mine[1] += tally[1];
+        });
+      }
+    }
+
+    List<RuleTally> build() {
+      List<RuleTally> result = new ArrayList<>();
+      List<String> codes = RuleCatalog.codes();
+      Map<String, RuleTally> all = new HashMap<>();
+      List<String> present = new ArrayList<>();
+      for (int i = 0; i < seen.length; i++) {
+        if (seen[i]) {
+          all.put(codes.get(i), RuleTally.of(codes.get(i), counts[2 * i], counts[2 * i + 1]));
+          present.add(codes.get(i));
+        }
+      }
+      if (others != null) {
+        others.forEach((code, tally) -> all.put(code, RuleTally.of(code, tally[0], tally[1])));
+        present.addAll(others.keySet());
+      }
+      present.sort(CATALOG_ORDER);
+      for (String code : present) {
+        result.add(all.get(code));
+      }
+      return result;
+    }
+  }
+
+  /**
    * Collects fidelity reports into a cohort report, one at a time. Mutable and not thread-safe:
    * give each thread its own accumulator and {@link #combine(Accumulator) combine} them at the
    * end. {@link #build()} takes a snapshot; the accumulator can go on afterwards.
    */
   public static final class Accumulator {
-    private static final MathContext MEAN_PRECISION = MathContext.DECIMAL64;
-
     private final long[] byStatus = new long[CourseStatus.values().length];
     private long courses;
-    private long completers;
-    private long completerN;
-    private long responders;
-    private long responseN;
-    private long remitters;
-    private long remissionN;
     private long sessionsSum;
     private long[] sessionsCounts = new long[32];
     private BigDecimal adherenceSum = BigDecimal.ZERO;
-    private final Map<String, long[]> rules = new HashMap<>();
+    private BigDecimal adherenceSquares = BigDecimal.ZERO;
+    private final RuleCounts rules = new RuleCounts();
+    private final Tallies.Outcomes outcomes = new Tallies.Outcomes();
+    private final Map<String, Tallies.Outcomes> profiles = new HashMap<>();
+    private final Tallies.Ratings ratings = new Tallies.Ratings();
+    private final Tallies.Reliability reliability = new Tallies.Reliability();
     private final Map<String, TherapistAccumulator> therapists = new HashMap<>();
     private final List<String> errorCourses = new ArrayList<>();
 
@@ -205,31 +394,18 @@ public abstract class CohortReport implements WithCohortReport {
         throw new IllegalArgumentException("a report's adherence must be a finite number");
       }
       BigDecimal exactAdherence = new BigDecimal(adherence);
-      courses++;
-      byStatus[report.status().ordinal()]++;
+      BigDecimal adherenceSquare = exactAdherence.multiply(exactAdherence);
       ClinicalOutcome outcome = report.outcome();
-      if (outcome.completer().isPresent()) {
-        completerN++;
-        if (outcome.completer().get()) {
-          completers++;
-        }
-      }
-      if (outcome.response().isPresent()) {
-        responseN++;
-        if (outcome.response().get()) {
-          responders++;
-        }
-      }
-      if (outcome.remission().isPresent()) {
-        remissionN++;
-        if (outcome.remission().get()) {
-          remitters++;
-        }
-      }
       int sessions = outcome.sessionsAttended();
       if (sessions < 0) {
         throw new IllegalArgumentException("sessions attended must be >= 0, was " + sessions);
       }
+      courses++;
+      byStatus[report.status().ordinal()]++;
+      outcomes.add(report);
+      profiles.computeIfAbsent(report.protocol(), key -> new Tallies.Outcomes()).add(report);
+      ratings.add(report);
+      reliability.add(report);
       sessionsSum += sessions;
       if (sessions >= sessionsCounts.length) {
         sessionsCounts = Arrays.copyOf(sessionsCounts, Math.max(sessions + 1,
@@ -237,6 +413,7 @@ public abstract class CohortReport implements WithCohortReport {
       }
       sessionsCounts[sessions]++;
       adherenceSum = adherenceSum.add(exactAdherence);
+      adherenceSquares = adherenceSquares.add(adherenceSquare);
       boolean hasErrors = report.hasFindingsAtLeast(Severity.ERROR);
       if (hasErrors) {
         errorCourses.add(report.courseId());
@@ -246,24 +423,17 @@ public abstract class CohortReport implements WithCohortReport {
           therapists.computeIfAbsent(therapist, key -> new TherapistAccumulator());
       perTherapist.courses++;
       perTherapist.adherenceSum = perTherapist.adherenceSum.add(exactAdherence);
+      perTherapist.adherenceSquares = perTherapist.adherenceSquares.add(adherenceSquare);
+      perTherapist.outcomes.add(report);
+      perTherapist.ratings.add(report);
       if (hasErrors) {
         perTherapist.coursesWithErrors++;
       }
       for (RuleResult result : report.results()) {
-        tally(rules, result);
-        tally(perTherapist.rules, result);
+        rules.add(result);
+        perTherapist.rules.add(result);
       }
       return this;
-    }
-
-    private static void tally(Map<String, long[]> tallies, RuleResult result) {
-      long[] tally = tallies.computeIfAbsent(result.rule(), code -> new long[2]);
-      if (result.outcome() != RuleOutcome.NOT_APPLICABLE) {
-        tally[0]++;
-        if (result.outcome() == RuleOutcome.PASS) {
-          tally[1]++;
-        }
-      }
     }
 
     /**
@@ -282,12 +452,6 @@ public abstract class CohortReport implements WithCohortReport {
       for (int i = 0; i < byStatus.length; i++) {
         byStatus[i] += other.byStatus[i];
       }
-      completers += other.completers;
-      completerN += other.completerN;
-      responders += other.responders;
-      responseN += other.responseN;
-      remitters += other.remitters;
-      remissionN += other.remissionN;
       sessionsSum += other.sessionsSum;
       if (other.sessionsCounts.length > sessionsCounts.length) {
         sessionsCounts = Arrays.copyOf(sessionsCounts, other.sessionsCounts.length);
@@ -296,7 +460,13 @@ public abstract class CohortReport implements WithCohortReport {
         sessionsCounts[i] += other.sessionsCounts[i];
       }
       adherenceSum = adherenceSum.add(other.adherenceSum);
-      mergeTallies(rules, other.rules);
+      adherenceSquares = adherenceSquares.add(other.adherenceSquares);
+      rules.combine(other.rules);
+      outcomes.combine(other.outcomes);
+      other.profiles.forEach((profile, theirs) ->
+          profiles.computeIfAbsent(profile, key -> new Tallies.Outcomes()).combine(theirs));
+      ratings.combine(other.ratings);
+      reliability.combine(other.reliability);
       for (Map.Entry<String, TherapistAccumulator> entry : other.therapists.entrySet()) {
         TherapistAccumulator mine =
             therapists.computeIfAbsent(entry.getKey(), key -> new TherapistAccumulator());
@@ -304,18 +474,13 @@ public abstract class CohortReport implements WithCohortReport {
         mine.courses += theirs.courses;
         mine.coursesWithErrors += theirs.coursesWithErrors;
         mine.adherenceSum = mine.adherenceSum.add(theirs.adherenceSum);
-        mergeTallies(mine.rules, theirs.rules);
+        mine.adherenceSquares = mine.adherenceSquares.add(theirs.adherenceSquares);
+        mine.rules.combine(theirs.rules);
+        mine.outcomes.combine(theirs.outcomes);
+        mine.ratings.combine(theirs.ratings);
       }
       errorCourses.addAll(other.errorCourses);
       return this;
-    }
-
-    private static void mergeTallies(Map<String, long[]> into, Map<String, long[]> from) {
-      for (Map.Entry<String, long[]> entry : from.entrySet()) {
-        long[] tally = into.computeIfAbsent(entry.getKey(), code -> new long[2]);
-        tally[0] += entry.getValue()[0];
-        tally[1] += entry.getValue()[1];
-      }
     }
 
     /** The number of reports added so far (including those of combined accumulators). */
@@ -329,7 +494,7 @@ public abstract class CohortReport implements WithCohortReport {
       for (CourseStatus status : CourseStatus.values()) {
         statuses.put(status, byStatus[status.ordinal()]);
       }
-      Map<Integer, Long> distribution = new java.util.LinkedHashMap<>();
+      Map<Integer, Long> distribution = new LinkedHashMap<>();
       for (int i = 0; i < sessionsCounts.length; i++) {
         if (sessionsCounts[i] > 0) {
           distribution.put(i, sessionsCounts[i]);
@@ -338,50 +503,51 @@ public abstract class CohortReport implements WithCohortReport {
       List<TherapistSummary> perTherapist = new ArrayList<>(therapists.size());
       for (Map.Entry<String, TherapistAccumulator> entry : therapists.entrySet()) {
         TherapistAccumulator therapist = entry.getValue();
-        perTherapist.add(TherapistSummary.builder()
+        double[] mean = meanInterval(therapist.adherenceSum, therapist.adherenceSquares,
+            therapist.courses);
+        TherapistSummary.Builder summary = TherapistSummary.builder()
             .therapistRef(Optional.ofNullable(entry.getKey()))
             .courses(therapist.courses)
-            .meanAdherence(mean(therapist.adherenceSum, therapist.courses))
+            .meanAdherence(mean[0])
             .coursesWithErrors(therapist.coursesWithErrors)
-            .rules(tallies(therapist.rules))
-            .build());
+            .rules(therapist.rules.build())
+            .outcomes(therapist.outcomes.build())
+            .ratings(therapist.ratings.build());
+        if (!Double.isNaN(mean[1])) {
+          summary.adherenceLower(mean[1]).adherenceUpper(mean[2]);
+        }
+        perTherapist.add(summary.build());
       }
       perTherapist.sort(Comparator.comparing(
           (TherapistSummary s) -> s.therapistRef().orElse(null),
           Comparator.nullsLast(Comparator.naturalOrder())));
       List<String> errors = new ArrayList<>(errorCourses);
-      Collections.sort(errors);
+      errors.sort(COURSE_ID_ORDER);
+      Map<String, OutcomeSummary> perProfile = new LinkedHashMap<>();
+      for (String profile : new TreeMap<>(profiles).keySet()) {
+        perProfile.put(profile, profiles.get(profile).build());
+      }
       ImmutableCohortReport.Builder report = ImmutableCohortReport.builder()
           .courses(courses)
           .byStatus(statuses)
-          .completers(Proportion.of(completers, completerN))
+          .outcomes(outcomes.build())
+          .byProfile(perProfile)
           .sessionsAttendedDistribution(distribution)
-          .rules(tallies(rules))
+          .rules(rules.build())
           .therapists(perTherapist)
-          .response(Proportion.of(responders, responseN))
-          .remission(Proportion.of(remitters, remissionN))
+          .ratings(ratings.build())
+          .reliability(reliability.build())
           .coursesWithErrors(errors);
       if (courses > 0) {
+        double[] mean = meanInterval(adherenceSum, adherenceSquares, courses);
         report.meanSessionsAttended((double) sessionsSum / courses)
             .medianSessionsAttended(median())
-            .meanAdherence(mean(adherenceSum, courses));
+            .meanAdherence(mean[0]);
+        if (!Double.isNaN(mean[1])) {
+          report.adherenceLower(mean[1]).adherenceUpper(mean[2]);
+        }
       }
       return report.build();
-    }
-
-    private static double mean(BigDecimal sum, long n) {
-      return sum.divide(BigDecimal.valueOf(n), MEAN_PRECISION).doubleValue();
-    }
-
-    private static List<RuleTally> tallies(Map<String, long[]> tallies) {
-      List<String> codes = new ArrayList<>(tallies.keySet());
-      codes.sort(CATALOG_ORDER);
-      List<RuleTally> result = new ArrayList<>(codes.size());
-      for (String code : codes) {
-        long[] tally = tallies.get(code);
-        result.add(RuleTally.of(code, tally[0], tally[1]));
-      }
-      return result;
     }
 
     /** The exact median from the count per number of sessions. */
@@ -410,6 +576,9 @@ public abstract class CohortReport implements WithCohortReport {
     private long courses;
     private long coursesWithErrors;
     private BigDecimal adherenceSum = BigDecimal.ZERO;
-    private final Map<String, long[]> rules = new HashMap<>();
+    private BigDecimal adherenceSquares = BigDecimal.ZERO;
+    private final RuleCounts rules = new RuleCounts();
+    private final Tallies.Outcomes outcomes = new Tallies.Outcomes();
+    private final Tallies.Ratings ratings = new Tallies.Ratings();
   }
 }

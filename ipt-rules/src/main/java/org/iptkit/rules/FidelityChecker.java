@@ -260,6 +260,7 @@ public final class FidelityChecker {
         .status(course.status())
         .summary(summary)
         .outcome(outcome(facts))
+        .ratings(ObserverRatings.of(course.fidelityRatings(), facts.attendedTreatment()))
         .findings(findings)
         .build();
   }
@@ -271,8 +272,20 @@ public final class FidelityChecker {
     ClinicalOutcome.Builder outcome = ClinicalOutcome.builder()
         .instrument(instrument)
         .sessionsAttended(facts.attendedTreatment().size())
-        .sessionsPlanned(facts.plannedSessions());
+        .sessionsPlanned(facts.plannedSessions())
+        .maintenanceOnly(!profile.hasAcutePhases());
     if (!scores.isEmpty()) {
+      boolean below = true;
+      boolean deteriorated = false;
+      int limit = scores.get(0).total() + profile.deteriorationThreshold();
+      for (int i = 0; i < scores.size(); i++) {
+        below &= !instrument.isAtOrAboveCutOff(scores.get(i).total());
+        deteriorated |= i > 0 && scores.get(i).total() >= limit;
+      }
+      outcome.stayedBelowCutOff(below);
+      if (scores.size() > 1) {
+        outcome.deteriorated(deteriorated);
+      }
       Score baseline = scores.get(0);
       outcome.baseline(baseline.total()).baselineBand(baseline.band())
           .prorated(baseline.prorated());

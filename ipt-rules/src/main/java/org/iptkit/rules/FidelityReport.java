@@ -43,6 +43,15 @@ public abstract class FidelityReport {
   /** The clinical outcome on the primary instrument. */
   public abstract ClinicalOutcome outcome();
 
+  /**
+   * The observer fidelity ratings of the course's attended sessions (none when the course has
+   * no ratings); they feed the cohort's rating summaries and inter-rater reliability.
+   */
+  @Value.Default
+  public ObserverRatings ratings() {
+    return ObserverRatings.none();
+  }
+
   /** Every rule's outcome, in catalog order. */
   public abstract List<RuleResult> results();
 

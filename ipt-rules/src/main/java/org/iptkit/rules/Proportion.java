@@ -4,8 +4,10 @@ import java.util.OptionalDouble;
 import org.immutables.value.Value;
 
 /**
- * A count out of a number of courses in a cohort report, e.g. 12 responders out of the 20
- * courses with a baseline and a later primary score; {@link #rate()} is their ratio.
+ * A count out of a number of courses (or sessions) in a cohort report, e.g. 12 responders out of
+ * the 20 completed courses that were a case at baseline; {@link #rate()} is their ratio, and
+ * {@link #lower()} and {@link #upper()} bound it with the 95 % Wilson score interval (Wilson
+ * 1927), which stays inside 0..1 and keeps its coverage for small n and for shares near 0 or 1.
  */
 @Value.Immutable
 public abstract class Proportion {
@@ -22,6 +24,18 @@ public abstract class Proportion {
   /** {@code count / n}; empty when n is 0. */
   public OptionalDouble rate() {
     return n() == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) count() / n());
+  }
+
+  /** The lower end of the 95 % Wilson score interval of the rate; empty when n is 0. */
+  public OptionalDouble lower() {
+    double[] interval = Statistics.wilson(count(), n());
+    return interval == null ? OptionalDouble.empty() : OptionalDouble.of(interval[0]);
+  }
+
+  /** The upper end of the 95 % Wilson score interval of the rate; empty when n is 0. */
+  public OptionalDouble upper() {
+    double[] interval = Statistics.wilson(count(), n());
+    return interval == null ? OptionalDouble.empty() : OptionalDouble.of(interval[1]);
   }
 
   @Value.Check

@@ -30,6 +30,11 @@ public abstract class RuleTally {
         : OptionalDouble.of((double) passed() / applicable());
   }
 
+  /** Passed out of applicable courses as a proportion, with its 95 % Wilson interval. */
+  public Proportion proportion() {
+    return Proportion.of(passed(), applicable());
+  }
+
   @Value.Check
   void check() {
     if (passed() < 0 || passed() > applicable()) {

@@ -58,7 +58,7 @@ class CohortReportProperties {
         .mapToLong(Long::longValue).sum()).isEqualTo(reports.size());
     long errors = reports.stream().filter(r -> r.hasFindingsAtLeast(Severity.ERROR)).count();
     assertThat(cohort.errorCourseCount()).isEqualTo(errors);
-    assertThat(cohort.coursesWithErrors()).isSorted();
+    assertThat(cohort.coursesWithErrors()).isSortedAccordingTo(CohortReport.COURSE_ID_ORDER);
     if (!reports.isEmpty()) {
       int min = reports.stream().mapToInt(r -> r.outcome().sessionsAttended()).min().orElseThrow();
       int max = reports.stream().mapToInt(r -> r.outcome().sessionsAttended()).max().orElseThrow();

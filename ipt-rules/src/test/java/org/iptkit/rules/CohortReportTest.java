@@ -73,11 +73,14 @@ class CohortReportTest {
   }
 
   @Test
-  void responseAndRemissionRatesCountCoursesWithABaselineAndALaterScore() {
+  void completerAnalysisCountsCompletedCasesAndAllWhoStartedAddsDiscontinuedOnes() {
     CohortReport cohort = CohortReport.of(List.of(A, B, C, D));
-    assertThat(cohort.response()).isEqualTo(Proportion.of(2, 3));
-    assertThat(cohort.remission()).isEqualTo(Proportion.of(1, 3));
-    assertThat(cohort.remission().rate()).hasValue(1.0 / 3);
+    // A and B are COMPLETED cases with a final score; C is DISCONTINUED; D is ONGOING
+    assertThat(cohort.response()).isEqualTo(Proportion.of(2, 2));
+    assertThat(cohort.remission()).isEqualTo(Proportion.of(1, 2));
+    assertThat(cohort.outcomes().startedResponse()).isEqualTo(Proportion.of(2, 3));
+    assertThat(cohort.outcomes().startedRemission()).isEqualTo(Proportion.of(1, 3));
+    assertThat(cohort.remission().rate()).hasValue(0.5);
   }
 
   @Test
@@ -221,7 +224,8 @@ class CohortReportTest {
     FidelityReport ongoing = checker.check(ReferenceCourses.acute16Ongoing(4));
     CohortReport cohort = CohortReport.of(List.of(clean, ongoing));
     assertThat(cohort.courses()).isEqualTo(2);
-    assertThat(cohort.completers()).isEqualTo(Proportion.of(1, 2));
+    // the ONGOING course is in no outcome denominator
+    assertThat(cohort.completers()).isEqualTo(Proportion.of(1, 1));
     assertThat(cohort.response()).isEqualTo(Proportion.of(1, 1));
     assertThat(cohort.medianSessionsAttended()).hasValue(10.0);
     assertThat(cohort.rules()).extracting(RuleTally::rule)

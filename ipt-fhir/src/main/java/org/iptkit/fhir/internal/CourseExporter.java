@@ -1,7 +1,9 @@
 package org.iptkit.fhir.internal;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CarePlan;
@@ -60,25 +62,47 @@ public final class CourseExporter {
   private final TreatmentCourse course;
   private final String protocolCanonical;
   private final Coding condition;
-  private final Bundle bundle = new Bundle();
+  private final String patientSystem;
+  private final Bundle.BundleType type;
+  private final Consumer<Bundle.BundleEntryComponent> sink;
+  /** The entries before the sessions, held until they are complete (the inventories fill them). */
+  private final List<Bundle.BundleEntryComponent> head = new ArrayList<>();
+  private boolean streaming;
 
-  private CourseExporter(TreatmentCourse course, String protocolCanonical, Coding condition) {
+  private CourseExporter(TreatmentCourse course, String protocolCanonical, Coding condition,
+      String patientSystem, Bundle.BundleType type, Consumer<Bundle.BundleEntryComponent> sink) {
     this.course = course;
     this.protocolCanonical = protocolCanonical;
     this.condition = condition;
+    this.patientSystem = patientSystem;
+    this.type = type;
+    this.sink = sink;
   }
 
   /**
-   * The Bundle of {@code course}; its CarePlan instantiates the PlanDefinition at
-   * {@code protocolCanonical} and addresses a Condition coded {@code condition} when not null.
+   * The Bundle of {@code course}, of type collection or transaction; its CarePlan instantiates
+   * the PlanDefinition at {@code protocolCanonical} and addresses a Condition coded
+   * {@code condition} when not null; the patient is an identifier of {@code patientSystem}.
    */
   public static Bundle export(TreatmentCourse course, String protocolCanonical,
-      Coding condition) {
-    return new CourseExporter(course, protocolCanonical, condition).build();
+      Coding condition, String patientSystem, Bundle.BundleType type) {
+    Bundle bundle = new Bundle();
+    bundle.setType(type);
+    stream(course, protocolCanonical, condition, patientSystem, type, bundle::addEntry);
+    return bundle;
   }
 
-  private Bundle build() {
-    bundle.setType(Bundle.BundleType.COLLECTION);
+  /**
+   * The entries of the course's Bundle (see {@link #export}), handed to {@code sink} one by one
+   * in Bundle order: the entries of a session are made only when the session is reached, so a
+   * writer that does not keep them needs memory for one session at a time.
+   */
+  public static void stream(TreatmentCourse course, String protocolCanonical, Coding condition,
+      String patientSystem, Bundle.BundleType type, Consumer<Bundle.BundleEntryComponent> sink) {
+    new CourseExporter(course, protocolCanonical, condition, patientSystem, type, sink).build();
+  }
+
+  private void build() {
     String episodeId = id("episode-of-care");
     String carePlanId = id("care-plan");
     EpisodeOfCare episode = new EpisodeOfCare();
@@ -99,6 +123,9 @@ public final class CourseExporter {
       carePlan.addAddresses(ref("Condition", conditionId));
     }
     inventories(episode);
+    head.forEach(sink);
+    head.clear();
+    streaming = true;
     List<Session> sessions = course.sessions();
     for (int s = 0; s < sessions.size(); s++) {
       session(sessions.get(s), s, episodeRef, carePlanRef);
@@ -109,7 +136,6 @@ public final class CourseExporter {
       measures.get(m).date().ifPresent(date -> observation.setEffective(dateTime(date)));
       add(observation, id("measure/" + m));
     }
-    return bundle;
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -379,7 +405,7 @@ public final class CourseExporter {
   private Reference patient() {
     Reference patient = new Reference().setType("Patient");
     if (course.patientRef().isPresent()) {
-      patient.setIdentifier(new Identifier().setSystem(FhirVocabulary.PATIENT_REF_SYSTEM)
+      patient.setIdentifier(new Identifier().setSystem(patientSystem)
           .setValue(course.patientRef().get()));
     } else {
       patient.addExtension(FhirVocabulary.DATA_ABSENT_REASON, new CodeType("unknown"));
@@ -396,9 +422,32 @@ public final class CourseExporter {
     return Ids.uuid(course.courseId(), key);
   }
 
-  /** Adds an entry identified by its {@code urn:uuid:} full URL (the resource carries no id). */
+  /**
+   * Adds an entry identified by its {@code urn:uuid:} full URL (the resource carries no id). In
+   * a transaction the resource also carries that UUID as an identifier, and is created only if
+   * no resource with that identifier exists yet ({@code ifNoneExist}): exporting the same course
+   * again creates nothing twice.
+   */
   private void add(Resource resource, String uuid) {
-    bundle.addEntry().setFullUrl(Ids.fullUrl(uuid)).setResource(resource);
+    Bundle.BundleEntryComponent entry = new Bundle.BundleEntryComponent()
+        .setFullUrl(Ids.fullUrl(uuid)).setResource(resource);
+    if (type == Bundle.BundleType.TRANSACTION) {
+      Identifier identifier = new Identifier().setSystem(FhirVocabulary.ENTRY_ID_SYSTEM)
+          .setValue(uuid);
+      org.hl7.fhir.r4.model.Property property = resource.getNamedProperty("identifier");
+      if (property != null && property.getMaxCardinality() > 1) {
+        resource.setProperty("identifier", identifier); // adds to the list
+      } else {
+        throw new IllegalStateException(resource.fhirType() + " has no identifier list");
+      }
+      entry.getRequest().setMethod(Bundle.HTTPVerb.POST).setUrl(resource.fhirType())
+          .setIfNoneExist("identifier=" + FhirVocabulary.ENTRY_ID_SYSTEM + "|" + uuid);
+    }
+    if (streaming) {
+      sink.accept(entry);
+    } else {
+      head.add(entry);
+    }
   }
 
   private static Reference ref(String type, String uuid) {

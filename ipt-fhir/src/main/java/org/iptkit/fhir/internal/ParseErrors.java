@@ -27,7 +27,7 @@ public final class ParseErrors {
         return mapping;
       }
     }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String message = e.getMessage() == null ? "the input cannot be read" : e.getMessage();
     String problem;
     if (message.contains("Failed to parse JSON")) {
       problem = "malformed JSON: " + oneLine(
@@ -60,8 +60,13 @@ public final class ParseErrors {
     return masked(message, true);
   }
 
+  /** A Java exception's name, qualified or not, as HAPI's messages sometimes carry one. */
+  private static final Pattern JAVA_EXCEPTION = Pattern.compile(
+      "(?:[a-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*");
+
   private static String masked(String message, boolean keepNames) {
-    String text = message.replaceAll("HAPI-\\d+: ", "").trim();
+    String text = JAVA_EXCEPTION.matcher(message.replaceAll("HAPI-\\d+: ", ""))
+        .replaceAll("").trim();
     if (keepNames) {
       // Names in quotes of their own ("Bundle", "Patient") are kept: set apart from the masking,
       // unless they lie inside a span masked below.
@@ -105,6 +110,11 @@ public final class ParseErrors {
   private static final Set<String> KEYWORDS =
       Set.of("null", "true", "false", "{", "[", "}", "]", ",", ":");
 
+  /** A name as an error may show it: one shaped like a FHIR element name, else masked. */
+  static String safeName(String name) {
+    return name != null && NAME.matcher(name).matches() ? name : "…";
+  }
+
   private static final class Handler extends StrictErrorHandler {
     private static FhirMappingException error(IParseLocation location, String problem) {
       String parent = location == null ? null : location.getParentElementName();
@@ -114,12 +124,13 @@ public final class ParseErrors {
 
     @Override
     public void unknownElement(IParseLocation location, String name) {
-      throw error(location, "unknown element '" + name + "'; FHIR R4 has no such element here");
+      throw error(location, "unknown element '" + safeName(name) + "'; FHIR R4 has no such "
+          + "element here");
     }
 
     @Override
     public void unknownAttribute(IParseLocation location, String name) {
-      throw error(location, "unknown attribute '" + name + "'");
+      throw error(location, "unknown attribute '" + safeName(name) + "'");
     }
 
     @Override
@@ -132,19 +143,19 @@ public final class ParseErrors {
     public void incorrectJsonType(IParseLocation location, String name,
         BaseJsonLikeValue.ValueType expected, BaseJsonLikeValue.ScalarType expectedScalar,
         BaseJsonLikeValue.ValueType found, BaseJsonLikeValue.ScalarType foundScalar) {
-      throw error(location, "element '" + name + "' has the wrong JSON type: expected "
+      throw error(location, "element '" + safeName(name) + "' has the wrong JSON type: expected "
           + kind(expected, expectedScalar) + ", found " + kind(found, foundScalar));
     }
 
     @Override
     public void unexpectedRepeatingElement(IParseLocation location, String name) {
-      throw error(location, "element '" + name + "' is given more than once (an array) but "
-          + "may appear only once");
+      throw error(location, "element '" + safeName(name) + "' is given more than once (an "
+          + "array) but may appear only once");
     }
 
     @Override
     public void missingRequiredElement(IParseLocation location, String name) {
-      throw error(location, "required element '" + name + "' is missing");
+      throw error(location, "required element '" + safeName(name) + "' is missing");
     }
 
     @Override

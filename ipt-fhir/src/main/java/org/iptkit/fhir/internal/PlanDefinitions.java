@@ -238,8 +238,12 @@ public final class PlanDefinitions {
     return new Range().setLow(session(min)).setHigh(session(max));
   }
 
+  /**
+   * A number of sessions. The unit text is "sessions" whatever the number: the validator compares
+   * the low and high of a Range by unit (rng-2) and refuses a Range whose texts differ.
+   */
   private static Quantity session(int count) {
-    return new Quantity().setValue(count).setUnit(count == 1 ? "session" : "sessions")
+    return new Quantity().setValue(count).setUnit("sessions")
         .setSystem(FhirVocabulary.UCUM).setCode("{session}");
   }
 

@@ -31,11 +31,6 @@ import org.iptkit.rules.RuleInfo;
 public final class Terminology {
   private Terminology() {}
 
-  /** The LOINC codes of the nine PHQ-9 items, in item order (docs/clinical.md, Measures). */
-  public static final List<String> LOINC_PHQ9_ITEMS = List.of(
-      "44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5", "44253-3",
-      "44260-8");
-
   static final String LOINC_PHQ9_TOTAL_DISPLAY =
       "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]";
   static final String LOINC_GAD7_TOTAL_DISPLAY =
@@ -235,13 +230,9 @@ public final class Terminology {
     return iptkit(itemCode(instrument, number), instrument.displayName() + " item " + number);
   }
 
-  /** The LOINC coding of an item, where verified (the nine PHQ-9 items). */
+  /** The LOINC coding of an item, where verified (the PHQ-9 and GAD-7 items). */
   public static Optional<Coding> loincItem(Instrument instrument, int number) {
-    if (instrument == Instrument.PHQ9) {
-      return Optional.of(
-          new Coding(FhirVocabulary.LOINC, LOINC_PHQ9_ITEMS.get(number - 1), null));
-    }
-    return Optional.empty();
+    return Loinc.item(instrument, number).map(code -> new Coding(FhirVocabulary.LOINC, code, null));
   }
 
   /** The iptkit coding of a fidelity rule. */

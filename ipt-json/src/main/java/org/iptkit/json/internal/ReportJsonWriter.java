@@ -16,7 +16,11 @@ import org.iptkit.rules.CohortReport;
 import org.iptkit.rules.FidelityReport;
 import org.iptkit.rules.FidelitySummary;
 import org.iptkit.rules.Finding;
+import org.iptkit.rules.InterRaterReliability;
+import org.iptkit.rules.IntraclassCorrelation;
+import org.iptkit.rules.OutcomeSummary;
 import org.iptkit.rules.Proportion;
+import org.iptkit.rules.RatingSummary;
 import org.iptkit.rules.RuleCatalog;
 import org.iptkit.rules.RuleDomain;
 import org.iptkit.rules.RuleInfo;
@@ -436,21 +440,19 @@ public final class ReportJsonWriter {
   // ---------------------------------------------------------------- cohort
 
   /**
-   * Writes a cohort report: courses by status, completers, sessions attended (mean, median,
-   * distribution), mean adherence, per rule the share of applicable courses that pass, the same
-   * per therapist (here therapist references are written: they are the grouping keys), response
-   * and remission with their n, and the ids of the courses with ERROR findings.
+   * Writes a cohort report: courses by status, sessions attended (mean, median, distribution),
+   * mean adherence with its interval, the outcome block of the cohort and of each protocol
+   * profile, per rule the share of applicable courses that pass, the observer ratings per scale
+   * and their inter-rater reliability, the same per therapist (here therapist references are
+   * written: they are the grouping keys), and the ids of the courses with ERROR findings. Every
+   * proportion is {@code {count, n, rate, lower, upper}} (95 % Wilson interval; no rate or
+   * interval when n is 0). Written as it goes: a generator over a stream holds one therapist at a
+   * time, never the whole document.
    */
   public static void writeCohort(JsonGenerator g, CohortReport c) {
     g.writeStartObject();
     g.writeNumberProperty("courses", c.courses());
-    g.writeObjectPropertyStart("byStatus");
-    for (CourseStatus status : CourseStatus.values()) {
-      Long count = c.byStatus().get(status);
-      g.writeNumberProperty(status.name(), count == null ? 0L : count);
-    }
-    g.writeEndObject();
-    proportion(g, "completers", c.completers());
+    byStatus(g, c.byStatus());
     g.writeObjectPropertyStart("sessionsAttended");
     optionalDecimal(g, "mean", c.meanSessionsAttended());
     optionalDecimal(g, "median", c.medianSessionsAttended());
@@ -461,7 +463,38 @@ public final class ReportJsonWriter {
     g.writeEndObject();
     g.writeEndObject();
     optionalDecimal(g, "meanAdherence", c.meanAdherence());
+    interval(g, "adherenceInterval", c.adherenceLower(), c.adherenceUpper());
+    outcomes(g, "outcomes", c.outcomes());
+    g.writeArrayPropertyStart("byProfile");
+    for (Map.Entry<String, OutcomeSummary> profile : c.byProfile().entrySet()) {
+      g.writeStartObject();
+      g.writeStringProperty("protocol", profile.getKey());
+      outcomes(g, "outcomes", profile.getValue());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     tallies(g, "rules", c.rules());
+    ratings(g, c.ratings());
+    g.writeArrayPropertyStart("reliability");
+    for (InterRaterReliability reliability : c.reliability()) {
+      g.writeStartObject();
+      g.writeStringProperty("scale", reliability.scale());
+      g.writeNumberProperty("multiplyRatedSessions", reliability.multiplyRatedSessions());
+      g.writeNumberProperty("sessionsNotUsed", reliability.sessionsNotUsed());
+      if (reliability.correlation().isPresent()) {
+        IntraclassCorrelation icc = reliability.correlation().get();
+        g.writeNumberProperty("sessions", icc.sessions());
+        g.writeNumberProperty("raters", icc.raters());
+        optionalDecimal(g, "icc", icc.icc());
+        optionalDecimal(g, "lower", icc.lower());
+        optionalDecimal(g, "upper", icc.upper());
+        if (icc.band().isPresent()) {
+          g.writeStringProperty("band", icc.band().get().name());
+        }
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeArrayPropertyStart("therapists");
     for (TherapistSummary therapist : c.therapists()) {
       g.writeStartObject();
@@ -470,13 +503,14 @@ public final class ReportJsonWriter {
       }
       g.writeNumberProperty("courses", therapist.courses());
       decimal(g, "meanAdherence", therapist.meanAdherence());
+      interval(g, "adherenceInterval", therapist.adherenceLower(), therapist.adherenceUpper());
       g.writeNumberProperty("coursesWithErrors", therapist.coursesWithErrors());
+      outcomes(g, "outcomes", therapist.outcomes());
+      ratings(g, therapist.ratings());
       tallies(g, "rules", therapist.rules());
       g.writeEndObject();
     }
     g.writeEndArray();
-    proportion(g, "response", c.response());
-    proportion(g, "remission", c.remission());
     g.writeArrayPropertyStart("coursesWithErrors");
     for (String courseId : c.coursesWithErrors()) {
       g.writeString(courseId);
@@ -485,11 +519,80 @@ public final class ReportJsonWriter {
     g.writeEndObject();
   }
 
+  private static void byStatus(JsonGenerator g, Map<CourseStatus, Long> byStatus) {
+    g.writeObjectPropertyStart("byStatus");
+    for (CourseStatus status : CourseStatus.values()) {
+      Long count = byStatus.get(status);
+      g.writeNumberProperty(status.name(), count == null ? 0L : count);
+    }
+    g.writeEndObject();
+  }
+
+  private static void outcomes(JsonGenerator g, String name, OutcomeSummary o) {
+    g.writeObjectPropertyStart(name);
+    g.writeNumberProperty("courses", o.courses());
+    byStatus(g, o.byStatus());
+    proportion(g, "completers", o.completers());
+    g.writeObjectPropertyStart("acute");
+    g.writeNumberProperty("ended", o.acuteEnded());
+    g.writeNumberProperty("noBaseline", o.acuteNoBaseline());
+    g.writeNumberProperty("notCaseAtBaseline", o.acuteNotCaseAtBaseline());
+    g.writeNumberProperty("completedWithFinalMeasure", o.completedWithFinalMeasure());
+    g.writeNumberProperty("discontinuedWithFinalMeasure", o.discontinuedWithFinalMeasure());
+    g.writeNumberProperty("discontinuedCasesWithFinalMeasure",
+        o.discontinuedCasesWithFinalMeasure());
+    g.writeObjectPropertyStart("completerAnalysis");
+    proportion(g, "response", o.completerResponse());
+    proportion(g, "remission", o.completerRemission());
+    g.writeEndObject();
+    g.writeObjectPropertyStart("allWhoStarted");
+    proportion(g, "response", o.startedResponse());
+    proportion(g, "remission", o.startedRemission());
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeObjectPropertyStart("maintenance");
+    g.writeNumberProperty("ended", o.maintenanceEnded());
+    proportion(g, "stayedBelowCutOff", o.maintenanceStayedBelowCutOff());
+    proportion(g, "deteriorated", o.maintenanceDeteriorated());
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static void ratings(JsonGenerator g, List<RatingSummary> ratings) {
+    g.writeArrayPropertyStart("ratings");
+    for (RatingSummary rating : ratings) {
+      g.writeStartObject();
+      g.writeStringProperty("scale", rating.scale());
+      proportion(g, "rated", rating.rated());
+      decimal(g, "mean", rating.mean());
+      decimal(g, "min", rating.min());
+      decimal(g, "max", rating.max());
+      optionalDecimal(g, "passMark", rating.passMark());
+      if (rating.passed().isPresent()) {
+        proportion(g, "passed", rating.passed().get());
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void interval(JsonGenerator g, String name, OptionalDouble lower,
+      OptionalDouble upper) {
+    if (lower.isPresent() && upper.isPresent()) {
+      g.writeObjectPropertyStart(name);
+      decimal(g, "lower", lower.getAsDouble());
+      decimal(g, "upper", upper.getAsDouble());
+      g.writeEndObject();
+    }
+  }
+
   private static void proportion(JsonGenerator g, String name, Proportion p) {
     g.writeObjectPropertyStart(name);
     g.writeNumberProperty("count", p.count());
     g.writeNumberProperty("n", p.n());
     optionalDecimal(g, "rate", p.rate());
+    optionalDecimal(g, "lower", p.lower());
+    optionalDecimal(g, "upper", p.upper());
     g.writeEndObject();
   }
 
@@ -501,6 +604,9 @@ public final class ReportJsonWriter {
       g.writeNumberProperty("applicable", tally.applicable());
       g.writeNumberProperty("passed", tally.passed());
       optionalDecimal(g, "share", tally.share());
+      Proportion proportion = tally.proportion();
+      optionalDecimal(g, "lower", proportion.lower());
+      optionalDecimal(g, "upper", proportion.upper());
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -1,6 +1,5 @@
 package org.iptkit.examples.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -10,6 +9,7 @@ import org.iptkit.examples.generator.GeneratedCourse;
 import org.iptkit.json.IptJson;
 import org.iptkit.rules.ProtocolRegistry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,9 +47,8 @@ final class GenerateCommand implements Callable<Integer> {
           + "deviations. Default: ${DEFAULT-VALUE}.")
   double deviationRate;
 
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Write to FILE instead of standard output.")
-  Path out;
+  @Mixin
+  OutputOption out;
 
   @Override
   public Integer call() {
@@ -71,7 +70,7 @@ final class GenerateCommand implements Callable<Integer> {
       builder.profiles(List.of(registry.get(protocol)));
     }
     CourseGenerator generator = builder.build();
-    try (Output output = Output.of(ipt.io(), out);
+    try (Output output = out.open(ipt.io());
         Stream<TreatmentCourse> stream = generator.stream(courses)
             .map(GeneratedCourse::course)) {
       IptJson.strict().writeNdjson(stream::iterator, output.stream());

@@ -9,12 +9,13 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ipt schema course|protocol|report}: the published JSON Schema (draft 2020-12) of a
- * course document, a protocol profile or a fidelity report, for data teams validating their
+ * {@code ipt schema course|protocol|report|cohort}: the published JSON Schema (draft 2020-12)
+ * of a course document, a protocol profile, a fidelity report or a cohort report, for data teams validating their
  * exports with their own tools.
  */
 @Command(name = "schema", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "Print the JSON Schema of a course document, a protocol profile or a report.")
+    description = "Print the JSON Schema of a course document, a protocol profile, a report or a cohort "
+        + "report.")
 final class SchemaCommand implements Callable<Integer> {
   @ParentCommand
   Ipt ipt;
@@ -22,12 +23,12 @@ final class SchemaCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(paramLabel = "NAME", arity = "1", description = "course, protocol or report.")
+  @Parameters(paramLabel = "NAME", arity = "1", description = "course, protocol, report or cohort.")
   String name;
 
   @Override
   public Integer call() {
-    String chosen = Choices.of(spec, "NAME", name, "course", "protocol", "report");
+    String chosen = Choices.of(spec, "NAME", name, "course", "protocol", "report", "cohort");
     try (Output output = Output.of(ipt.io(), null)) {
       String schema = IptJson.schema(chosen);
       output.print(schema);

@@ -1,6 +1,5 @@
 package org.iptkit.examples.cli;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.iptkit.examples.cli.html.CoursePage;
@@ -33,9 +32,8 @@ final class ShowCommand implements Callable<Integer> {
       description = "text or html; default: ${DEFAULT-VALUE}.")
   String format;
 
-  @Option(names = "--out", paramLabel = "FILE",
-      description = "Write to FILE instead of standard output.")
-  Path out;
+  @Mixin
+  OutputOption out;
 
   @Parameters(paramLabel = "FILE", arity = "1",
       description = "One course document (.json), or - for standard input.")
@@ -49,7 +47,7 @@ final class ShowCommand implements Callable<Integer> {
       return ExitCodes.UNREADABLE;
     }
     Checked course = checked.get();
-    try (Output output = Output.of(ipt.io(), out)) {
+    try (Output output = out.open(ipt.io())) {
       if (chosenFormat.equals("html")) {
         output.print(CoursePage.render(course.course(), course.report(),
             course.checker().profile()));

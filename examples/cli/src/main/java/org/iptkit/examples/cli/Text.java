@@ -35,7 +35,8 @@ final class Text {
   /** {@code "12 of 20 (60%)"}, or {@code "0 of 0"} when n is 0. */
   static String proportion(Proportion proportion) {
     return proportion.count() + " of " + proportion.n()
-        + (proportion.n() == 0 ? "" : " (" + percent(proportion.rate()) + ")");
+        + (proportion.n() == 0 ? "" : " (" + percent(proportion.rate()) + "), 95% CI "
+            + percent(proportion.lower()) + " to " + percent(proportion.upper()));
   }
 
   /** The text padded on the right with spaces to {@code width}. */

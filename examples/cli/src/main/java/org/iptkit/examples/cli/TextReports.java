@@ -15,7 +15,12 @@ import org.iptkit.rules.CohortReport;
 import org.iptkit.rules.FidelityReport;
 import org.iptkit.rules.FidelitySummary;
 import org.iptkit.rules.Finding;
+import org.iptkit.rules.InterRaterReliability;
+import org.iptkit.rules.IntraclassCorrelation;
+import org.iptkit.rules.OutcomeSummary;
+import org.iptkit.rules.Proportion;
 import org.iptkit.rules.ProtocolProfile;
+import org.iptkit.rules.RatingSummary;
 import org.iptkit.rules.Protocols;
 import org.iptkit.rules.RuleCatalog;
 import org.iptkit.rules.RuleDomain;
@@ -128,7 +133,11 @@ final class TextReports {
 
   // ------------------------------------------------------------------ cohort
 
-  /** The cohort report: summary, outcome rates, per-rule pass rates, courses with errors. */
+  /**
+   * The cohort report: summary, outcome rates over explicit denominators with their intervals
+   * (cohort and per profile), per-rule pass rates, observer ratings, per therapist when asked,
+   * and the courses with errors.
+   */
   static void cohort(CohortReport report, boolean byTherapist, long unreadable, Output out) {
     out.line("Cohort of " + Text.count(report.courses(), "course")
         + (unreadable > 0 ? " (" + unreadable + " unreadable records skipped)" : ""));
@@ -141,31 +150,51 @@ final class TextReports {
     out.line("  completers:        " + Text.proportion(report.completers()));
     out.line("  sessions attended: mean " + Text.decimal(report.meanSessionsAttended())
         + ", median " + Text.decimal(report.medianSessionsAttended()));
-    out.line("  mean adherence:    " + Text.percent(report.meanAdherence()));
-    out.line("  response:          " + Text.proportion(report.response()));
-    out.line("  remission:         " + Text.proportion(report.remission()));
+    out.line("  mean adherence:    " + Text.percent(report.meanAdherence())
+        + (report.adherenceLower().isPresent() ? " (95% t interval "
+            + Text.percent(report.adherenceLower()) + " to "
+            + Text.percent(report.adherenceUpper()) + ")" : ""));
     out.line("  with ERROR:        " + Text.count(report.errorCourseCount(), "course"));
+    out.line("");
+    out.line("Outcomes (ONGOING courses are in no denominator; 95% Wilson intervals)");
+    outcomes(report.outcomes(), "  ", out);
+    for (Map.Entry<String, OutcomeSummary> profile : report.byProfile().entrySet()) {
+      out.line("");
+      out.line("Outcomes of " + profile.getKey() + " ("
+          + Text.count(profile.getValue().courses(), "course") + ")");
+      outcomes(profile.getValue(), "  ", out);
+    }
+    out.line("");
+    out.line("Sessions planned are those of the latest ACUTE contract; under a profile without"
+        + " acute phases, of the CONTINUATION or MAINTENANCE contract in force.");
+    ratings(report, out);
     out.line("");
     out.line("Rule pass rates (courses that keep the rule, of those where it applies)");
     out.line("  " + Text.pad("rule", 6) + Text.pad("name", 32) + Text.padLeft("applicable", 10)
-        + Text.padLeft("passed", 8) + Text.padLeft("rate", 6));
+        + Text.padLeft("passed", 8) + Text.padLeft("rate", 6) + "  95% interval");
     for (RuleTally tally : report.rules()) {
-      out.line("  " + Text.pad(tally.rule(), 6) + Text.pad(ruleName(tally.rule()), 32)
+      out.line(("  " + Text.pad(tally.rule(), 6) + Text.pad(ruleName(tally.rule()), 32)
           + Text.padLeft(Long.toString(tally.applicable()), 10)
           + Text.padLeft(Long.toString(tally.passed()), 8)
-          + Text.padLeft(Text.percent(tally.share()), 6));
+          + Text.padLeft(Text.percent(tally.share()), 6) + "  "
+          + interval(tally.proportion())).stripTrailing());
     }
     if (byTherapist) {
       out.line("");
       out.line("By therapist");
       out.line("  " + Text.pad("therapist", 16) + Text.padLeft("courses", 8)
-          + Text.padLeft("adherence", 10) + Text.padLeft("with ERROR", 11)
-          + "  rules kept least often");
+          + Text.padLeft("adherence", 10) + Text.padLeft("95% interval", 14)
+          + Text.padLeft("with ERROR", 11) + "  completer response   rules kept least often");
       for (TherapistSummary therapist : report.therapists()) {
+        Proportion response = therapist.outcomes().completerResponse();
         out.line(("  " + Text.pad(therapist.therapistRef().orElse("(none)"), 16)
             + Text.padLeft(Long.toString(therapist.courses()), 8)
             + Text.padLeft(Text.percent(therapist.meanAdherence()), 10)
+            + Text.padLeft(therapist.adherenceLower().isPresent()
+                ? Text.percent(therapist.adherenceLower()) + " to "
+                + Text.percent(therapist.adherenceUpper()) : "", 14)
             + Text.padLeft(Long.toString(therapist.coursesWithErrors()), 11)
+            + "  " + Text.pad(response.count() + " of " + response.n(), 19)
             + "  " + weakest(therapist.rules(), 3)).stripTrailing());
       }
     }
@@ -194,6 +223,73 @@ final class TextReports {
   }
 
   /** The kebab-case name of a rule, or empty for an unknown code. */
+  /** One outcome block, a line per proportion. */
+  private static void outcomes(OutcomeSummary o, String indent, Output out) {
+    out.line(indent + "completers (of ended courses):      " + Text.proportion(o.completers()));
+    out.line(indent + "completer analysis, response:       "
+        + Text.proportion(o.completerResponse()));
+    out.line(indent + "completer analysis, remission:      "
+        + Text.proportion(o.completerRemission()));
+    out.line(indent + "all who started, response:          "
+        + Text.proportion(o.startedResponse()));
+    out.line(indent + "all who started, remission:         "
+        + Text.proportion(o.startedRemission()));
+    if (o.maintenanceEnded() > 0) {
+      out.line(indent + "maintenance, stayed below cut-off:  "
+          + Text.proportion(o.maintenanceStayedBelowCutOff()));
+      out.line(indent + "maintenance, deteriorated:          "
+          + Text.proportion(o.maintenanceDeteriorated()));
+    }
+    out.line(indent + "in no rate: " + Text.count(o.acuteNotCaseAtBaseline(), "ended acute course")
+        + " not a case at baseline, " + o.acuteNoBaseline() + " without a baseline");
+  }
+
+  /** The observer ratings per scale and their inter-rater reliability. */
+  private static void ratings(CohortReport report, Output out) {
+    if (report.ratings().isEmpty()) {
+      return;
+    }
+    out.line("");
+    out.line("Observer ratings");
+    for (RatingSummary rating : report.ratings()) {
+      out.line("  " + rating.scale() + ": " + rating.rated().count() + " of "
+          + Text.count(rating.rated().n(), "attended session") + " rated ("
+          + Text.percent(rating.rated().rate()) + "), mean " + twoDecimals(rating.mean())
+          + " (range " + twoDecimals(rating.min()) + " to " + twoDecimals(rating.max()) + ")"
+          + rating.passed().map(p -> ", at or above " + twoDecimals(rating.passMark()
+              .getAsDouble()) + ": " + Text.proportion(p)).orElse(""));
+    }
+    for (InterRaterReliability reliability : report.reliability()) {
+      StringBuilder line = new StringBuilder("  " + reliability.scale() + " inter-rater ");
+      if (reliability.correlation().isPresent()
+          && reliability.correlation().get().icc().isPresent()) {
+        IntraclassCorrelation icc = reliability.correlation().get();
+        line.append("ICC(2,1) ").append(twoDecimals(icc.icc().getAsDouble()));
+        if (icc.lower().isPresent()) {
+          line.append(", 95% CI ").append(twoDecimals(icc.lower().getAsDouble())).append(" to ")
+              .append(twoDecimals(icc.upper().getAsDouble()));
+        }
+        line.append(", ").append(Text.count(icc.sessions(), "session")).append(", ")
+            .append(icc.raters()).append(" raters, ").append(icc.band().get());
+      } else {
+        line.append("ICC(2,1) undefined");
+      }
+      if (reliability.sessionsNotUsed() > 0) {
+        line.append("; ").append(Text.count(reliability.sessionsNotUsed(), "session"))
+            .append(" rated by other raters not used");
+      }
+      out.line(line.toString());
+    }
+  }
+
+  private static String twoDecimals(double value) {
+    return String.format(java.util.Locale.ROOT, "%.2f", value);
+  }
+
+  private static String interval(Proportion p) {
+    return p.n() == 0 ? "" : Text.percent(p.lower()) + " to " + Text.percent(p.upper());
+  }
+
   static String ruleName(String code) {
     return RuleCatalog.find(code).map(RuleInfo::name).orElse("");
   }

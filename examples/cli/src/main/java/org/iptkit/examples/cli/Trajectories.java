@@ -1,71 +1,93 @@
 package org.iptkit.examples.cli;
 
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 import org.iptkit.core.Instrument;
+import org.iptkit.core.Phase;
 import org.iptkit.core.Score;
+import org.iptkit.core.Session;
 import org.iptkit.core.TreatmentCourse;
 
 /**
  * The primary-score trajectories of a cohort, collected while the courses stream past: for each
- * primary instrument and session number, how many courses scored each total. That is small and
- * bounded data (instruments × session numbers up to {@link #MAX_SESSION} × possible totals), from
- * which the median and the spread (quartiles) per session number are exact, whatever the number
- * of courses.
+ * protocol profile and its primary instrument, and each attended session (the first attended
+ * treatment session is 1, the second 2, whatever their numbers), how many courses scored each
+ * total. That is small and bounded data (series × sessions up to {@link #MAX_SESSION} × possible
+ * totals), from which the median and the spread (quartiles) per attended session are exact,
+ * whatever the number of courses. Profiles are kept apart, so a chart never mixes a 16-session
+ * acute course with a monthly maintenance course.
  */
 public final class Trajectories {
-  /** Session numbers above this are not charted (counted in {@link #beyond()} instead). */
+  /** Attended sessions after this one are not charted (counted in {@link #beyond()} instead). */
   public static final int MAX_SESSION = 60;
 
-  private final Map<Instrument, long[][]> counts = new EnumMap<>(Instrument.class);
-  private final Map<Instrument, Long> courses = new EnumMap<>(Instrument.class);
+  /** One chart: the courses of one profile on its primary instrument. */
+  public record Series(String profile, Instrument instrument) {}
+
+  private static final Comparator<Series> ORDER = Comparator.comparing(Series::profile)
+      .thenComparing(Series::instrument);
+
+  private final Map<Series, long[][]> counts = new HashMap<>();
+  private final Map<Series, Long> courses = new HashMap<>();
   private long beyond;
 
   /** Adds the scores of one course on its profile's primary instrument. */
-  public void add(TreatmentCourse course, Instrument primary) {
+  public void add(TreatmentCourse course, String profile, Instrument primary) {
+    Map<Integer, Integer> ordinal = new HashMap<>();
+    for (Session session : course.sessionsByNumber()) {
+      if (session.isAttended() && session.phase().orElse(null) != Phase.PRE_GROUP) {
+        ordinal.put(session.number(), ordinal.size() + 1);
+      }
+    }
+    Series series = new Series(profile, primary);
     boolean any = false;
     for (Score score : course.scores(primary)) {
-      OptionalInt session = score.sessionNumber();
-      if (session.isEmpty()) {
+      if (score.sessionNumber().isEmpty()) {
         continue;
       }
-      int number = session.getAsInt();
-      if (number > MAX_SESSION) {
+      Integer attended = ordinal.get(score.sessionNumber().getAsInt());
+      if (attended == null) {
+        continue;
+      }
+      if (attended > MAX_SESSION) {
         beyond++;
         continue;
       }
-      long[][] perSession = counts.computeIfAbsent(primary,
-          i -> new long[MAX_SESSION + 1][]);
-      if (perSession[number] == null) {
-        perSession[number] = new long[primary.maxTotal() + 1];
+      long[][] perSession = counts.computeIfAbsent(series, key -> new long[MAX_SESSION + 1][]);
+      if (perSession[attended] == null) {
+        perSession[attended] = new long[primary.maxTotal() + 1];
       }
-      perSession[number][Math.max(0, Math.min(primary.maxTotal(), score.total()))]++;
+      perSession[attended][Math.max(0, Math.min(primary.maxTotal(), score.total()))]++;
       any = true;
     }
     if (any) {
-      courses.merge(primary, 1L, Long::sum);
+      courses.merge(series, 1L, Long::sum);
     }
   }
 
-  /** The instruments with at least one score in a session, in enum order. */
-  public Iterable<Instrument> instruments() {
-    return counts.keySet();
+  /** The series with at least one score in an attended session, by profile, then instrument. */
+  public List<Series> series() {
+    List<Series> result = new ArrayList<>(counts.keySet());
+    result.sort(ORDER);
+    return result;
   }
 
-  /** The number of courses with at least one score on this instrument in a session. */
-  public long courses(Instrument instrument) {
-    return courses.getOrDefault(instrument, 0L);
+  /** The number of courses of a series with at least one score in an attended session. */
+  public long courses(Series series) {
+    return courses.getOrDefault(series, 0L);
   }
 
-  /** The scores in sessions numbered above {@link #MAX_SESSION}, left out of the charts. */
+  /** The scores in attended sessions after the {@link #MAX_SESSION}th, left out of the charts. */
   public long beyond() {
     return beyond;
   }
 
-  /** The distribution of totals at one session number, or empty when nobody was scored there. */
-  public Distribution at(Instrument instrument, int session) {
-    long[][] perSession = counts.get(instrument);
+  /** The distribution of totals at one attended session, or empty when nobody was scored there. */
+  public Distribution at(Series series, int session) {
+    long[][] perSession = counts.get(series);
     if (perSession == null || session < 0 || session > MAX_SESSION
         || perSession[session] == null) {
       return new Distribution(new long[0]);
@@ -73,9 +95,9 @@ public final class Trajectories {
     return new Distribution(perSession[session]);
   }
 
-  /** The highest session number with a score on this instrument, or 0. */
-  public int lastSession(Instrument instrument) {
-    long[][] perSession = counts.get(instrument);
+  /** The last attended session with a score in this series, or 0. */
+  public int lastSession(Series series) {
+    long[][] perSession = counts.get(series);
     if (perSession == null) {
       return 0;
     }

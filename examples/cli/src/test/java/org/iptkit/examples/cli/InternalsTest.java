@@ -252,22 +252,30 @@ class InternalsTest {
   }
 
   @Test
-  void trajectoriesCollectScoresBySessionNumber() {
+  void trajectoriesCollectScoresByAttendedSessionPerProfile() {
     Trajectories trajectories = new Trajectories();
     CourseGenerator generator = Fixtures.generator(1, 0);
-    int courses = 0;
-    for (int i = 0; courses < 20; i++) {
+    int acute = 0;
+    int maintenance = 0;
+    for (int i = 0; acute < 20 || maintenance < 3; i++) {
       var course = generator.generate(i).course();
-      if (course.protocol().equals("ipt-acute-16")) {
-        trajectories.add(course, Instrument.PHQ9);
-        courses++;
+      if (course.protocol().equals("ipt-acute-16") && acute < 20) {
+        trajectories.add(course, course.protocol(), Instrument.PHQ9);
+        acute++;
+      } else if (course.protocol().equals("ipt-m-monthly") && maintenance < 3) {
+        trajectories.add(course, course.protocol(), Instrument.PHQ9);
+        maintenance++;
       }
     }
+    Trajectories.Series series = new Trajectories.Series("ipt-acute-16", Instrument.PHQ9);
 
-    assertThat(trajectories.courses(Instrument.PHQ9)).isEqualTo(20);
-    assertThat(trajectories.at(Instrument.PHQ9, 1).n()).isPositive();
-    assertThat(trajectories.courses(Instrument.EPDS)).isZero();
-    assertThat(trajectories.at(Instrument.EPDS, 1).n()).isZero();
+    assertThat(trajectories.series()).containsExactly(series,
+        new Trajectories.Series("ipt-m-monthly", Instrument.PHQ9));
+    assertThat(trajectories.courses(series)).isEqualTo(20);
+    assertThat(trajectories.at(series, 1).n()).isPositive();
+    Trajectories.Series none = new Trajectories.Series("ipt-acute-16", Instrument.EPDS);
+    assertThat(trajectories.courses(none)).isZero();
+    assertThat(trajectories.at(none, 1).n()).isZero();
   }
 
   @Test

@@ -26,7 +26,9 @@ class ReportCommandTest {
     assertThat(result.code()).isZero();
     assertThat(result.out())
         .startsWith("Cohort of 40 courses\n")
-        .contains("completers:", "sessions attended: mean ", "response:", "remission:")
+        .contains("sessions attended: mean ", "completers (of ended courses):",
+            "completer analysis, response:", "completer analysis, remission:",
+            "all who started, response:", "95% CI", "Outcomes of ipt-acute-16")
         .contains("S01   session-count", "N02   inventory-completeness")
         .contains("Courses with ERROR findings (")
         .doesNotContain("By therapist");
@@ -67,7 +69,8 @@ class ReportCommandTest {
         cohort().toString());
 
     List<String> rows = cohort.out().lines().toList();
-    assertThat(rows.get(0)).isEqualTo("scope,therapist,rule,name,applicable,passed,pass_rate");
+    assertThat(rows.get(0))
+        .isEqualTo("scope,therapist,rule,name,applicable,passed,pass_rate,lower,upper");
     assertThat(rows).hasSize(1 + 43);
     assertThat(rows.get(1)).startsWith("cohort,,S01,session-count,40,");
     assertThat(byTherapist.out().lines().filter(r -> r.startsWith("therapist,th-")).count())
@@ -96,8 +99,60 @@ class ReportCommandTest {
   void theHtmlTrajectoryTableHasTheMedianOfEachSession() {
     Cli.Result result = Cli.run("report", "--format", "html", cohort().toString());
 
-    assertThat(result.out()).contains("PHQ-9 trajectory as a table")
-        .contains("<th>Session</th><th>n</th><th>25th percentile</th><th>Median</th>");
+    assertThat(result.out()).contains("ipt-acute-16 PHQ-9 trajectory as a table")
+        .contains("<th>Attended session</th><th>n</th><th>25th percentile</th><th>Median</th>");
+  }
+
+  @Test
+  void everyChartNamesItsTableAndHasMarksAndCountsReadAsWords() {
+    String html = Cli.run("report", "--format", "html", "--by", "therapist", cohort().toString())
+        .out();
+    java.util.regex.Matcher chart = java.util.regex.Pattern
+        .compile("<figure class=\"chart\" data-table=\"([^\"]+)\"[^>]*>(.*?)</figure>",
+            java.util.regex.Pattern.DOTALL).matcher(html);
+    int charts = 0;
+    while (chart.find()) {
+      charts++;
+      assertThat(html).as(chart.group(1)).contains("<table id=\"" + chart.group(1) + "\"");
+      assertThat(chart.group(2)).as(chart.group(1)).contains("class=\"mark\"");
+    }
+    assertThat(charts).isGreaterThanOrEqualTo(6);
+    assertThat(html).contains("Flow of courses", "Completer analysis: response",
+        "Observer fidelity ratings", "95% Wilson")
+        .doesNotContainPattern("\\b1 (sessions|courses|scores)\\b")
+        .doesNotContainPattern("\\([^()<>]*\\([^()<>]*\\)[^()<>]*\\)");
+  }
+
+  @Test
+  void theCourseTableHasOneTypedRowPerCourse() {
+    Path file = cohort();
+    Cli.Result result = Cli.run("report", "--format", "csv", "--table", "courses",
+        file.toString());
+    Cli.Result byTherapist = Cli.run("report", "--format", "csv", "--table", "courses", "--by",
+        "therapist", file.toString());
+
+    assertThat(result.code()).isZero();
+    List<String> rows = result.out().lines().toList();
+    assertThat(rows.get(0)).isEqualTo(String.join(",",
+        org.iptkit.json.CourseTable.header(false)));
+    assertThat(rows).hasSize(1 + 40);
+    assertThat(rows.get(1).split(",", -1)).hasSize(org.iptkit.json.CourseTable.header(false)
+        .size());
+    assertThat(result.out()).doesNotContain("th-0");
+    assertThat(byTherapist.out().lines().findFirst().orElseThrow())
+        .startsWith("courseId,therapistRef,protocol,");
+    assertThat(byTherapist.out()).contains(",th-0");
+  }
+
+  @Test
+  void theCourseTableIsOnlyForCsv() {
+    Cli.Result result = Cli.run("report", "--format", "json", "--table", "courses",
+        cohort().toString());
+
+    assertThat(result.code()).isEqualTo(ExitCodes.UNREADABLE);
+    assertThat(result.err()).contains("--table").contains("csv");
+    assertThat(Cli.run("report", "--format", "csv", "--table", "findings", cohort().toString())
+        .err()).contains("rules, courses");
   }
 
   @Test

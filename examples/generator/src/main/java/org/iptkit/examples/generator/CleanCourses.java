@@ -656,7 +656,8 @@ final class CleanCourses {
     if (rng.nextDouble() < 0.15) {
       List<SlotDraft> rated = draft.treatment();
       int ratings = Scores.between(rng, 1, 3);
-      String rater = String.format("rater-%02d", 1 + rng.nextInt(4));
+      int raterNumber = 1 + rng.nextInt(4);
+      String rater = String.format("rater-%02d", raterNumber);
       List<SlotDraft> chosen = new ArrayList<>();
       for (int k = 0; k < ratings; k++) {
         SlotDraft slot = rated.get(rng.nextInt(rated.size()));
@@ -664,14 +665,24 @@ final class CleanCourses {
           continue;
         }
         chosen.add(slot);
-        CourseDraft.RatingDraft rating = new CourseDraft.RatingDraft();
-        rating.at = slot;
-        rating.scale = "IPT-QAS";
-        rating.rater = rater;
-        for (int item = 0; item < 8; item++) {
-          rating.items.add(Scores.between(rng, 2, 5));
+        // Eight draws from the course's stream, as the generator has always made here, seed the
+        // rating's own stream: the rest of every course stays as it was.
+        long seed = raterNumber * 31L + k;
+        for (int item = 0; item < RatingModel.ITEMS; item++) {
+          seed = seed * 8 + Scores.between(rng, 2, 5);
         }
-        draft.ratings.add(rating);
+        SplittableRandom ratingRng = new SplittableRandom(seed * 0x9E3779B97F4A7C15L);
+        int level = RatingModel.level(ratingRng);
+        List<String> raters = ratingRng.nextDouble() < RatingModel.DOUBLE_RATED
+            ? RatingModel.RELIABILITY_RATERS : List.of(rater);
+        for (String by : raters) {
+          CourseDraft.RatingDraft rating = new CourseDraft.RatingDraft();
+          rating.at = slot;
+          rating.scale = RatingModel.SCALE;
+          rating.rater = by;
+          RatingModel.items(ratingRng, level, rating.items);
+          draft.ratings.add(rating);
+        }
       }
     }
   }

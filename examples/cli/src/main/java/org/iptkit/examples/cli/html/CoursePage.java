@@ -117,7 +117,8 @@ public final class CoursePage {
     }
     double cell = Math.max(14, Math.min(40, 900.0 / sessions.size()));
     double width = 40 + cell * sessions.size();
-    html.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" ")
+    html.append("<figure class=\"chart\" data-table=\"tl-table\">\n")
+        .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" ")
         .append("aria-labelledby=\"tl-title\" width=\"").append(num(width))
         .append("\" height=\"110\" viewBox=\"0 0 ").append(num(width)).append(" 110\">\n")
         .append("<title id=\"tl-title\">Sessions by number, coloured by phase; marks above a")
@@ -134,11 +135,11 @@ public final class CoursePage {
       }
       html.append("</title>");
       if (session.isAttended()) {
-        html.append("<rect x=\"").append(num(x)).append("\" y=\"40\" width=\"")
+        html.append("<rect class=\"mark\" x=\"").append(num(x)).append("\" y=\"40\" width=\"")
             .append(num(cell - 2)).append("\" height=\"30\" fill=\"").append(colour)
             .append("\"/>");
       } else {
-        html.append("<rect x=\"").append(num(x)).append("\" y=\"40\" width=\"")
+        html.append("<rect class=\"mark\" x=\"").append(num(x)).append("\" y=\"40\" width=\"")
             .append(num(cell - 2)).append("\" height=\"30\" fill=\"#ffffff\" stroke=\"#889\"")
             .append(" stroke-dasharray=\"3 2\"/>");
       }
@@ -146,7 +147,8 @@ public final class CoursePage {
       if (severity != null) {
         String fill = severity == Severity.ERROR ? "#b00020"
             : severity == Severity.WARNING ? "#e0a000" : "#8890a0";
-        html.append("<circle cx=\"").append(num(x + (cell - 2) / 2)).append("\" cy=\"28\" r=\"")
+        html.append("<circle class=\"mark\" cx=\"").append(num(x + (cell - 2) / 2))
+            .append("\" cy=\"28\" r=\"")
             .append(num(Math.min(6, cell / 3))).append("\" fill=\"").append(fill).append("\"/>");
       }
       if (sessions.size() <= 40 || session.number() % 5 == 0) {
@@ -163,7 +165,8 @@ public final class CoursePage {
     }
     html.append("<span><i class=\"sw\"></i>not attended (dashed)</span>")
         .append("<span>dots: red error, amber warning, grey info</span></figcaption>\n")
-        .append("</figure>\n<details><summary>Timeline as a table</summary>\n<table>\n")
+        .append("</figure>\n<details><summary>Timeline as a table</summary>\n")
+        .append("<table id=\"tl-table\">\n")
         .append("<tr><th>Session</th><th>Date</th><th>Attendance</th><th>Phase</th>")
         .append("<th>Minutes</th><th>Findings</th></tr>\n");
     for (Session session : sessions) {
@@ -215,7 +218,8 @@ public final class CoursePage {
     double plotW = width - left - 180;
     double plotH = height - top - 30;
     int max = instrument.maxTotal();
-    html.append("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" ")
+    html.append("<figure class=\"chart\" data-table=\"tr-table\">\n")
+        .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" ")
         .append("aria-labelledby=\"tr-title\" width=\"").append(num(width)).append("\" height=\"")
         .append(num(height)).append("\" viewBox=\"0 0 ").append(num(width)).append(" ")
         .append(num(height)).append("\">\n<title id=\"tr-title\">")
@@ -242,13 +246,14 @@ public final class CoursePage {
       double y = top + plotH - plotH * (scores.get(i).total() + 0.5) / (max + 1.0);
       points.append(num(x)).append(',').append(num(y)).append(' ');
     }
-    html.append("<polyline fill=\"none\" stroke=\"#1d2433\" stroke-width=\"2\" points=\"")
+    html.append("<polyline class=\"mark\" fill=\"none\" stroke=\"#1d2433\" stroke-width=\"2\" ")
+        .append("points=\"")
         .append(points.toString().trim()).append("\"/>\n");
     String[] xy = points.toString().trim().split(" ");
     for (int i = 0; i < scores.size(); i++) {
       Score score = scores.get(i);
       String[] p = xy[i].split(",");
-      html.append("<circle cx=\"").append(p[0]).append("\" cy=\"").append(p[1])
+      html.append("<circle class=\"mark\" cx=\"").append(p[0]).append("\" cy=\"").append(p[1])
           .append("\" r=\"4\" fill=\"#1d2433\"><title>").append(score.date())
           .append(score.sessionNumber().isPresent()
               ? ", session " + score.sessionNumber().getAsInt() : ", outside a session")
@@ -259,7 +264,8 @@ public final class CoursePage {
         .append(max).append("</text><text x=\"4\" y=\"").append(num(top + plotH))
         .append("\" font-size=\"10\">0</text>\n</svg>\n<figcaption>Each point is one ")
         .append(esc(instrument.displayName())).append(" total, in date order.</figcaption>\n")
-        .append("</figure>\n<table>\n<tr><th>Date</th><th>Session</th><th>Total</th>")
+        .append("</figure>\n<table id=\"tr-table\">\n<tr><th>Date</th><th>Session</th>")
+        .append("<th>Total</th>")
         .append("<th>Band</th></tr>\n");
     for (Score score : scores) {
       html.append("<tr><td>").append(score.date()).append("</td><td class=\"num\">")
@@ -285,7 +291,8 @@ public final class CoursePage {
     if (last.get() != first.get()) {
       circle(html, last.get(), circles, "Last inventory", "c2");
     }
-    html.append("</div>\n<table>\n<tr><th></th><th>People</th><th>Inner circle</th>")
+    html.append("</div>\n<table id=\"nc-table\">\n<tr><th></th><th>People</th>")
+        .append("<th>Inner circle</th>")
         .append("<th>Confidants</th><th>Conflicts</th><th>Changed near onset</th></tr>\n");
     metricsRow(html, "First (" + first.get().takenOn() + ")", first.get().metrics());
     if (last.get() != first.get()) {
@@ -308,12 +315,13 @@ public final class CoursePage {
     double size = 300;
     double centre = size / 2;
     double ring = (centre - 20) / Math.max(1, circles);
-    html.append("<figure style=\"display:inline-block;margin-right:2rem\">\n")
+    html.append("<figure class=\"chart\" data-table=\"nc-table\" ")
+        .append("style=\"display:inline-block;margin-right:2rem\">\n")
         .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"")
         .append(id).append("-title\" width=\"300\" height=\"300\" viewBox=\"0 0 300 300\">\n")
         .append("<title id=\"").append(id).append("-title\">").append(esc(title))
         .append(" taken ").append(inventory.takenOn()).append(": ")
-        .append(inventory.people().size()).append(" people</title>\n");
+        .append(Html.count(inventory.people().size(), "person", "people")).append("</title>\n");
     for (int c = circles; c >= 1; c--) {
       html.append("<circle cx=\"150\" cy=\"150\" r=\"").append(num(ring * c))
           .append("\" fill=\"").append(c == 1 ? "#eef2fa" : "#ffffff")
@@ -342,7 +350,7 @@ public final class CoursePage {
         html.append("<g><title>").append(relation).append(", circle ").append(entry.getKey())
             .append(person.confidant() ? ", confidant" : "")
             .append(person.conflict() ? ", conflict" : "")
-            .append(person.deceased() ? ", deceased" : "").append("</title><circle cx=\"")
+            .append(person.deceased() ? ", deceased" : "").append("</title><circle class=\"mark\" cx=\"")
             .append(num(x)).append("\" cy=\"").append(num(y)).append("\" r=\"7\" fill=\"")
             .append(person.confidant() ? "#4e79a7" : "#ffffff").append("\" stroke=\"")
             .append(person.conflict() ? "#b00020" : "#1d2433").append("\" stroke-width=\"2\"")
@@ -352,7 +360,8 @@ public final class CoursePage {
             .append("</text></g>\n");
       }
     }
-    html.append("<circle cx=\"150\" cy=\"150\" r=\"5\" fill=\"#1d2433\"><title>the patient")
+    html.append("<circle class=\"mark\" cx=\"150\" cy=\"150\" r=\"5\" fill=\"#1d2433\">")
+        .append("<title>the patient")
         .append("</title></circle>\n</svg>\n<figcaption>").append(esc(title)).append(", ")
         .append(inventory.takenOn());
     if (!unplaced.isEmpty()) {
