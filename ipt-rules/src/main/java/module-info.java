@@ -5,6 +5,8 @@
  */
 module org.iptkit.rules {
   requires transitive org.iptkit.core;
+  // Transitive only because FidelityReport.toValidation, the bridge for Vavr users, returns a
+  // Vavr Validation; no other public signature names a Vavr type.
   requires transitive io.vavr;
   requires static org.immutables.value.annotations;
 

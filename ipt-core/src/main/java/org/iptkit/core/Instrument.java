@@ -28,7 +28,7 @@ import java.util.OptionalInt;
  */
 public enum Instrument {
   /** Patient Health Questionnaire, 9 items 0–3; item 9 asks about thoughts of self-harm. */
-  PHQ9("PHQ-9", uniform(9, 3), 9, 10, 5, false, 5,
+  PHQ9("PHQ-9", uniform(9, 3), 9, 10, 6, false, 5,
       new int[] {0, 5, 10, 15, 20},
       new SeverityBand[] {SeverityBand.MINIMAL, SeverityBand.MILD, SeverityBand.MODERATE,
           SeverityBand.MODERATELY_SEVERE, SeverityBand.SEVERE}),
@@ -134,7 +134,11 @@ public enum Instrument {
     return cutOff;
   }
 
-  /** The default rise above baseline that counts as deterioration (rule M05); profiles may change it. */
+  /**
+   * The default rise above the lowest earlier total that counts as deterioration (rule M05);
+   * profiles may change it. PHQ-9 6 and GAD-7 4 are the reliable-change criteria of the NHS
+   * Talking Therapies manual; EPDS 4, HAM-D-17 5, PCL-5 10 and BDI-II 5 are our defaults.
+   */
   public int deteriorationPoints() {
     return deteriorationPoints;
   }

@@ -133,7 +133,7 @@ class InstrumentTest {
 
   @ParameterizedTest(name = "{0}: cut-off {1}, deterioration +{2}")
   @CsvSource({
-      "PHQ9, 10, 5", "GAD7, 10, 4", "EPDS, 13, 4", "HAMD17, 17, 5", "PCL5, 33, 10",
+      "PHQ9, 10, 6", "GAD7, 10, 4", "EPDS, 13, 4", "HAMD17, 17, 5", "PCL5, 33, 10",
       "BDI2, 20, 5"})
   void cutOffAndDeteriorationPointsFollowDomainSection7(Instrument instrument, int cutOff,
       int deterioration) {

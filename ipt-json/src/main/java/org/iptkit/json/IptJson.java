@@ -312,10 +312,11 @@ public final class IptJson {
    *
    * <p>Reading is always strict (whatever {@link #lenientUnknownFields()} says): an unknown field,
    * a wrong type, an unknown enumeration value, an unknown rule code in {@code rules} (the message
-   * lists the known codes), rule M04 switched off, an unknown {@code basedOn} (the message lists
-   * the registry's ids), a missing required parameter (the message lists all of them) and a value
-   * the profile does not allow (a negative gap, a minimum above its maximum) are each a
-   * {@link JsonReadException} naming the JSON Pointer, line and column.
+   * lists the known codes), rule M04 switched off or lowered below ERROR, an unknown
+   * {@code basedOn} (the message lists the registry's ids), a missing required parameter (the
+   * message lists all of them) and a value the profile does not allow (a negative gap, a minimum
+   * above its maximum) are each a {@link JsonReadException} naming the JSON Pointer, line and
+   * column.
    *
    * <pre>{@code
    * ProtocolRegistry registry = ProtocolRegistry.builtIn();
@@ -598,7 +599,7 @@ public final class IptJson {
   /**
    * The JSON Schema (draft 2020-12) of a protocol profile document (docs/format.md, Protocol
    * profile): every parameter, the enumerations (sick role, instrument, techniques, rule settings),
-   * the rule codes a {@code rules} object may name (M04 never OFF), and every required parameter
+   * the rule codes a {@code rules} object may name (M04 only ERROR), and every required parameter
    * when there is no {@code basedOn}; same as {@code schema("protocol")}.
    */
   public static String protocolSchema() {

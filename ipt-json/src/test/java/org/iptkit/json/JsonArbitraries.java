@@ -180,14 +180,15 @@ public final class JsonArbitraries {
         Arbitraries.integers().between(0, 1000).map(n -> n / 3000.0));
   }
 
-  /** Rule settings of up to six rules; M04 never OFF. */
+  /** Rule settings of up to six rules; M04 only at ERROR. */
   private static Arbitrary<Map<String, RuleSetting>> ruleSettings() {
     return Arbitraries.maps(Arbitraries.of(RuleCatalog.codes()), Arbitraries.of(RuleSetting.class))
         .ofMaxSize(6)
         .map(settings -> {
           Map<String, RuleSetting> result = new LinkedHashMap<>(settings);
-          result.computeIfPresent("M04",
-              (code, setting) -> setting == RuleSetting.OFF ? RuleSetting.ERROR : setting);
+          // A mandatory rule (M04) takes only the settings it allows: ERROR.
+          result.replaceAll((code, setting) -> RuleCatalog.get(code).allows(setting)
+              ? setting : RuleCatalog.get(code).allowedSettings().get(0));
           return result;
         });
   }

@@ -94,6 +94,9 @@ class MalformedProfilesTest {
             "expected an object of rule settings by rule code, got an array", true),
         row("M04 switched off", derived("'rules':{'T02':'OFF','M04':'OFF'}"), "/rules/M04",
             INVALID_VALUE, "rule M04 (safety-item-followed-up) cannot be switched off", true),
+        row("M04 lowered", derived("'rules':{'M04':'INFO'}"), "/rules/M04", INVALID_VALUE,
+            "rule M04 (safety-item-followed-up) cannot be lowered to INFO: it is mandatory at"
+                + " ERROR, expected ERROR", true),
         row("unknown basedOn", derived("").replace("ipt-acute-16", "ipt-acute-12"), "/basedOn",
             UNKNOWN_VALUE, "unknown protocol profile \"ipt-acute-12\", expected one of "
                 + String.join(", ", Protocols.ids()), false),

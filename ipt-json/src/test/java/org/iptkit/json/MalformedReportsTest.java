@@ -57,7 +57,7 @@ class MalformedReportsTest {
     return Stream.of(
         row("therapist reference", with("'courseId':'c-0001',",
             "'courseId':'c-0001','therapistRef':'th-12',"), "/therapistRef", UNKNOWN_FIELD,
-            "unknown field, expected one of courseId, protocol, status, summary", true),
+            "unknown field, expected one of courseId, protocol, courseProtocol, status, summary", true),
         row("missing summary", with("'summary':{'adherence':0.5,'errors':1,'warnings':0,"
             + "'infos':0,'byDomain':{'S':1.0,'M':0.0}},", ""), "/summary", MISSING_FIELD,
             "expected a summary object", true),

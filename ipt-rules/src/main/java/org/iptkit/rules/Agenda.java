@@ -23,26 +23,25 @@ import org.iptkit.core.TreatmentCourse;
  * agenda.items().forEach(i -> System.out.println(i.kind() + " " + i.message()));
  * }</pre>
  *
- * <p>How the items come about:
+ * <p>How the items come about: the agenda is derived from the checker's own rules, which it
+ * runs on three versions of the course, and every item is worded by its rule as an instruction
+ * for the therapist ("record a PHQ-9 in this session: the last one was session 5, 4 sessions
+ * ago; …").
  * <ul>
- *   <li><b>Overdue</b>: the findings the checker reports for the course as of its last session
- *       that the clinician can still act on in the next session — missing initial-phase tasks
- *       (I01–I09), problem-area details and inventory people (F03, F04, F06), a positive safety
- *       item without risk assessment (M04), an unreviewed deterioration (M05), the inventory
- *       (N01, N02) and a missing continuation contract (E06) — plus a primary measure past its
- *       interval (M02) or a missing baseline (M01), and an ending discussion that is late (E01).
- *   <li><b>Due</b>: the checker is run again on a copy of the course with a hypothetical next
- *       session appended (number = last + 1; date = last session's date plus the contract's
- *       frequency, 7 days without one; the expected phase; no tasks, techniques or measures), and
- *       the findings that session newly triggers are due (e.g. the interim review of a middle
- *       session, the initial tasks once the initial phase would be over). Where rules cannot
- *       speak before a course ends, explicit items are added: the initial tasks still missing
- *       while the next session is in the initial phase; the primary measure when the next
- *       session is the last one its interval allows, and the baseline before the first session;
- *       the ending discussion when at most {@code endingLeadSessions + 1} planned sessions
- *       remain; the termination tasks (and the caregiver where the profile requires one) while
- *       the next session is in the termination phase; a final measure, and further treatment
- *       after non-response, in the last two planned sessions.
+ *   <li><b>Overdue</b>: the deviations the rules report for the course as recorded that the
+ *       clinician can still act on in the next session — an initial-phase task missing once the
+ *       initial phase is over, a primary measure past its interval, a missing baseline, a positive
+ *       safety item without risk assessment, an unreviewed deterioration, the problem areas'
+ *       details and people, the inventory, a missing continuation contract — and the deadlines
+ *       that have already passed, such as an ending not discussed in time.
+ *   <li><b>Due</b>: the deviations that holding the next session with nothing done in it would
+ *       newly add (number = last + 1; date = last session's date plus the contract's frequency,
+ *       7 days without one; the expected phase) — e.g. the interim review of a middle session;
+ *       and the deviations whose deadline is the next session when the course is played on to
+ *       the end of its plan with nothing done — the initial-phase tasks in the last initial
+ *       session, the primary measure in the last session its interval allows, the ending
+ *       discussion in the last session far enough ahead of the end, the termination tasks, the
+ *       final measure and further treatment after non-response in the last planned session.
  * </ul>
  * A rule switched off by the profile or the call yields no item. Items are sorted by
  * {@link AgendaItem#ORDER}.

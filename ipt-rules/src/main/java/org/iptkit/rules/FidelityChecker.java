@@ -1,13 +1,12 @@
 package org.iptkit.rules;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.iptkit.core.Instrument;
@@ -33,15 +32,16 @@ import org.iptkit.rules.internal.Rules;
  * }</pre>
  *
  * <p>Rule settings come from the profile's {@code rules} and then from the call
- * ({@link Builder#setting(String, RuleSetting)}), the call winning. M04 cannot be switched off;
- * an unknown rule code is an error.
+ * ({@link Builder#setting(String, RuleSetting)}), the call winning. A mandatory rule (M04) can
+ * neither be switched off nor lowered below its severity; an unknown rule code is an error.
+ *
+ * <p>A checker checks every course against its own profile, also a course that names another
+ * one (a host's or a trial's override); the report then says both ids
+ * ({@link FidelityReport#protocol()}, {@link FidelityReport#courseProtocol()}). A host that
+ * wants to branch on a course naming a profile the checker does not know uses
+ * {@link #tryCheck(TreatmentCourse)}, which never throws for it.
  */
 public final class FidelityChecker {
-  /** Rules about INITIAL, MIDDLE or TERMINATION sessions: not applicable without acute phases. */
-  private static final Set<String> ACUTE_PHASE_RULES = Set.of(
-      "P02", "P03", "P04", "I01", "I02", "I03", "I04", "I05", "I06", "I07", "I08", "I09",
-      "F05", "F06", "T02", "T03", "E01", "E02", "E03", "E04");
-
   private static final RuleDomain[] DOMAINS = RuleDomain.values();
 
   private final ProtocolProfile profile;
@@ -53,26 +53,14 @@ public final class FidelityChecker {
   private final RuleResult[] passes;
   private final RuleResult[] fixedResults;
   private final int[] domains;
-  private final Set<String> switchedOff;
 
   private FidelityChecker(ProtocolProfile profile, Map<String, RuleSetting> calls) {
     this.profile = profile;
     Map<String, RuleSetting> settings = new LinkedHashMap<>(profile.rules());
     settings.putAll(calls);
     for (Map.Entry<String, RuleSetting> entry : settings.entrySet()) {
-      RuleInfo info = RuleCatalog.get(entry.getKey());
-      if (entry.getValue() == RuleSetting.OFF && !info.canBeSwitchedOff()) {
-        throw new IllegalArgumentException(
-            "rule " + info.code() + " (" + info.name() + ") cannot be switched off");
-      }
+      refuseIfNotAllowed(entry.getKey(), entry.getValue());
     }
-    Set<String> off = new HashSet<>();
-    for (Map.Entry<String, RuleSetting> entry : settings.entrySet()) {
-      if (entry.getValue() == RuleSetting.OFF) {
-        off.add(entry.getKey());
-      }
-    }
-    this.switchedOff = Collections.unmodifiableSet(off);
     List<RuleDefinition> all = Rules.all();
     this.rules = all.toArray(new RuleDefinition[0]);
     this.severities = new Severity[rules.length];
@@ -85,7 +73,7 @@ public final class FidelityChecker {
       RuleSetting setting = settings.get(rule.code());
       if (setting == RuleSetting.OFF) {
         fixedReasons[i] = "switched off by configuration";
-      } else if (!profile.hasAcutePhases() && ACUTE_PHASE_RULES.contains(rule.code())) {
+      } else if (!profile.hasAcutePhases() && rule.info().acutePhasesOnly()) {
         fixedReasons[i] = "the profile has no acute phases";
       }
       severities[i] = setting == null || setting == RuleSetting.OFF
@@ -126,13 +114,60 @@ public final class FidelityChecker {
     throw new IllegalStateException("rule " + code + " is in the catalog but not defined");
   }
 
+  private static void refuseIfNotAllowed(String code, RuleSetting setting) {
+    RuleInfo info = RuleCatalog.get(code);
+    Optional<String> refusal = info.refusal(Objects.requireNonNull(setting, "setting"));
+    if (refusal.isPresent()) {
+      throw new IllegalArgumentException(refusal.get());
+    }
+  }
+
   /**
-   * Whether this checker never reports a rule: it is switched off by the profile or the call,
-   * or it is about acute phases and the profile has none. Codes not in the catalog are not off.
+   * Checks one course whose {@code protocol} field may name a profile this checker does not
+   * know, and never throws for it: a course naming this checker's profile, or a built-in one
+   * (checked against this checker's profile, as an override), gives
+   * {@link CheckResult.Checked}; any other id gives {@link CheckResult.UnknownProtocol} with the
+   * ids known here, so that one bad record does not stop a host's stream.
    */
-  boolean isOff(String code) {
-    return switchedOff.contains(code)
-        || (!profile.hasAcutePhases() && ACUTE_PHASE_RULES.contains(code));
+  public CheckResult tryCheck(TreatmentCourse course) {
+    Objects.requireNonNull(course, "course");
+    String named = course.protocol();
+    if (named.equals(profile.id()) || Protocols.find(named).isPresent()) {
+      return new CheckResult.Checked(check(course));
+    }
+    List<String> known = new ArrayList<>(Protocols.ids());
+    if (!known.contains(profile.id())) {
+      known.add(profile.id());
+    }
+    return new CheckResult.UnknownProtocol(named, known);
+  }
+
+  /**
+   * Every rule's evaluation of a course, in catalog order: {@code null} for a rule that cannot
+   * apply under this checker (switched off, or about acute phases the profile lacks). The acute
+   * rules see the acute part of a course continued into maintenance.
+   */
+  Evaluation[] evaluate(CourseFacts facts) {
+    Evaluation[] evaluations = new Evaluation[rules.length];
+    CourseFacts acute = null;
+    for (int i = 0; i < rules.length; i++) {
+      if (fixedResults[i] != null) {
+        continue;
+      }
+      RuleDefinition rule = rules[i];
+      if (rule.judgesAcuteTreatment()) {
+        acute = acute == null ? facts.acutePart() : acute;
+        evaluations[i] = rule.evaluate(acute);
+      } else {
+        evaluations[i] = rule.evaluate(facts);
+      }
+    }
+    return evaluations;
+  }
+
+  /** The rule definitions, in catalog order, as {@link #evaluate(CourseFacts)} lists them. */
+  RuleDefinition[] rules() {
+    return rules;
   }
 
   /**
@@ -157,13 +192,14 @@ public final class FidelityChecker {
     int errors = 0;
     int warnings = 0;
     int infos = 0;
+    Evaluation[] evaluations = evaluate(facts);
     for (int i = 0; i < rules.length; i++) {
       RuleDefinition rule = rules[i];
       if (fixedResults[i] != null) {
         report.addResult(fixedResults[i]);
         continue;
       }
-      Evaluation evaluation = rule.evaluate(facts);
+      Evaluation evaluation = evaluations[i];
       if (evaluation.isNotApplicable()) {
         report.addResult(RuleResult.builder().rule(rule.code()).outcome(RuleOutcome.NOT_APPLICABLE)
             .reason(evaluation.reason().orElseThrow()).build());
@@ -219,6 +255,8 @@ public final class FidelityChecker {
         .courseId(course.courseId())
         .therapistRef(course.therapistRef())
         .protocol(profile.id())
+        .courseProtocol(course.protocol().equals(profile.id())
+            ? Optional.empty() : Optional.of(course.protocol()))
         .status(course.status())
         .summary(summary)
         .outcome(outcome(facts))
@@ -288,24 +326,21 @@ public final class FidelityChecker {
     /**
      * Sets a rule off or to a severity, over the profile's own setting.
      *
-     * @throws IllegalArgumentException for an unknown code or for switching off M04
+     * @throws IllegalArgumentException for an unknown code, or for switching off M04 or lowering
+     *     it below ERROR
      */
     public Builder setting(String code, RuleSetting setting) {
-      RuleInfo info = RuleCatalog.get(code);
-      if (setting == RuleSetting.OFF && !info.canBeSwitchedOff()) {
-        throw new IllegalArgumentException(
-            "rule " + code + " (" + info.name() + ") cannot be switched off");
-      }
-      settings.put(code, Objects.requireNonNull(setting, "setting"));
+      refuseIfNotAllowed(code, setting);
+      settings.put(code, setting);
       return this;
     }
 
-    /** Switches a rule off (not M04). */
+    /** Switches a rule off (not the mandatory M04). */
     public Builder off(String code) {
       return setting(code, RuleSetting.OFF);
     }
 
-    /** Changes a rule's severity. */
+    /** Changes a rule's severity (M04: never below ERROR). */
     public Builder severity(String code, Severity severity) {
       return setting(code, RuleSetting.valueOf(severity.name()));
     }

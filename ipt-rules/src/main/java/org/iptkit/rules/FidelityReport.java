@@ -28,6 +28,12 @@ public abstract class FidelityReport {
   /** The id of the profile the course was checked against. */
   public abstract String protocol();
 
+  /**
+   * The id of the profile the course itself names, when it was checked against another one (an
+   * override such as the tool's {@code --protocol}); empty when the two are the same.
+   */
+  public abstract Optional<String> courseProtocol();
+
   /** The course status. */
   public abstract CourseStatus status();
 

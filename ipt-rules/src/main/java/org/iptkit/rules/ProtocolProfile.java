@@ -96,7 +96,12 @@ public abstract class ProtocolProfile {
   /** At most this many attended sessions between two primary measures (1 = every session) — M02. */
   public abstract int maxMeasureInterval();
 
-  /** Rise above baseline counted as deterioration — M05; empty: the instrument's default. */
+  /**
+   * Rise above the lowest earlier total (baseline included) counted as deterioration — M05;
+   * empty: the instrument's default. Sources of the defaults: PHQ-9 6 and GAD-7 4, the
+   * reliable-change criteria of the NHS Talking Therapies manual; EPDS 4, HAM-D-17 5, PCL-5 10
+   * and BDI-II 5 are our defaults (†), chosen where no source gives a number.
+   */
   public abstract OptionalInt deteriorationPoints();
 
   /** The sick role given in the initial phase — rule I03. */
@@ -133,7 +138,10 @@ public abstract class ProtocolProfile {
     return preGroupSessions().max() > 0;
   }
 
-  /** The deterioration threshold in force: the profile's, or the primary instrument's default. */
+  /**
+   * The deterioration threshold in force (rule M05): the profile's, or the primary instrument's
+   * default ({@link #deteriorationPoints()} names the sources).
+   */
   public int deteriorationThreshold() {
     return deteriorationPoints().orElse(primaryInstrument().deteriorationPoints());
   }
@@ -191,8 +199,10 @@ public abstract class ProtocolProfile {
       require(RuleCatalog.contains(code),
           "unknown rule code " + code + " in rules; known codes: " + RuleCatalog.codes());
     }
-    RuleSetting m04 = rules().get("M04");
-    require(m04 != RuleSetting.OFF, "rule M04 (safety-item-followed-up) cannot be switched off");
+    for (Map.Entry<String, RuleSetting> rule : rules().entrySet()) {
+      java.util.Optional<String> refusal = RuleCatalog.get(rule.getKey()).refusal(rule.getValue());
+      require(refusal.isEmpty(), refusal.orElse(""));
+    }
   }
 
   private static void requireBetween(int value, String parameter, int min, int max) {

@@ -127,9 +127,23 @@ public final class ProtocolRegistry {
   /**
    * Checks a course against the profile its {@code protocol} field names.
    *
-   * @throws IllegalArgumentException if the course names an unknown profile
+   * @throws IllegalArgumentException if the course names an unknown profile; see
+   *     {@link #tryCheck(TreatmentCourse)} for the form that never throws for it
    */
   public FidelityReport check(TreatmentCourse course) {
     return checkerFor(course.protocol()).check(course);
+  }
+
+  /**
+   * Checks a course against the profile its {@code protocol} field names, and never throws for a
+   * course naming an unknown profile: the result is then {@link CheckResult.UnknownProtocol} with
+   * this registry's ids, so a host can set the record aside and go on with the next one.
+   */
+  public CheckResult tryCheck(TreatmentCourse course) {
+    Objects.requireNonNull(course, "course");
+    if (!profiles.containsKey(course.protocol())) {
+      return new CheckResult.UnknownProtocol(course.protocol(), ids());
+    }
+    return new CheckResult.Checked(check(course));
   }
 }

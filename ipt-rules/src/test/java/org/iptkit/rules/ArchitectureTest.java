@@ -113,6 +113,33 @@ class ArchitectureTest {
         .check(classes);
   }
 
+  @Test
+  void thePublicApiNamesVavrOnlyWhereBridgingToVavrIsThePurpose() {
+    // Vavr stays inside the rules module: the one public method that names it is the bridge
+    // for Vavr users, FidelityReport.toValidation.
+    List<String> naming = new ArrayList<>();
+    for (JavaClass type : classes.that(resideInAPackage("org.iptkit.rules"))) {
+      if (!type.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+        continue;
+      }
+      for (JavaCodeUnit unit : type.getCodeUnits()) {
+        if (!unit.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+          continue;
+        }
+        List<JavaType> types = new ArrayList<>(unit.getParameterTypes());
+        types.add(unit.getReturnType());
+        for (JavaType used : types) {
+          for (JavaClass involved : used.getAllInvolvedRawTypes()) {
+            if (involved.getPackageName().startsWith("io.vavr")) {
+              naming.add(type.getSimpleName() + "." + unit.getName());
+            }
+          }
+        }
+      }
+    }
+    assertThat(naming).containsOnly("FidelityReport.toValidation");
+  }
+
   private static ArchCondition<JavaCodeUnit> exposeNoInternalTypes() {
     return new ArchCondition<>("take and return no type of an internal package") {
       @Override

@@ -257,6 +257,38 @@ class EndingRulesTest {
 
   @Nested
   class E05 {
+    /** The maintenance reference, ended, with PHQ-9 {@code first} in session 1 and {@code last} in 4. */
+    private TreatmentCourse maintenanceScores(int first, int last) {
+      TreatmentCourse course = withSession(withSession(maintenanceCourse(), 1,
+          s -> s.withMeasures(Measure.ofTotal(Instrument.PHQ9, first))), 4,
+          s -> s.withMeasures(Measure.ofTotal(Instrument.PHQ9, last)));
+      return TreatmentCourse.builder().from(course).status(CourseStatus.COMPLETED).build();
+    }
+
+    @Test
+    void e05UnderMaintenanceAPatientWhoStaysWellIsNoNonResponder() {
+      // PHQ-9 3 -> 3 is no 50 % drop, but below the cut-off: the patient is well.
+      assertThat(check(maintenanceScores(3, 3), Protocols.IPT_M_MONTHLY, "E05").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+      // The same scores in acute treatment are a non-response.
+      assertThat(check(lastPhq9(16), "E05").outcome()).isEqualTo(RuleOutcome.FINDINGS);
+    }
+
+    @Test
+    void e05UnderMaintenanceReportsAScoreAtOrAboveTheCutOff() {
+      assertThat(check(maintenanceScores(3, 12), Protocols.IPT_M_MONTHLY, "E05").findings())
+          .singleElement().satisfies(f -> assertThat(f.message()).startsWith(
+              "the last PHQ-9 score of 12 (baseline 3) is still at or above the cut-off of 10"));
+    }
+
+    @Test
+    void e05UnderMaintenanceDoesNotApplyWithoutALaterScore() {
+      TreatmentCourse one = TreatmentCourse.builder().from(withSession(maintenanceScores(3, 3), 4,
+          s -> s.withMeasures())).build();
+      assertThat(check(one, Protocols.IPT_M_MONTHLY, "E05").outcome())
+          .isEqualTo(RuleOutcome.NOT_APPLICABLE);
+    }
+
     @Test
     void e05ReportsNonResponseWithoutFurtherTreatmentOffered() {
       RuleResult result = check(lastPhq9(9), "E05");

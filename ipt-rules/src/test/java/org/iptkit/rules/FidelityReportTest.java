@@ -208,11 +208,14 @@ class FidelityReportTest {
 
     @Test
     void findingsBelowTheThresholdLeaveItValid() {
-      TreatmentCourse course = withSession(acute16(), 1, s -> s.withMeasures(
-          Measure.ofItems(Instrument.PHQ9, 3, 2, 2, 2, 2, 2, 2, 1, 2)));
+      // A proscribed technique (T01, WARNING) lowered to INFO; M04 could not be lowered.
+      TreatmentCourse course = withSession(acute16(), 5, s -> s.withTechniques(
+          org.iptkit.core.Technique.DREAM_INTERPRETATION,
+          org.iptkit.core.Technique.COMMUNICATION_ANALYSIS));
       FidelityChecker lowered = FidelityChecker.builder(Protocols.IPT_ACUTE_16)
-          .severity("M04", Severity.INFO).build();
+          .severity("T01", Severity.INFO).build();
       FidelityReport report = lowered.check(course);
+      assertThat(report.findings()).extracting(Finding::rule).containsExactly("T01");
       assertThat(report.hasFindingsAtLeast(Severity.ERROR)).isFalse();
       assertThat(report.toValidation(Severity.WARNING).isValid()).isTrue();
       assertThat(report.toValidation(Severity.INFO).isInvalid()).isTrue();

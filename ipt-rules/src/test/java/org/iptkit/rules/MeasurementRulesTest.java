@@ -1,6 +1,7 @@
 package org.iptkit.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.iptkit.rules.EndingRulesTest.maintenanceCourse;
 import static org.iptkit.rules.EndingRulesTest.with;
 import static org.iptkit.rules.FocusRulesTest.check;
@@ -320,10 +321,119 @@ class MeasurementRulesTest {
     void m04DoesNotApplyWhenNoSafetyItemWasScored() {
       RuleResult result = check(ptsd14(), Protocols.IPT_PTSD_14, "M04");
       assertThat(result.outcome()).isEqualTo(RuleOutcome.NOT_APPLICABLE);
-      assertThat(result.reason()).contains("no safety item was scored in a session");
+      assertThat(result.reason()).contains("no safety item was scored");
       // Totals alone do not show the safety item either.
       assertThat(check(ppd12(), Protocols.IPT_PPD_12, "M04").outcome())
           .isEqualTo(RuleOutcome.NOT_APPLICABLE);
+    }
+
+    /** A PHQ-9 screening with item 9 scored 1, dated {@code date}. */
+    private Measure positiveScreening(java.time.LocalDate date) {
+      return Measure.builder().from(Measure.ofItems(Instrument.PHQ9, 2, 2, 2, 2, 2, 2, 2, 1, 1))
+          .date(date).build();
+    }
+
+    @Test
+    void m04ReportsAPositiveScreeningNotFollowedUpInTheNextSession() {
+      TreatmentCourse screened = withScreening(acute16(), positiveScreening(dateOf(1).minusDays(3)));
+      assertThat(check(screened, "M04").findings()).singleElement().satisfies(f -> {
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.path()).isEqualTo("/measures/0");
+        assertThat(f.session()).hasValue(1);
+        assertThat(f.message()).isEqualTo("PHQ-9 item 9 scored 1 in a measure taken outside a"
+            + " session but no risk assessment was recorded in the next session (1)");
+      });
+      // Between sessions 4 and 5: session 5 is the one that follows it up.
+      TreatmentCourse between = withScreening(acute16(), positiveScreening(dateOf(4).plusDays(2)));
+      assertThat(check(between, "M04").findings()).singleElement()
+          .satisfies(f -> assertThat(f.session()).hasValue(5));
+      assertThat(check(withTask(between, 4, SessionTask.RISK_ASSESSED), "M04").outcome())
+          .isEqualTo(RuleOutcome.FINDINGS);
+    }
+
+    @Test
+    void m04PassesAPositiveScreeningAssessedInTheFirstSessionOnOrAfterIt() {
+      TreatmentCourse screened = withScreening(acute16(), positiveScreening(dateOf(1)));
+      assertThat(check(withTask(screened, 1, SessionTask.RISK_ASSESSED), "M04").outcome())
+          .isEqualTo(RuleOutcome.PASS);
+      // A negative screening needs no assessment.
+      TreatmentCourse negative = withScreening(acute16(), Measure.builder()
+          .from(Measure.ofItems(Instrument.PHQ9, 2, 2, 2, 2, 2, 2, 2, 1, 0)).date(dateOf(1))
+          .build());
+      assertThat(check(negative, "M04").outcome()).isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m04WaitsForTheNextSessionOfAnOngoingCourseButNotOfAnEndedOne() {
+      TreatmentCourse ongoing = withScreening(acute16Ongoing(4),
+          positiveScreening(dateOf(4).plusDays(2)));
+      assertThat(check(ongoing, "M04").outcome()).isEqualTo(RuleOutcome.PASS);
+      TreatmentCourse ended = TreatmentCourse.builder().from(ongoing)
+          .status(CourseStatus.DISCONTINUED).build();
+      assertThat(check(ended, "M04").findings()).singleElement().satisfies(f -> {
+        assertThat(f.session()).isEmpty();
+        assertThat(f.message()).endsWith("and no session followed in which to assess the risk");
+      });
+      // The agenda of the ongoing course asks for it in the next session.
+      assertThat(FidelityChecker.of(Protocols.IPT_ACUTE_16).agenda(ongoing).due())
+          .anySatisfy(item -> {
+            assertThat(item.rule()).contains("M04");
+            assertThat(item.task()).contains(SessionTask.RISK_ASSESSED);
+            assertThat(item.message()).startsWith("assess suicide risk in this session: PHQ-9"
+                + " item 9 scored 1 in a measure taken outside a session");
+          });
+    }
+
+    @Test
+    void m04ReportsASkippedSafetyQuestion() {
+      // PHQ-9 item 9 left unanswered while the other eight were answered.
+      TreatmentCourse skipped = withSession(acute16(), 5, s -> s.withMeasures(
+          Measure.ofAnswers(Instrument.PHQ9, 2, 2, 1, 1, 1, 2, 1, 1, null)));
+      assertThat(check(skipped, "M04").findings()).singleElement().satisfies(f -> {
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.path()).isEqualTo("/sessions/4/measures/0/items/8");
+        assertThat(f.session()).hasValue(5);
+        assertThat(f.message()).isEqualTo("PHQ-9 item 9 was left unanswered in session 5 while"
+            + " other items were answered: the safety question was skipped");
+      });
+    }
+
+    @Test
+    void m04PassesAFormWhoseSafetyQuestionWasAnswered() {
+      // Another item unanswered, the safety item answered 0: nothing to follow up.
+      TreatmentCourse partly = withSession(acute16(), 5, s -> s.withMeasures(
+          Measure.ofAnswers(Instrument.PHQ9, 2, null, 1, 1, 1, 2, 1, 1, 0)));
+      assertThat(check(partly, "M04").outcome()).isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m04DoesNotJudgeASkippedItemOfAFormWithoutASafetyItem() {
+      // GAD-7 has no safety item; a form of totals only has no items to judge.
+      TreatmentCourse gad = withSession(ptsd14(), 5, s -> s.withMeasures(
+          Measure.ofAnswers(Instrument.GAD7, 2, 2, 1, 1, 1, 2, null)));
+      assertThat(check(gad, Protocols.IPT_PTSD_14, "M04").outcome())
+          .isEqualTo(RuleOutcome.NOT_APPLICABLE);
+    }
+
+    @Test
+    void m04IsMandatoryAtError() {
+      RuleInfo m04 = RuleCatalog.get("M04");
+      assertThat(m04.mandatory()).isTrue();
+      assertThat(m04.minimumSeverity()).isEqualTo(Severity.ERROR);
+      assertThat(m04.allowedSettings()).containsExactly(RuleSetting.ERROR);
+      assertThat(RuleCatalog.get("M05").allowedSettings()).containsExactly(RuleSetting.values());
+      assertThatThrownBy(() -> FidelityChecker.builder(Protocols.IPT_ACUTE_16)
+          .severity("M04", Severity.INFO))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("rule M04 (safety-item-followed-up) cannot be lowered to INFO: it is"
+              + " mandatory at ERROR");
+      assertThatThrownBy(() -> ProtocolProfile.builder().from(Protocols.IPT_ACUTE_16)
+          .id("quiet-trial").putRule("M04", RuleSetting.WARNING).build())
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("rule M04 (safety-item-followed-up) cannot be lowered to WARNING");
+      // Confirming its severity is allowed, and lowering another rule still is.
+      assertThat(FidelityChecker.builder(Protocols.IPT_ACUTE_16).severity("M04", Severity.ERROR)
+          .severity("M05", Severity.INFO).build().severityOf("M05")).isEqualTo(Severity.INFO);
     }
   }
 
@@ -341,9 +451,9 @@ class MeasurementRulesTest {
         assertThat(f.path()).isEqualTo("/sessions/6/measures/0");
         assertThat(f.session()).hasValue(7);
         assertThat(f.protocolPath()).contains("/measurement/deteriorationPoints");
-        assertThat(f.message()).isEqualTo("PHQ-9 total of 21 in session 7 is 5 points above"
-            + " the baseline of 16, but no treatment plan review was recorded in that session"
-            + " or the next two");
+        assertThat(f.message()).isEqualTo("PHQ-9 total of 21 in session 7 is 8 points above"
+            + " the lowest earlier total of 13 (session 5), but no treatment plan review was"
+            + " recorded in that session or the next two");
       });
     }
 
@@ -355,8 +465,11 @@ class MeasurementRulesTest {
       }
       assertThat(check(withTask(worse, 10, SessionTask.TREATMENT_PLAN_REVIEWED), "M05")
           .outcome()).isEqualTo(RuleOutcome.FINDINGS);
-      assertThat(check(withTotal(acute16(), 7, Instrument.PHQ9, 20), "M05").outcome())
+      // PHQ-9 reliable change is 6 points: 18 is 5 above the lowest earlier total of 13.
+      assertThat(check(withTotal(acute16(), 7, Instrument.PHQ9, 18), "M05").outcome())
           .isEqualTo(RuleOutcome.PASS);
+      assertThat(check(withTotal(acute16(), 7, Instrument.PHQ9, 19), "M05").outcome())
+          .isEqualTo(RuleOutcome.FINDINGS);
     }
 
     @Test
@@ -369,17 +482,20 @@ class MeasurementRulesTest {
 
     @Test
     void m05ReadsTheThresholdOfTheInstrumentOrTheProfile() {
-      assertThat(check(withTotal(ptsd14(), 7, Instrument.PCL5, 61), Protocols.IPT_PTSD_14,
+      assertThat(check(withTotal(ptsd14(), 7, Instrument.PCL5, 54), Protocols.IPT_PTSD_14,
           "M05").outcome()).isEqualTo(RuleOutcome.PASS);
-      assertThat(check(withTotal(ptsd14(), 7, Instrument.PCL5, 62), Protocols.IPT_PTSD_14,
+      assertThat(check(withTotal(ptsd14(), 7, Instrument.PCL5, 55), Protocols.IPT_PTSD_14,
           "M05").findings()).singleElement().satisfies(f -> assertThat(f.message())
-              .startsWith("PCL-5 total of 62 in session 7 is 10 points above the baseline of 52"));
+              .startsWith("PCL-5 total of 55 in session 7 is 10 points above the lowest earlier"
+                  + " total of 45 (session 5)"));
       assertThat(check(withTotal(ppd12(), 6, Instrument.EPDS, 22), Protocols.IPT_PPD_12, "M05")
           .outcome()).isEqualTo(RuleOutcome.FINDINGS);
       ProtocolProfile strict = ProtocolProfile.builder().from(Protocols.IPT_ACUTE_16)
           .id("strict-trial").deteriorationPoints(3).build();
-      assertThat(check(withTotal(acute16(), 7, Instrument.PHQ9, 19), strict, "M05").outcome())
+      assertThat(check(withTotal(acute16(), 7, Instrument.PHQ9, 16), strict, "M05").outcome())
           .isEqualTo(RuleOutcome.FINDINGS);
+      assertThat(check(withTotal(acute16(), 7, Instrument.PHQ9, 16), "M05").outcome())
+          .isEqualTo(RuleOutcome.PASS);
     }
 
     @Test
@@ -389,9 +505,9 @@ class MeasurementRulesTest {
       assertThat(result.findings()).singleElement().satisfies(f -> {
         assertThat(f.path()).isEqualTo("/measures/0");
         assertThat(f.session()).isEmpty();
-        assertThat(f.message()).isEqualTo("PHQ-9 total of 22 recorded outside a session is 6"
-            + " points above the baseline of 16, but no treatment plan review was recorded in"
-            + " the next two sessions");
+        assertThat(f.message()).isEqualTo("PHQ-9 total of 22 recorded outside a session is 9"
+            + " points above the lowest earlier total of 13 (session 5), but no treatment plan"
+            + " review was recorded in the next two sessions");
       });
       assertThat(check(withTask(course, 8, SessionTask.TREATMENT_PLAN_REVIEWED), "M05")
           .outcome()).isEqualTo(RuleOutcome.PASS);
@@ -413,11 +529,41 @@ class MeasurementRulesTest {
 
     @Test
     void m05ChecksMaintenanceSessions() {
-      TreatmentCourse worseMaintenance = withTotal(maintenanceCourse(), 4, Instrument.PHQ9, 18);
+      TreatmentCourse worseMaintenance = withTotal(maintenanceCourse(), 4, Instrument.PHQ9, 19);
       assertThat(check(worseMaintenance, Protocols.IPT_M_MONTHLY, "M05").findings())
           .singleElement().satisfies(f -> assertThat(f.path()).isEqualTo("/sessions/3/measures/0"));
       assertThat(check(maintenanceCourse(), Protocols.IPT_M_MONTHLY, "M05").outcome())
           .isEqualTo(RuleOutcome.PASS);
+    }
+
+    /** PHQ-9 15 in session 1, {@code middle} in session 5, {@code late} in session 9. */
+    private TreatmentCourse trajectory(int middle, int late) {
+      return withTotal(withTotal(withTotal(withoutMeasures(acute16(), 13, 16), 1,
+          Instrument.PHQ9, 15), 5, Instrument.PHQ9, middle), 9, Instrument.PHQ9, late);
+    }
+
+    @Test
+    void m05CatchesARelapseAfterAnEarlyResponse() {
+      // 15 -> 4 -> 12: still below the baseline, but 8 points above the lowest earlier total.
+      assertThat(check(trajectory(4, 12), "M05").findings()).singleElement().satisfies(f -> {
+        assertThat(f.path()).isEqualTo("/sessions/8/measures/0");
+        assertThat(f.message()).startsWith("PHQ-9 total of 12 in session 9 is 8 points above the"
+            + " lowest earlier total of 4 (session 5)");
+      });
+      assertThat(check(withTask(trajectory(4, 12), 10, SessionTask.TREATMENT_PLAN_REVIEWED),
+          "M05").outcome()).isEqualTo(RuleOutcome.PASS);
+      // 15 -> 4 -> 9 rises 5 points, less than PHQ-9 reliable change.
+      assertThat(check(trajectory(4, 9), "M05").outcome()).isEqualTo(RuleOutcome.PASS);
+    }
+
+    @Test
+    void m05DefaultsAreThoseOfReliableChangeForPhq9AndGad7() {
+      assertThat(Protocols.IPT_ACUTE_16.deteriorationThreshold()).isEqualTo(6);
+      ProtocolProfile anxiety = ProtocolProfile.builder().from(Protocols.IPT_ACUTE_16)
+          .id("gad7-trial").primaryInstrument(Instrument.GAD7).build();
+      assertThat(anxiety.deteriorationThreshold()).isEqualTo(4);
+      assertThat(Protocols.IPT_PPD_12.deteriorationThreshold()).isEqualTo(4);
+      assertThat(Protocols.IPT_PTSD_14.deteriorationThreshold()).isEqualTo(10);
     }
 
     @Test

@@ -138,4 +138,51 @@ class ProtocolRegistryTest {
     assertThat(report.protocol()).isEqualTo("ipt-acute-16");
     assertThat(report.findings()).isEmpty();
   }
+
+  private static org.iptkit.core.TreatmentCourse naming(String protocol) {
+    return org.iptkit.core.TreatmentCourse.builder().from(ReferenceCourses.acute16())
+        .protocol(protocol).build();
+  }
+
+  @Test
+  void tryCheckNeverThrowsForAnUnknownProfileAndNamesTheKnownOnes() {
+    ProtocolRegistry registry = ProtocolRegistry.builtIn();
+    CheckResult result = registry.tryCheck(naming("no-such-protocol"));
+    assertThat(result).isInstanceOfSatisfying(CheckResult.UnknownProtocol.class, unknown -> {
+      assertThat(unknown.protocol()).isEqualTo("no-such-protocol");
+      assertThat(unknown.knownIds()).isEqualTo(registry.ids());
+      assertThat(unknown.message()).startsWith("unknown protocol profile 'no-such-protocol';"
+          + " known profiles: ipt-acute-16, ");
+    });
+    // The throwing form stays.
+    assertThatThrownBy(() -> registry.check(naming("no-such-protocol")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void tryCheckOfAKnownProfileGivesTheSameReportAsCheck() {
+    ProtocolRegistry registry = ProtocolRegistry.builtIn();
+    CheckResult result = registry.tryCheck(ReferenceCourses.acute16());
+    assertThat(result).isInstanceOfSatisfying(CheckResult.Checked.class, checked -> {
+      assertThat(checked.report()).isEqualTo(registry.check(ReferenceCourses.acute16()));
+      assertThat(checked.report().courseProtocol()).isEmpty();
+    });
+  }
+
+  @Test
+  void aCheckerChecksAnotherProfilesCourseAndTheReportSaysBothIds() {
+    FidelityChecker uk = FidelityChecker.of(Protocols.IPT_UK_16);
+    FidelityReport report = uk.check(ReferenceCourses.acute16());
+    assertThat(report.protocol()).isEqualTo("ipt-uk-16");
+    assertThat(report.courseProtocol()).contains("ipt-acute-16");
+    assertThat(uk.tryCheck(ReferenceCourses.acute16()))
+        .isEqualTo(new CheckResult.Checked(report));
+    assertThat(uk.tryCheck(naming("typo-trial")))
+        .isInstanceOfSatisfying(CheckResult.UnknownProtocol.class,
+            unknown -> assertThat(unknown.knownIds()).isEqualTo(Protocols.ids()));
+    ProtocolProfile trial = ProtocolProfile.builder().from(Protocols.IPT_ACUTE_16)
+        .id("my-trial").build();
+    assertThat(FidelityChecker.of(trial).tryCheck(naming("my-trial")))
+        .isInstanceOf(CheckResult.Checked.class);
+  }
 }

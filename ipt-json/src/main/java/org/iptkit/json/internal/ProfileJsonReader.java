@@ -352,10 +352,14 @@ public final class ProfileJsonReader {
             + (shown.startsWith("\"") ? shown : "(" + shown + ")") + ", expected " + known);
       }
       RuleSetting setting = Fields.enumValue(value, EnumCodec.RULE_SETTING);
-      if (setting == RuleSetting.OFF && !RuleCatalog.get(code).canBeSwitchedOff()) {
-        throw value.error(Problem.INVALID_VALUE, "one of ERROR, WARNING, INFO",
-            "rule " + code + " (" + RuleCatalog.get(code).name()
-                + ") cannot be switched off, expected one of ERROR, WARNING, INFO");
+      java.util.Optional<String> refusal = RuleCatalog.get(code).refusal(setting);
+      if (refusal.isPresent()) {
+        List<String> allowed = new java.util.ArrayList<>();
+        RuleCatalog.get(code).allowedSettings().forEach(a -> allowed.add(a.name()));
+        String expected = allowed.size() == 1 ? allowed.get(0)
+            : "one of " + String.join(", ", allowed);
+        throw value.error(Problem.INVALID_VALUE, expected,
+            refusal.get() + ", expected " + expected);
       }
       merged.put(code, setting);
     }

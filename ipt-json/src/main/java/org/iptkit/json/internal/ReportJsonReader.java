@@ -27,8 +27,8 @@ import org.iptkit.rules.RuleResult;
  * document carries no therapist reference, so the report read has none.
  */
 public final class ReportJsonReader {
-  static final List<String> REPORT = List.of("courseId", "protocol", "status", "summary",
-      "outcome", "results", "findings");
+  static final List<String> REPORT = List.of("courseId", "protocol", "courseProtocol", "status",
+      "summary", "outcome", "results", "findings");
   static final List<String> SUMMARY = List.of("adherence", "errors", "warnings", "infos",
       "byDomain");
   static final List<String> OUTCOME = List.of("instrument", "baseline", "last", "change",
@@ -75,6 +75,8 @@ public final class ReportJsonReader {
     if (protocol == null) {
       throw o.missing("protocol", "a protocol profile id");
     }
+    // Present when the course was checked against another profile than the one it names.
+    String courseProtocol = o.identifier("courseProtocol");
     var status = o.enumValue("status", EnumCodec.STATUS);
     if (status == null) {
       throw o.missing("status", EnumCodec.STATUS.oneOf());
@@ -99,6 +101,7 @@ public final class ReportJsonReader {
     return FidelityReport.builder()
         .courseId(courseId)
         .protocol(protocol)
+        .courseProtocol(java.util.Optional.ofNullable(courseProtocol))
         .status(status)
         .summary(summary)
         .outcome(outcome)

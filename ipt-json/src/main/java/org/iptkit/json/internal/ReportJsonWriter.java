@@ -101,6 +101,7 @@ public final class ReportJsonWriter {
   // they are written as pre-encoded UTF-8 (quoted and escaped once), not encoded per report.
   private static final SerializedString COURSE_ID = new SerializedString("courseId");
   private static final SerializedString PROTOCOL = new SerializedString("protocol");
+  private static final SerializedString COURSE_PROTOCOL = new SerializedString("courseProtocol");
   private static final SerializedString STATUS = new SerializedString("status");
   private static final SerializedString SUMMARY = new SerializedString("summary");
   private static final SerializedString ADHERENCE = new SerializedString("adherence");
@@ -318,6 +319,9 @@ public final class ReportJsonWriter {
     g.writeStartObject();
     string(g, COURSE_ID, report.courseId());
     string(g, PROTOCOL, report.protocol());
+    if (report.courseProtocol().isPresent()) {
+      string(g, COURSE_PROTOCOL, report.courseProtocol().get());
+    }
     string(g, STATUS, STATUSES[report.status().ordinal()]);
     writeSummary(g, report.summary());
     writeOutcome(g, report.outcome());

@@ -595,10 +595,10 @@ public final class WireFormat {
           optional("rules", new Keyed(new Choice("ruleCode", "A rule code of the catalog.",
               ruleCodes()), Choice.of("ruleSetting", "OFF, or the severity to report at.",
                   RuleSetting.class),
-              Map.of("M04", new Choice(null, "M04 (safety-item-followed-up) is never OFF.",
-                  List.of("ERROR", "WARNING", "INFO")))),
+              Map.of("M04", new Choice(null, "M04 (safety-item-followed-up) is mandatory at"
+                  + " ERROR: never OFF, never lowered.", List.of("ERROR")))),
               "Rule settings by rule code: OFF, or the severity to report at. M04"
-                  + " (safety-item-followed-up) is never OFF.")),
+                  + " (safety-item-followed-up) is mandatory: only ERROR.")),
       List.of(), List.of(),
       "What the reader checks beyond this schema: basedOn names a known profile, a range's min"
           + " is at most its max, a nested range given in part has a parent to complete it, the"
@@ -634,6 +634,8 @@ public final class WireFormat {
       required("courseId", IDENTIFIER, "The host's identifier of the course."),
       required("protocol", IDENTIFIER, "The id of the protocol profile the course was checked"
           + " against."),
+      optional("courseProtocol", IDENTIFIER, "The id of the protocol profile the course itself"
+          + " names, present only when it was checked against another one (an override)."),
       required("status", STATUS, null),
       required("summary", object(null, "Adherence overall and per domain, and the number of"
           + " findings per severity.",

@@ -28,7 +28,11 @@ public final class CourseFacts {
   private static final Phase[] PHASES = Phase.values();
 
   private final TreatmentCourse course;
+  // The course a finding's pointer points into: the course itself, or, for the acute part of a
+  // course continued into maintenance, the whole course.
+  private final TreatmentCourse whole;
   private final ProtocolProfile profile;
+  private final int nextIndex;
   private final List<Session> attended;
   private final List<Session> attendedTreatment;
   private final List<Session> initialSessions;
@@ -36,16 +40,35 @@ public final class CourseFacts {
   private final boolean initialPhaseOver;
   // Asked for only by some rules, or only when a rule reports a deviation: computed on demand.
   private Map<Session, Integer> attendedIndex;
+  private Map<Object, Integer> sessionIndex;
+  private CourseFacts acutePart;
+  private boolean continuationKnown;
+  private LocalDate continuationFrom;
   private Instrument scoresOf;
   private List<Score> scores;
-  private Map<Object, Integer> sessionIndex;
 
   /** Computes the facts of {@code course} checked against {@code profile}. */
-  @SuppressWarnings("unchecked")
   public CourseFacts(TreatmentCourse course, ProtocolProfile profile) {
+    this(course, course, profile, -1);
+  }
+
+  /**
+   * Computes the facts of {@code course} for the agenda of its session at attended index
+   * {@code nextIndex}: the agenda plays the course on past its last recorded session, and the
+   * instructions of the rules speak of that session as "this session".
+   */
+  public CourseFacts(TreatmentCourse course, ProtocolProfile profile, int nextIndex) {
+    this(course, course, profile, nextIndex);
+  }
+
+  @SuppressWarnings("unchecked")
+  private CourseFacts(TreatmentCourse course, TreatmentCourse whole, ProtocolProfile profile,
+      int nextIndex) {
     this.course = course;
+    this.whole = whole;
     this.profile = profile;
     this.attended = course.attendedSessions();
+    this.nextIndex = nextIndex < 0 ? attended.size() : nextIndex;
     List<Session> treatment = new ArrayList<>(attended.size());
     List<Session> initial = new ArrayList<>();
     List<Session>[] phases = new List[PHASES.length];
@@ -206,16 +229,107 @@ public final class CourseFacts {
     return contract.isPresent() ? contract.get().plannedSessions() : OptionalInt.empty();
   }
 
+  /**
+   * The attended index of the session a therapist holds next, the one the agenda's instructions
+   * call "this session": one past the last attended session when the facts are those of the
+   * course as recorded.
+   */
+  public int nextIndex() {
+    return nextIndex;
+  }
+
+  /**
+   * How many attended sessions lie between the session at attended index {@code index} and the
+   * next session ({@link #nextIndex()}): "the last one was 4 sessions ago".
+   */
+  public int sessionsAgo(int index) {
+    return nextIndex - index;
+  }
+
+  /**
+   * Whether a MAINTENANCE session is held under a CONTINUATION or MAINTENANCE contract agreed on
+   * or before its date and, in a course that also has an ACUTE contract, after the latest ACUTE
+   * one (rule E06; docs/rules.md "Course status matters").
+   */
+  public boolean heldUnderContinuation(Session session) {
+    if (!session.isIn(Phase.MAINTENANCE)) {
+      return false;
+    }
+    LocalDate from = continuationFrom();
+    return from != null && !session.date().isBefore(from);
+  }
+
+  /**
+   * The earliest agreement of a CONTINUATION or MAINTENANCE contract agreed after the latest
+   * ACUTE one (any, without an ACUTE contract), or {@code null}: the day from which MAINTENANCE
+   * sessions are held under continuation. Computed once, so that judging every session costs
+   * no walk over the contracts.
+   */
+  private LocalDate continuationFrom() {
+    if (!continuationKnown) {
+      Optional<Contract> acute = course.latestContract(ContractKind.ACUTE);
+      for (Contract contract : course.contracts()) {
+        if (contract.kind() != ContractKind.ACUTE
+            && (acute.isEmpty() || contract.agreedOn().isAfter(acute.get().agreedOn()))
+            && (continuationFrom == null || contract.agreedOn().isBefore(continuationFrom))) {
+          continuationFrom = contract.agreedOn();
+        }
+      }
+      continuationKnown = true;
+    }
+    return continuationFrom;
+  }
+
+  /**
+   * The facts of the acute part of the course, which the acute rules judge: for a course under a
+   * profile with acute phases, with an ACUTE contract, whose MAINTENANCE sessions are held under a later continuation or
+   * maintenance contract ({@link #heldUnderContinuation(Session)}), the course without those
+   * sessions (and without the sessions scheduled from the first of them on that were not
+   * attended), as a COMPLETED course: the acute part was completed. Otherwise these facts.
+   * Pointers of the acute part's findings point into the whole course.
+   */
+  public CourseFacts acutePart() {
+    if (acutePart == null) {
+      acutePart = this;
+      List<Session> maintenance = sessionsIn(Phase.MAINTENANCE);
+      if (profile.hasAcutePhases() && !maintenance.isEmpty() && course == whole
+          && course.latestContract(ContractKind.ACUTE).isPresent()) {
+        LocalDate from = null;
+        for (Session session : maintenance) {
+          if (heldUnderContinuation(session)) {
+            from = from == null || session.date().isBefore(from) ? session.date() : from;
+          }
+        }
+        if (from != null) {
+          List<Session> acute = new ArrayList<>(course.sessions().size());
+          for (Session session : course.sessions()) {
+            boolean continued = session.attendance() == org.iptkit.core.Attendance.ATTENDED
+                ? heldUnderContinuation(session)
+                : session.isIn(Phase.MAINTENANCE) || !session.date().isBefore(from);
+            if (!continued) {
+              acute.add(session);
+            }
+          }
+          TreatmentCourse acuteCourse = TreatmentCourse.builder().from(course)
+              .sessions(acute).status(CourseStatus.COMPLETED).build();
+          acutePart = new CourseFacts(acuteCourse, course, profile, -1);
+        }
+      }
+    }
+    return acutePart;
+  }
+
   /** The JSON Pointer of a session of this course, e.g. {@code "/sessions/6"}. */
   public String pointer(Session session) {
-    List<Session> sessions = course.sessions();
-    if (sessions.size() <= SCAN_LIMIT) {
-      return pointer(sessions, session, "/sessions/", "session");
-    }
-    // A long course with many deviations would scan its sessions once per finding (quadratic):
-    // past a few dozen sessions the indexes are looked up, built once on the first finding.
     if (sessionIndex == null) {
-      sessionIndex = index(sessions);
+      // Built once, on the first finding about a session: a scan per finding would make a
+      // course with a finding in most of its sessions quadratic to report.
+      List<Session> sessions = whole.sessions();
+      Map<Object, Integer> index = new IdentityHashMap<>(sessions.size() * 2);
+      for (int i = 0; i < sessions.size(); i++) {
+        index.putIfAbsent(sessions.get(i), i);
+      }
+      sessionIndex = index;
     }
     Integer index = sessionIndex.get(session);
     if (index == null) {
@@ -224,21 +338,9 @@ public final class CourseFacts {
     return "/sessions/" + index;
   }
 
-  /** Lists up to this long are scanned for a pointer; longer ones are indexed. */
-  private static final int SCAN_LIMIT = 32;
-
-  /** The index of each item (the same instance) in {@code items}; the first for a repeated one. */
-  private static Map<Object, Integer> index(List<?> items) {
-    Map<Object, Integer> index = new IdentityHashMap<>(items.size() * 2);
-    for (int i = 0; i < items.size(); i++) {
-      index.putIfAbsent(items.get(i), i);
-    }
-    return index;
-  }
-
   /** The JSON Pointer of a treatment contract of this course, e.g. {@code "/contracts/1"}. */
   public String pointer(Contract contract) {
-    return pointer(course.contracts(), contract, "/contracts/", "contract");
+    return pointer(whole.contracts(), contract, "/contracts/", "contract");
   }
 
   /** {@code prefix} and the index of {@code item} (the same instance) in {@code items}. */

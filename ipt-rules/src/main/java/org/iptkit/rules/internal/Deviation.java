@@ -21,6 +21,20 @@ import java.util.function.Supplier;
  * @param message message naming session numbers and values, never identifiers or free text
  * @param session the session number, if the deviation is about one session
  * @param protocolPath JSON Pointer of the profile parameter the rule read, if any
+ * @param instruction why the therapist acts on it in the next session, the agenda's words after
+ *     the rule's action ("record a PHQ-9 in this session" + ": the last one was 4 sessions ago"),
+ *     where the clinician can still act on it; {@code null} for a deviation in the past
  */
 public record Deviation(Function<CourseFacts, String> path, Supplier<String> message,
-    OptionalInt session, Optional<String> protocolPath) {}
+    OptionalInt session, Optional<String> protocolPath, Supplier<String> instruction) {
+
+  /** This deviation with the reason the therapist acts on it in the next session. */
+  Deviation instructing(Supplier<String> text) {
+    return new Deviation(path, message, session, protocolPath, text);
+  }
+
+  /** Why the therapist acts on it in the next session, if the clinician can still act on it. */
+  public Optional<Supplier<String>> instructionFor() {
+    return Optional.ofNullable(instruction);
+  }
+}

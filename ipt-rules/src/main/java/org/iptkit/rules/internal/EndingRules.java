@@ -2,6 +2,7 @@ package org.iptkit.rules.internal;
 
 import static org.iptkit.rules.internal.RuleDefinition.define;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.iptkit.core.Contract;
@@ -31,13 +32,17 @@ public final class EndingRules {
           + " index minus the profile's endingLeadSessions (lead 2, 16 sessions: by session 14).",
       "Discussing the ending well ahead lets the patient prepare for it as a planned transition.",
       "W2000 ch.7; Markowitz Pocket Guide",
-      EndingRules::endingDiscussedEarly);
+      EndingRules::endingDiscussedEarly)
+      .acutePhasesOnly().acuteTreatment().dueBy().task(SessionTask.ENDING_DISCUSSED)
+      .does("discuss the ending in this session");
 
   static final RuleDefinition E02 = define("E02", "progress-reviewed", Severity.WARNING,
       "COMPLETED: PROGRESS_REVIEWED recorded in a TERMINATION session.",
       "Reviewing progress consolidates the gains and attributes them to the patient.",
       "W2000 ch.7; Markowitz Pocket Guide",
-      facts -> terminationTask(facts, SessionTask.PROGRESS_REVIEWED, "no progress review"));
+      facts -> terminationTask(facts, SessionTask.PROGRESS_REVIEWED, "no progress review"))
+      .acutePhasesOnly().acuteTreatment().dueBy().task(SessionTask.PROGRESS_REVIEWED)
+      .does("review progress and consolidate gains in this session");
 
   static final RuleDefinition E03 = define("E03", "relapse-prevention", Severity.WARNING,
       "COMPLETED: RELAPSE_PREVENTION_PLAN (warning signs, contingency plan) recorded in a"
@@ -45,22 +50,29 @@ public final class EndingRules {
       "Knowing the warning signs and what to do protects against relapse after treatment ends.",
       "W2000 ch.7; Markowitz Pocket Guide",
       facts -> terminationTask(facts, SessionTask.RELAPSE_PREVENTION_PLAN,
-          "no relapse prevention plan (warning signs, contingency plan)"));
+          "no relapse prevention plan (warning signs, contingency plan)"))
+      .acutePhasesOnly().acuteTreatment().dueBy().task(SessionTask.RELAPSE_PREVENTION_PLAN)
+      .does("make a relapse prevention plan in this session: warning signs and a contingency plan");
 
   static final RuleDefinition E04 = define("E04", "feelings-about-ending", Severity.INFO,
       "COMPLETED: FEELINGS_ABOUT_ENDING recorded in a TERMINATION session.",
       "The ending is itself a loss or role transition whose feelings are worked on in IPT.",
       "W2000 ch.7; Markowitz Pocket Guide",
       facts -> terminationTask(facts, SessionTask.FEELINGS_ABOUT_ENDING,
-          "no work on feelings about the ending"));
+          "no work on feelings about the ending"))
+      .acutePhasesOnly().acuteTreatment().dueBy().task(SessionTask.FEELINGS_ABOUT_ENDING)
+      .does("address feelings about the ending in this session");
 
   static final RuleDefinition E05 = define("E05", "non-response-plan", Severity.ERROR,
       "COMPLETED or DISCONTINUED, where the last primary score is not a response or is still at"
           + " or above the instrument's cut-off: FURTHER_TREATMENT_OFFERED recorded in one of the"
-          + " last two sessions. No baseline or no later score: not applicable.",
+          + " last two sessions. Under a maintenance profile only the cut-off counts (a patient who"
+          + " stays below it is well). No baseline or no later score: not applicable.",
       "After non-response the treatment, not the patient, failed: an alternative is offered.",
       "W2000 ch.7; Markowitz Pocket Guide",
-      EndingRules::nonResponsePlan);
+      EndingRules::nonResponsePlan)
+      .acuteTreatment().dueBy().task(SessionTask.FURTHER_TREATMENT_OFFERED)
+      .does("offer further treatment in this session");
 
   static final RuleDefinition E06 = define("E06", "continuation-contract", Severity.ERROR,
       "Every MAINTENANCE session is dated on or after the agreement of a CONTINUATION or"
@@ -68,7 +80,8 @@ public final class EndingRules {
           + " after the ACUTE one.",
       "Continuation or maintenance treatment follows acute IPT under a separate, new contract.",
       "W2018 ch.2; Stuart & Robertson",
-      EndingRules::continuationContract);
+      EndingRules::continuationContract)
+      .does("agree a continuation or maintenance contract before holding maintenance sessions");
 
   /** The rules of this domain, in code order. */
   public static List<RuleDefinition> rules() {
@@ -110,7 +123,12 @@ public final class EndingRules {
         ? "the ending was never discussed"
         : "the ending was first discussed in session " + discussed.number())
         + "; the protocol expects it by session " + dueSession.number() + ", " + lead
-        + " sessions before the last session " + lastSession.number()).result();
+        + " sessions before the last session " + lastSession.number())
+        .instruct(() -> (facts.nextIndex() == due ? "this is the last session"
+            : "it was due by session " + dueSession.number() + ", the last session") + " at least "
+            + lead + (lead == 1 ? " session" : " sessions") + " before the planned last session "
+            + lastSession.number())
+        .result();
   }
 
   private static Evaluation terminationTask(CourseFacts facts, SessionTask task, String what) {
@@ -130,13 +148,15 @@ public final class EndingRules {
     if (termination.isEmpty()) {
       Session last = lastAttended.get();
       return Evaluation.collect().addAt(last, "tasks", () -> what
-          + " was recorded: the course has no termination-phase session").result();
+          + " was recorded: the course has no termination-phase session")
+          .instruct(() -> "the course ends with this session").result();
     }
     Session last = termination.get(termination.size() - 1);
     return Evaluation.collect().addAt(last, "tasks", () -> what
         + " was recorded in the termination phase (" + (termination.size() == 1
             ? "session " + last.number()
-            : "sessions " + termination.get(0).number() + "-" + last.number()) + ")").result();
+            : "sessions " + termination.get(0).number() + "-" + last.number()) + ")")
+        .instruct(() -> "the termination phase ends with this session").result();
   }
 
   private static Evaluation nonResponsePlan(CourseFacts facts) {
@@ -157,7 +177,10 @@ public final class EndingRules {
     }
     int baseline = scores.get(0).total();
     int last = scores.get(scores.size() - 1).total();
-    boolean response = primary.isResponse(baseline, last);
+    // Under a profile without acute phases (maintenance) only the cut-off counts: a patient who
+    // stays below it is well, not a non-responder.
+    boolean maintenance = !facts.profile().hasAcutePhases();
+    boolean response = maintenance || primary.isResponse(baseline, last);
     boolean aboveCutOff = primary.isAtOrAboveCutOff(last);
     if (response && !aboveCutOff) {
       return Evaluation.pass();
@@ -186,6 +209,10 @@ public final class EndingRules {
           return "the last " + primary.displayName() + " score of " + last + " (baseline "
               + baseline + ") " + why + ", but no further treatment was offered in " + sessions;
         })
+        .instruct(() -> "the last " + primary.displayName() + " score of " + last + " (baseline "
+            + baseline + ") " + (response ? "is still at or above the cut-off of "
+                + primary.cutOff() : "is not a response") + ", and the course ends with this"
+            + " session")
         .result();
   }
 
@@ -197,27 +224,28 @@ public final class EndingRules {
     TreatmentCourse course = facts.course();
     // The acute contract in force: a renegotiation (a later ACUTE contract) supersedes.
     Optional<Contract> acute = course.latestContract(ContractKind.ACUTE);
-    List<Contract> contracts = course.contracts();
-    Evaluation.Collector found = Evaluation.collect();
-    for (Session session : maintenance) {
-      boolean any = false;
-      boolean covered = false;
-      boolean notAfterAcute = false;
-      for (Contract contract : contracts) {
-        if (contract.kind() == ContractKind.ACUTE) {
-          continue;
-        }
-        any = true;
-        boolean afterAcute = acute.isEmpty()
-            || contract.agreedOn().isAfter(acute.get().agreedOn());
-        if (!contract.agreedOn().isAfter(session.date())) {
-          covered |= afterAcute;
-          notAfterAcute |= !afterAcute;
-        }
-      }
-      if (covered) {
+    // Why a session is not covered, from the contracts once: whether there is any continuation
+    // or maintenance contract, and the earliest one not agreed after the acute contract.
+    boolean any = false;
+    LocalDate earliestNotAfterAcute = null;
+    for (Contract contract : course.contracts()) {
+      if (contract.kind() == ContractKind.ACUTE) {
         continue;
       }
+      any = true;
+      if (acute.isPresent() && !contract.agreedOn().isAfter(acute.get().agreedOn())
+          && (earliestNotAfterAcute == null
+              || contract.agreedOn().isBefore(earliestNotAfterAcute))) {
+        earliestNotAfterAcute = contract.agreedOn();
+      }
+    }
+    Evaluation.Collector found = Evaluation.collect();
+    for (Session session : maintenance) {
+      if (facts.heldUnderContinuation(session)) {
+        continue;
+      }
+      boolean notAfterAcute = earliestNotAfterAcute != null
+          && !earliestNotAfterAcute.isAfter(session.date());
       boolean anyContract = any;
       boolean beforeAcute = notAfterAcute;
       found.addAt(session, () -> {
@@ -231,6 +259,6 @@ public final class EndingRules {
         return which + " took place before a continuation or maintenance contract was agreed";
       });
     }
-    return found.result();
+    return found.actionable().result();
   }
 }

@@ -84,6 +84,15 @@ public final class Evaluation {
       return add(facts -> path.get(), OptionalInt.empty(), message);
     }
 
+    /**
+     * Adds a deviation at a pointer built only for the finding, about {@code session} where it
+     * is not {@code null} (the session in which something was missed).
+     */
+    public Collector add(Supplier<String> path, Session session, Supplier<String> message) {
+      return add(facts -> path.get(), session == null ? OptionalInt.empty()
+          : OptionalInt.of(session.number()), message);
+    }
+
     /** Adds a deviation about one session at the session's {@code field}, e.g. {@code "tasks"}. */
     public Collector addAt(Session session, String field, Supplier<String> message) {
       return add(facts -> facts.pointer(session, field), OptionalInt.of(session.number()),
@@ -107,7 +116,36 @@ public final class Evaluation {
     private Collector add(Function<CourseFacts, String> path, OptionalInt session,
         Supplier<String> message) {
       deviations = deviations.prepend(
-          new Deviation(path, message, session, Optional.ofNullable(protocolPath)));
+          new Deviation(path, message, session, Optional.ofNullable(protocolPath), null));
+      return this;
+    }
+
+    /**
+     * Gives the deviation added last the reason a therapist acts on it in the next session (the
+     * agenda's words after the rule's action): the clinician can still act on it. Built, like the
+     * message, only when the agenda asks.
+     */
+    public Collector instruct(Supplier<String> instruction) {
+      deviations = deviations.tail().prepend(deviations.head().instructing(instruction));
+      return this;
+    }
+
+    /**
+     * Gives every deviation added so far that has no reason of its own the reason a therapist
+     * acts on it in the next session.
+     */
+    public Collector instructEach(Supplier<String> instruction) {
+      deviations = deviations.map(d -> d.instruction() == null ? d.instructing(instruction) : d);
+      return this;
+    }
+
+    /**
+     * Marks every deviation added so far as one the clinician can still act on in the next
+     * session, its own message saying why (for deviations such as a missing detail, which read
+     * the same before and after the next session).
+     */
+    public Collector actionable() {
+      deviations = deviations.map(d -> d.instruction() == null ? d.instructing(d.message()) : d);
       return this;
     }
 

@@ -34,34 +34,40 @@ public final class FocusRules {
       "At most the profile's maximum number of problem areas (default 2).",
       "IPT keeps one primary focus and at most two problem areas, so the work stays focused.",
       "ISIPT; W2018 ch.5",
-      FocusRules::focusLimit);
+      FocusRules::focusLimit)
+      .action(p -> "keep to at most " + p.maxAreas() + (p.maxAreas() == 1 ? " problem area" : " problem areas"));
 
   static final RuleDefinition F02 = define("F02", "deficits-last-resort", Severity.WARNING,
       "INTERPERSONAL_DEFICITS is not combined with another area.",
       "Interpersonal deficits is the area of last resort, chosen only when no other area applies.",
       "ISIPT; W2018 ch.7",
-      FocusRules::deficitsLastResort);
+      FocusRules::deficitsLastResort)
+      .does("choose interpersonal deficits only when no other problem area applies");
 
   static final RuleDefinition F03 = define("F03", "focus-details", Severity.ERROR,
       "Each area carries its details: GRIEF names the deceased person; ROLE_DISPUTE names the"
           + " other person and a stage; ROLE_TRANSITION names the old and new role.",
       "The strategies of each area work on a named person, dispute stage or pair of roles.",
       "W2018 ch.5; Markowitz Pocket Guide",
-      FocusRules::focusDetails);
+      FocusRules::focusDetails)
+      .does("record each problem area's details: the deceased person, the other person and stage of a dispute, the old and new roles");
 
   static final RuleDefinition F04 = define("F04", "focus-people-in-inventory", Severity.ERROR,
       "Every person a problem area names is in some inventory of the course (GRIEF: marked"
           + " deceased). No inventory at all: one finding per named person.",
       "The focus grows out of the interpersonal inventory, so its people must have been reviewed.",
       "ISIPT; Markowitz Pocket Guide",
-      FocusRules::focusPeopleInInventory);
+      FocusRules::focusPeopleInInventory)
+      .does("add the people the problem areas name to the interpersonal inventory");
 
   static final RuleDefinition F05 = define("F05", "middle-on-focus", Severity.WARNING,
       "At least the profile's share (default 0.75) of MIDDLE sessions address a chosen area;"
           + " each other middle session is reported.",
       "The middle phase works on the chosen problem area(s); drifting off focus dilutes IPT.",
       "IPTUK; Markowitz Pocket Guide",
-      FocusRules::middleOnFocus);
+      FocusRules::middleOnFocus)
+      .acutePhasesOnly().acuteTreatment()
+      .does("work on a chosen problem area in this session");
 
   static final RuleDefinition F06 = define("F06", "area-strategies", Severity.WARNING,
       "For each chosen area, its core strategy (tasks and techniques) is recorded at least once"
@@ -69,7 +75,9 @@ public final class FocusRules {
           + " session shows the middle phase has ended.",
       "Each problem area has its own middle-phase strategies; the focus is worked on with them.",
       "W2018 ch.5; ISIPT",
-      FocusRules::areaStrategies);
+      FocusRules::areaStrategies)
+      .acutePhasesOnly().acuteTreatment().dueBy()
+      .does("use each chosen problem area's core strategies in the middle phase");
 
   /** The rules of this domain, in code order. */
   public static List<RuleDefinition> rules() {
@@ -153,7 +161,7 @@ public final class FocusRules {
         }
       }
     }
-    return found.result();
+    return found.actionable().result();
   }
 
   private static Evaluation focusPeopleInInventory(CourseFacts facts) {
@@ -195,7 +203,7 @@ public final class FocusRules {
     if (!named) {
       return Evaluation.notApplicable("no problem area names a person");
     }
-    return found.result();
+    return found.actionable().result();
   }
 
   private static Evaluation middleOnFocus(CourseFacts facts) {
@@ -271,7 +279,7 @@ public final class FocusRules {
             + " never recorded in a middle-phase session");
       }
     }
-    return found.result();
+    return found.actionable().result();
   }
 
   private static boolean anyHas(List<Session> sessions, SessionTask task) {

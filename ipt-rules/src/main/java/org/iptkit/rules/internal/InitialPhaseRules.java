@@ -5,6 +5,7 @@ import static org.iptkit.rules.internal.RuleDefinition.define;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.iptkit.core.Contract;
 import org.iptkit.core.ContractKind;
@@ -34,13 +35,17 @@ public final class InitialPhaseRules {
           + " session.",
       "Naming the diagnosis against standard criteria opens IPT and frames the sick role.",
       "W2018 ch.2; Markowitz Pocket Guide; IPTUK",
-      facts -> initialTask(facts, SessionTask.DIAGNOSIS_NAMED, "the diagnosis was not named"));
+      facts -> initialTask(facts, SessionTask.DIAGNOSIS_NAMED, "the diagnosis was not named"))
+      .acutePhasesOnly().acuteTreatment().dueBy().task(SessionTask.DIAGNOSIS_NAMED)
+      .does("review symptoms and name the diagnosis");
 
   static final RuleDefinition I02 = define("I02", "psychoeducation", Severity.WARNING,
       "Task PSYCHOEDUCATION recorded in an initial-phase session.",
       "Psychoeducation about depression and its treatment is an initial-phase task.",
       "W2018 ch.2; Markowitz Pocket Guide; IPTUK",
-      facts -> initialTask(facts, SessionTask.PSYCHOEDUCATION, "no psychoeducation was given"));
+      facts -> initialTask(facts, SessionTask.PSYCHOEDUCATION, "no psychoeducation was given"))
+      .acutePhasesOnly().acuteTreatment().dueBy().task(SessionTask.PSYCHOEDUCATION)
+      .does("give psychoeducation about depression and its treatment");
 
   static final RuleDefinition I03 = define("I03", "sick-role", Severity.WARNING,
       "The task matching the profile's sickRole (FULL: SICK_ROLE_GIVEN, LIMITED:"
@@ -48,28 +53,36 @@ public final class InitialPhaseRules {
           + " finding of its own; NONE: not applicable.",
       "The sick role relieves the patient of blame while obliging them to work on recovery.",
       "W2018 ch.2; Mufson 2004",
-      InitialPhaseRules::sickRole);
+      InitialPhaseRules::sickRole)
+      .acutePhasesOnly().acuteTreatment().dueBy().task(InitialPhaseRules::sickRoleTask)
+      .action(p -> p.sickRole() == SickRole.LIMITED ? "give the limited sick role" : "give the sick role");
 
   static final RuleDefinition I04 = define("I04", "medication-evaluated", Severity.WARNING,
       "Task MEDICATION_EVALUATED recorded in an initial-phase session.",
       "The need for medication is evaluated before psychotherapy alone is relied on.",
       "W2018 ch.2; Markowitz Pocket Guide",
       facts -> initialTask(facts, SessionTask.MEDICATION_EVALUATED,
-          "the need for medication was not evaluated"));
+          "the need for medication was not evaluated"))
+      .acutePhasesOnly().acuteTreatment().dueBy().task(SessionTask.MEDICATION_EVALUATED)
+      .does("evaluate the need for medication");
 
   static final RuleDefinition I05 = define("I05", "inventory-taken", Severity.ERROR,
       "An interpersonal inventory with at least one person is dated on or before the last"
           + " initial-phase session, and task INVENTORY is recorded in an initial-phase session.",
       "The inventory of the patient's relationships is where the focus is found.",
       "W2018 ch.2; ISIPT; Stuart & Robertson ch.3",
-      InitialPhaseRules::inventoryTaken);
+      InitialPhaseRules::inventoryTaken)
+      .acutePhasesOnly().acuteTreatment().dueBy().task(SessionTask.INVENTORY)
+      .does("take the interpersonal inventory");
 
   static final RuleDefinition I06 = define("I06", "focus-chosen", Severity.ERROR,
       "problemAreas is not empty and, when there is a formulation, it was shared on or before"
           + " the last initial-phase session's date. Session focus lists are not read.",
       "IPT works on one or two chosen problem areas from the end of the initial phase.",
       "W2018 ch.2, ch.5; ISIPT",
-      InitialPhaseRules::focusChosen);
+      InitialPhaseRules::focusChosen)
+      .acutePhasesOnly().acuteTreatment().dueBy()
+      .action(p -> "choose the focus: one primary problem area, at most " + p.maxAreas());
 
   static final RuleDefinition I07 = define("I07", "formulation-shared", Severity.WARNING,
       "Task FORMULATION_SHARED recorded in an initial-phase session, the formulation names every"
@@ -77,21 +90,36 @@ public final class InitialPhaseRules {
       "The formulation links the focus to the onset of symptoms, with the patient's explicit"
           + " agreement.",
       "W2018 ch.2; Stuart & Robertson ch.3; Markowitz Pocket Guide",
-      InitialPhaseRules::formulationShared);
+      InitialPhaseRules::formulationShared)
+      .acutePhasesOnly().acuteTreatment().dueBy().task(SessionTask.FORMULATION_SHARED)
+      .does("share the interpersonal formulation naming the chosen problem areas and ask for the patient's agreement");
 
   static final RuleDefinition I08 = define("I08", "contract-agreed", Severity.ERROR,
       "A treatment contract (an ACUTE one for profiles with acute phases) with planned sessions"
           + " and frequency is agreed on or before the last initial-phase session's date.",
       "The time limit is agreed at the start: IPT is a time-limited treatment.",
       "W2000 ch.7; W2018 ch.2; Stuart & Robertson ch.3",
-      InitialPhaseRules::contractAgreed);
+      InitialPhaseRules::contractAgreed)
+      .acutePhasesOnly().acuteTreatment().dueBy().task(SessionTask.CONTRACT_AGREED)
+      .does("agree the treatment contract: the number of sessions and their frequency");
 
   static final RuleDefinition I09 = define("I09", "caregiver-involved", Severity.WARNING,
       "Profiles that require it (IPT-A): task CAREGIVER_INVOLVED in the initial phase (due once"
           + " it is over) and in the termination phase (COMPLETED only).",
       "IPT-A involves a parent or caregiver at the start and at the end of treatment.",
       "Mufson 1999; Mufson 2004",
-      InitialPhaseRules::caregiverInvolved);
+      InitialPhaseRules::caregiverInvolved)
+      .acutePhasesOnly().acuteTreatment().dueBy().task(SessionTask.CAREGIVER_INVOLVED)
+      .does("involve a caregiver");
+
+  /** The sick-role task a profile asks for (rule I03), none for a profile without one. */
+  static Optional<SessionTask> sickRoleTask(org.iptkit.rules.ProtocolProfile profile) {
+    return switch (profile.sickRole()) {
+      case FULL -> Optional.of(SessionTask.SICK_ROLE_GIVEN);
+      case LIMITED -> Optional.of(SessionTask.LIMITED_SICK_ROLE_GIVEN);
+      case NONE -> Optional.empty();
+    };
+  }
 
   /** The rules of this domain, in code order. */
   public static List<RuleDefinition> rules() {
@@ -109,7 +137,7 @@ public final class InitialPhaseRules {
     }
     Evaluation.Collector found = Evaluation.collect();
     requireInitialTask(facts, found, task, missing);
-    return found.result();
+    return found.instructEach(() -> initialReason(facts)).result();
   }
 
   private static Evaluation sickRole(CourseFacts facts) {
@@ -125,7 +153,7 @@ public final class InitialPhaseRules {
     SessionTask other = full ? SessionTask.LIMITED_SICK_ROLE_GIVEN : SessionTask.SICK_ROLE_GIVEN;
     Evaluation.Collector found = Evaluation.collect().protocolPath("/sickRole");
     if (firstInitialWith(facts, expected) != null) {
-      return found.result();
+      return found.instructEach(() -> initialReason(facts)).result();
     }
     Session wrong = firstInitialWith(facts, other);
     if (wrong != null) {
@@ -137,7 +165,7 @@ public final class InitialPhaseRules {
       requireInitialTask(facts, found, expected,
           "the " + (full ? "full" : "limited") + " sick role was not given");
     }
-    return found.result();
+    return found.instructEach(() -> initialReason(facts)).result();
   }
 
   private static Evaluation inventoryTaken(CourseFacts facts) {
@@ -182,7 +210,7 @@ public final class InitialPhaseRules {
     }
     requireInitialTask(facts, found, SessionTask.INVENTORY,
         "taking the interpersonal inventory was not recorded");
-    return found.result();
+    return found.instructEach(() -> initialReason(facts)).result();
   }
 
   private static Evaluation focusChosen(CourseFacts facts) {
@@ -201,7 +229,7 @@ public final class InitialPhaseRules {
             + daysAfter(sharedOn, deadline) + " after " + deadlineLabel(facts, deadline));
       }
     }
-    return found.result();
+    return found.instructEach(() -> initialReason(facts)).result();
   }
 
   private static Evaluation formulationShared(CourseFacts facts) {
@@ -213,7 +241,7 @@ public final class InitialPhaseRules {
         "sharing the interpersonal formulation was not recorded");
     if (facts.course().formulation().isEmpty()) {
       found.add("/formulation", () -> "no interpersonal formulation was recorded");
-      return found.result();
+      return found.instructEach(() -> initialReason(facts)).result();
     }
     Formulation formulation = facts.course().formulation().get();
     Set<ProblemAreaType> unnamed = EnumSet.noneOf(ProblemAreaType.class);
@@ -230,7 +258,7 @@ public final class InitialPhaseRules {
       found.add("/formulation/patientAgreed",
           () -> "the patient's agreement with the formulation was not recorded");
     }
-    return found.result();
+    return found.instructEach(() -> initialReason(facts)).result();
   }
 
   /** The problem areas as words, joined with commas and a last "and". */
@@ -278,7 +306,7 @@ public final class InitialPhaseRules {
     if (chosen < 0) {
       found.add("/contracts", () -> acuteOnly ? "no acute treatment contract was recorded"
           : "no treatment contract was recorded");
-      return found.result();
+      return found.instructEach(() -> initialReason(facts)).result();
     }
     Contract contract = contracts.get(chosen);
     if (chosen == firstLate) {
@@ -293,7 +321,7 @@ public final class InitialPhaseRules {
       found.add(() -> facts.pointer(contract),
           () -> "the treatment contract does not state the frequency of sessions");
     }
-    return found.result();
+    return found.instructEach(() -> initialReason(facts)).result();
   }
 
   private static Evaluation caregiverInvolved(CourseFacts facts) {
@@ -306,6 +334,7 @@ public final class InitialPhaseRules {
     Evaluation.Collector found = Evaluation.collect().protocolPath("/caregiverInvolvement");
     requireInitialTask(facts, found, SessionTask.CAREGIVER_INVOLVED,
         "no caregiver was involved");
+    found.instructEach(() -> initialReason(facts));
     if (facts.isCompleted()) {
       List<Session> termination = facts.sessionsIn(Phase.TERMINATION);
       boolean involved = false;
@@ -325,7 +354,7 @@ public final class InitialPhaseRules {
             + PhaseRules.numbers(termination) + ")");
       }
     }
-    return found.result();
+    return found.instructEach(() -> "the termination phase ends with this session").result();
   }
 
   /**
@@ -388,6 +417,20 @@ public final class InitialPhaseRules {
       return facts.lastInitialSession().get();
     }
     return facts.attended().isEmpty() ? null : facts.attended().get(0);
+  }
+
+  /**
+   * Why an initial-phase task is due in the next session: the initial phase ends with it, or it
+   * has ended without the task.
+   */
+  private static String initialReason(CourseFacts facts) {
+    Session deadline = deadlineSession(facts);
+    if (deadline != null && facts.attendedIndex(deadline) == facts.nextIndex()) {
+      return "the initial phase ends with this session";
+    }
+    List<Session> initial = facts.initialSessions();
+    return initial.isEmpty() ? "it was due by the end of the initial phase"
+        : "it was due by the end of the initial phase (" + PhaseRules.numbers(initial) + ")";
   }
 
   private static String deadlineLabel(CourseFacts facts, Session deadline) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import org.iptkit.core.InterpersonalInventory;
 import org.iptkit.core.Person;
+import org.iptkit.core.SessionTask;
 import org.iptkit.rules.Severity;
 
 /**
@@ -24,14 +25,18 @@ public final class InventoryRules {
       "The first inventory lists at least 3 people.",
       "The inventory reviews the important people of the patient's life, not just one tie.",
       "ISIPT; Markowitz Pocket Guide",
-      InventoryRules::inventoryBreadth);
+      InventoryRules::inventoryBreadth)
+      .task(SessionTask.INVENTORY)
+      .does("list at least 3 people in the interpersonal inventory");
 
   static final RuleDefinition N02 = define("N02", "inventory-completeness", Severity.WARNING,
       "Every person of the first inventory has a relationship, a contact frequency and a"
           + " closeness circle within 1..the profile's circles.",
       "Relationship, contact and closeness describe the network the focus is chosen from.",
       "ISIPT; Mufson 1999 (closeness circle)",
-      InventoryRules::inventoryCompleteness);
+      InventoryRules::inventoryCompleteness)
+      .task(SessionTask.INVENTORY)
+      .does("record each inventory person's relationship, contact frequency and closeness circle");
 
   /** The rules of this domain, in code order. */
   public static List<RuleDefinition> rules() {
@@ -50,7 +55,7 @@ public final class InventoryRules {
           + " lists " + size + (size == 1 ? " person" : " people") + "; at least " + MIN_PEOPLE
           + " are expected");
     }
-    return found.result();
+    return found.actionable().result();
   }
 
   private static Evaluation inventoryCompleteness(CourseFacts facts) {
@@ -92,7 +97,7 @@ public final class InventoryRules {
         }
       }
     }
-    return found.result();
+    return found.actionable().result();
   }
 
   private static String personPath(int inventory, int person) {

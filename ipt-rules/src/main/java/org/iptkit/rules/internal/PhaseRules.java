@@ -24,7 +24,8 @@ public final class PhaseRules {
           + " INITIAL, MAINTENANCE only under its own continuation or maintenance contract).",
       "IPT moves through its phases once; each phase builds on the one before.",
       "W2018 ch.2; Stuart & Robertson ch.3",
-      PhaseRules::phaseOrder);
+      PhaseRules::phaseOrder)
+      .does("keep the phases in order (initial, middle, termination); hold maintenance sessions only under their own contract");
 
   static final RuleDefinition P02 = define("P02", "initial-phase-length", Severity.WARNING,
       "The number of INITIAL sessions (pre-group sessions not counted) is within the profile's"
@@ -32,20 +33,26 @@ public final class PhaseRules {
           + " phase is over.",
       "The initial phase is short so that most sessions work on the chosen problem area.",
       "W2018 ch.2; IPTUK",
-      PhaseRules::initialPhaseLength);
+      PhaseRules::initialPhaseLength)
+      .acutePhasesOnly().acuteTreatment()
+      .action(p -> "keep the initial phase to " + p.initialPhase().map(String::valueOf).orElse("") + " sessions");
 
   static final RuleDefinition P03 = define("P03", "middle-phase-present", Severity.ERROR,
       "A COMPLETED course has at least one MIDDLE session.",
       "The middle phase is where the problem area is worked on; without it there was no IPT.",
       "W2018 ch.2; IPTUK",
-      PhaseRules::middlePhasePresent);
+      PhaseRules::middlePhasePresent)
+      .acutePhasesOnly().acuteTreatment()
+      .does("work on the chosen problem area in middle-phase sessions");
 
   static final RuleDefinition P04 = define("P04", "termination-phase-length", Severity.WARNING,
       "COMPLETED: the number of TERMINATION sessions is within the profile's range (e.g. 1-4)"
           + " and they are the last sessions of acute treatment.",
       "The ending is a phase of its own, at the end of treatment.",
       "W2000 ch.7; Markowitz Pocket Guide",
-      PhaseRules::terminationPhaseLength);
+      PhaseRules::terminationPhaseLength)
+      .acutePhasesOnly().acuteTreatment()
+      .action(p -> "end acute treatment with " + p.terminationPhase().map(String::valueOf).orElse("") + " termination sessions");
 
   /** The rules of this domain, in code order. */
   public static List<RuleDefinition> rules() {

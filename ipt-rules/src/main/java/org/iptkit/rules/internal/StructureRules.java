@@ -26,7 +26,9 @@ public final class StructureRules {
           + " against the profile's preGroupSessions.",
       "IPT is time-limited: the number of sessions is fixed at the start.",
       "W2000 ch.7; ISIPT; WHO 2016",
-      StructureRules::sessionCount);
+      StructureRules::sessionCount)
+      .acuteTreatment()
+      .does("hold no more sessions than the protocol allows: end acute treatment, or agree a continuation contract");
 
   static final RuleDefinition S02 = define("S02", "contract-respected", Severity.WARNING,
       "COMPLETED: attended sessions equal the latest ACUTE contract's planned number (a"
@@ -36,35 +38,44 @@ public final class StructureRules {
       "The time limit is agreed with the patient; a change of length must be renegotiated"
           + " explicitly.",
       "W2000 ch.7; ISIPT",
-      StructureRules::contractRespected);
+      StructureRules::contractRespected)
+      .acuteTreatment()
+      .does("hold the number of sessions the treatment contract plans, or renegotiate the contract with the patient");
 
   static final RuleDefinition S03 = define("S03", "chronology", Severity.ERROR,
       "Session dates strictly increase with the session number, over all scheduled sessions"
           + " (attended or not).",
       "A record whose dates run backwards cannot be checked for cadence, phases or measures.",
       "iptkit course format (docs/format.md)",
-      StructureRules::chronology);
+      StructureRules::chronology)
+      .does("record each session with its own date, in the order held");
 
   static final RuleDefinition S04 = define("S04", "cadence", Severity.WARNING,
       "The gap between consecutive attended sessions is at most the profile's maximum gap"
-          + " (weekly profiles: 14 days; monthly: 45). Each longer gap is reported.",
+          + " (weekly profiles: 14 days; monthly: 45). Each longer gap is reported. Maintenance"
+          + " sessions held under a continuation or maintenance contract after acute treatment"
+          + " are held to the maintenance cadence of 45 days between them.",
       "Acute IPT is weekly; long breaks dilute the time-limited, focused treatment.",
       "W2000 ch.7; Frank 1990",
-      StructureRules::cadence);
+      StructureRules::cadence)
+      .action(p -> "hold the next session within " + p.maxGapDays() + " days of the last one");
 
   static final RuleDefinition S05 = define("S05", "course-span", Severity.WARNING,
       "The first to the last attended session lie within the profile's maximum span"
           + " (a span of D days fits W weeks when D <= 7W).",
       "The time limit of IPT is a limit in weeks as well as in sessions.",
       "W2000 ch.7; Mufson 2004",
-      StructureRules::courseSpan);
+      StructureRules::courseSpan)
+      .acuteTreatment()
+      .action(p -> "finish acute treatment within the protocol's " + p.maxSpanWeeks() + " weeks");
 
   static final RuleDefinition S06 = define("S06", "session-length", Severity.WARNING,
       "Each attended session's minutes lie within the profile's sessionMinutes (group"
           + " profiles 60-120). A session without minutes is skipped.",
       "Sessions of the protocol's length deliver the dose the trials tested.",
       "W2000 ch.7; WHO 2016",
-      StructureRules::sessionLength);
+      StructureRules::sessionLength)
+      .action(p -> "keep the session to " + p.sessionMinutes() + " minutes");
 
   static final RuleDefinition S07 = define("S07", "billing-band", Severity.INFO,
       "Where an attended session carries the CPT code 90832, 90834 or 90837, its minutes fall"
@@ -72,7 +83,8 @@ public final class StructureRules {
       "A billed psychotherapy code that disagrees with the recorded minutes points to a"
           + " recording or billing error.",
       "CPT psychotherapy time bands",
-      StructureRules::billingBand);
+      StructureRules::billingBand)
+      .does("bill the CPT code that matches the session's minutes");
 
   static final RuleDefinition S08 = define("S08", "attendance", Severity.WARNING,
       "ATTENDED / (ATTENDED + NO_SHOW + CANCELLED) is at least the profile's minAttendance;"
@@ -80,7 +92,9 @@ public final class StructureRules {
       "The dose received, sessions attended out of sessions scheduled, is a core fidelity"
           + " measure.",
       "Markowitz 2015; Elkin 1989",
-      StructureRules::attendance);
+      StructureRules::attendance)
+      .acuteTreatment()
+      .does("follow up missed sessions with the patient to keep attendance up");
 
   /** The rules of this domain, in code order. */
   public static List<RuleDefinition> rules() {
@@ -180,21 +194,35 @@ public final class StructureRules {
       return Evaluation.notApplicable("fewer than two sessions attended");
     }
     int maxGap = facts.profile().maxGapDays();
+    // After acute treatment, maintenance sessions under their own contract keep the maintenance
+    // cadence; the step from the last acute session to the first of them is not a gap of either.
+    boolean continued = facts.acutePart() != facts;
+    int maintenanceGap = org.iptkit.rules.Protocols.IPT_M_MONTHLY.maxGapDays();
     Evaluation.Collector found = Evaluation.collect().protocolPath("/maxGapDays");
     Session previous = attended.get(0);
     long previousDay = previous.date().toEpochDay();
+    boolean previousContinued = continued && facts.heldUnderContinuation(previous);
     for (int i = 1; i < attended.size(); i++) {
       Session session = attended.get(i);
       long day = session.date().toEpochDay();
       long gap = day - previousDay;
       previousDay = day;
-      if (gap > maxGap) {
-        Session earlier = previous;
+      boolean sessionContinued = continued && facts.heldUnderContinuation(session);
+      Session earlier = previous;
+      if (sessionContinued && previousContinued) {
+        if (gap > maintenanceGap) {
+          found.protocolPath(null).addAt(session, "date", () -> "gap of " + gap
+              + " days between maintenance sessions " + earlier.number() + " and "
+              + session.number() + "; the maintenance cadence allows " + maintenanceGap)
+              .protocolPath("/maxGapDays");
+        }
+      } else if (sessionContinued == previousContinued && gap > maxGap) {
         found.addAt(session, "date", () -> "gap of " + gap
             + " days between sessions " + earlier.number() + " and " + session.number()
             + "; the protocol allows " + maxGap);
       }
       previous = session;
+      previousContinued = sessionContinued;
     }
     return found.result();
   }

@@ -20,19 +20,24 @@ public final class TechniqueRules {
           + " it. One finding per session and technique.",
       "Adherence scales treat these techniques as outside IPT; using them blurs the treatment.",
       "Markowitz Pocket Guide; Stuart 2006",
-      TechniqueRules::nonIptTechnique);
+      TechniqueRules::nonIptTechnique)
+      .does("use IPT techniques only: leave out those the protocol does not allow");
 
   static final RuleDefinition T02 = define("T02", "interim-review", Severity.INFO,
       "Each MIDDLE session records INTERIM_REVIEW (mood linked to the week's events).",
       "Every middle-phase session opens by linking mood to the interpersonal events of the week.",
       "IPTUK; Markowitz Pocket Guide",
-      TechniqueRules::interimReview);
+      TechniqueRules::interimReview)
+      .acutePhasesOnly().acuteTreatment().task(SessionTask.INTERIM_REVIEW)
+      .does("open with the interim review: link mood to the week's interpersonal events");
 
   static final RuleDefinition T03 = define("T03", "ipt-technique-used", Severity.WARNING,
       "Each MIDDLE session records at least one IPT technique.",
       "The middle phase works on the focus with IPT techniques.",
       "W2018 ch.10; Klerman 1984",
-      TechniqueRules::iptTechniqueUsed);
+      TechniqueRules::iptTechniqueUsed)
+      .acutePhasesOnly().acuteTreatment()
+      .does("use at least one IPT technique on the chosen problem area");
 
   /** The rules of this domain, in code order. */
   public static List<RuleDefinition> rules() {

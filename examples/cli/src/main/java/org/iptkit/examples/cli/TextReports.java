@@ -349,6 +349,14 @@ final class TextReports {
       out.line(Text.pad(rule.code(), 5) + Text.pad(rule.defaultSeverity().name(), 9)
           + rule.name() + " (" + rule.domain() + ": " + rule.domain().title() + ")");
       out.line("     " + rule.checks());
+      if (rule.mandatory()) {
+        out.line("     Mandatory: a configuration can neither switch it off nor lower it below "
+            + rule.minimumSeverity() + ".");
+      }
+      if (rule.judgesAcuteTreatment()) {
+        out.line("     After acute treatment followed by continuation or maintenance under its own"
+            + " contract: judges the acute sessions alone.");
+      }
       out.line("     Source: " + rule.source());
     }
   }

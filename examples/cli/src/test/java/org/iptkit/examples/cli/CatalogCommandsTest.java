@@ -31,6 +31,22 @@ class CatalogCommandsTest {
   }
 
   @Test
+  void rulesTextSaysWhichRuleIsMandatoryAndWhichJudgeAcuteTreatmentAlone() {
+    String out = Cli.run("rules").out();
+    String m04 = out.substring(out.indexOf("M04  "), out.indexOf("M05  "));
+    assertThat(m04).contains("Mandatory: a configuration can neither switch it off nor lower it"
+        + " below ERROR.").contains("first attended session on or after its date");
+    assertThat(out.substring(out.indexOf("M05  "), out.indexOf("E01  ")))
+        .contains("lowest earlier total").doesNotContain("Mandatory");
+    assertThat(out.substring(out.indexOf("S01  "), out.indexOf("S02  ")))
+        .contains("judges the acute sessions alone");
+    assertThat(out.substring(out.indexOf("S03  "), out.indexOf("S04  ")))
+        .doesNotContain("judges the acute sessions alone");
+    assertThat(out.substring(out.indexOf("E05  "), out.indexOf("E06  ")))
+        .contains("only the cut-off counts");
+  }
+
+  @Test
   void rulesJsonListsEveryCode() throws Exception {
     Cli.Result result = Cli.run("rules", "--format", "json");
 

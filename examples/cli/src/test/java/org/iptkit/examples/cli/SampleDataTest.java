@@ -17,6 +17,7 @@ import org.iptkit.rules.ProtocolProfile;
 import org.iptkit.rules.ProtocolRegistry;
 import org.iptkit.rules.RuleSetting;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bundled sample data ({@code examples/data}) and the README's run command: the data is what
@@ -127,5 +128,27 @@ class SampleDataTest {
       lines.addAll(Arrays.stream(blocks[i].split("\n")).filter(l -> !l.isBlank()).toList());
     }
     return lines;
+  }
+
+  @Test
+  void theAgendaOfEveryOngoingSampleCourseReadsAsInstructions(@TempDir Path dir)
+      throws IOException {
+    int ongoing = 0;
+    for (String line : Files.readAllLines(TRIAL, StandardCharsets.UTF_8)) {
+      if (!line.contains("\"status\":\"ONGOING\"") || !line.endsWith("}")) {
+        continue;
+      }
+      Path course = Files.writeString(dir.resolve("course-" + ongoing++ + ".json"), line);
+      Cli.Result result = Cli.run("agenda", course.toString());
+      assertThat(result.code()).as(result.err()).isZero();
+      assertThat(result.out()).contains("Due in the next session")
+          .doesNotContain("would be reported", "reported after");
+      // Each item is a rule's instruction to the therapist: it starts with a verb.
+      result.out().lines().filter(l -> l.matches("  [SPIFTMEN]\\d\\d .*")).forEach(item ->
+          assertThat(item).matches("  [A-Z]\\d\\d +(?:(?:task|measure) \\S+ +)?(open|work|use|"
+              + "record|review|address|make|discuss|assess|offer|give|take|share|agree|involve|"
+              + "hold|keep|list|add|choose|evaluate|follow|finish|end|bill) .*"));
+    }
+    assertThat(ongoing).isEqualTo(9);
   }
 }

@@ -321,7 +321,7 @@ class ValidateCommandTest {
   void aProtocolFileOverridesTheProfileWithTheTrialsOwn() throws Exception {
     Path profile = Fixtures.write(dir.resolve("trial.json"), """
         {"id": "my-trial-2026", "title": "Trial X", "basedOn": "ipt-acute-16",
-         "sessions": {"min": 12, "max": 12}, "rules": {"M04": "WARNING"}}
+         "sessions": {"min": 12, "max": 12}, "rules": {"T02": "OFF"}}
         """);
     Path file = Fixtures.write(dir.resolve("c.json"), Fixtures.CANARY_COURSE);
 
@@ -330,7 +330,27 @@ class ValidateCommandTest {
 
     JsonNode report = JSON.readTree(result.out());
     assertThat(report.get("protocol").asString()).isEqualTo("my-trial-2026");
-    assertThat(result.code()).as("M04 lowered to a warning").isZero();
+    assertThat(report.get("courseProtocol").asString()).as("the profile the course names")
+        .isEqualTo("ipt-acute-16");
+  }
+
+  @Test
+  void aProtocolFileThatLowersM04IsRefusedWithItsPointer() {
+    // Tried: a trial file lowering M04 silenced an unassessed positive safety item.
+    Path profile = Fixtures.write(dir.resolve("trial.json"), """
+        {"id": "my-trial-2026", "title": "Trial X", "basedOn": "ipt-acute-16",
+         "rules": {"M04": "INFO"}}
+        """);
+    Path file = Fixtures.write(dir.resolve("c.json"), Fixtures.CANARY_COURSE);
+
+    Cli.Result result = Cli.run("validate", "--protocol-file", profile.toString(),
+        file.toString());
+
+    assertThat(result.code()).isEqualTo(ExitCodes.UNREADABLE);
+    assertThat(result.err()).contains("--protocol-file").contains("/rules/M04")
+        .contains("cannot be lowered to INFO: it is mandatory at ERROR")
+        .doesNotContain("Exception", "\tat ");
+    assertThat(result.out()).isEmpty();
   }
 
   @Test

@@ -13,7 +13,7 @@ import org.iptkit.rules.ProtocolProfile;
 /**
  * The follow-ups a careful therapist records once the scores are known: a risk assessment in
  * every session with a positive safety item (M04), a treatment plan review in every session
- * whose score rose by the deterioration threshold (M05), and further treatment offered in one of
+ * whose score rose by the deterioration threshold above the lowest earlier score (M05), and further treatment offered in one of
  * the last two sessions when the course ends without response or above the cut-off (E05).
  * Sessions a deviation marked are skipped, so the deviation stays.
  */
@@ -41,13 +41,16 @@ final class Consistency {
     }
     int baseline = scores.get(0).total();
     int threshold = profile.deteriorationThreshold();
+    // Rule M05: a rise by the threshold above the lowest earlier total, baseline included.
+    int lowest = baseline;
     for (Score score : scores) {
-      if (score.sessionNumber().isPresent() && score.total() >= baseline + threshold) {
+      if (score.sessionNumber().isPresent() && score.total() >= lowest + threshold) {
         SlotDraft slot = draft.slots.get(score.sessionNumber().getAsInt() - 1);
         if (!draft.noPlanReview.contains(slot)) {
           slot.tasks.add(SessionTask.TREATMENT_PLAN_REVIEWED);
         }
       }
+      lowest = Math.min(lowest, score.total());
     }
     boolean ended = draft.status() != CourseStatus.ONGOING;
     int last = scores.get(scores.size() - 1).total();

@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.iptkit.core.CourseStatus;
+import org.iptkit.core.Instrument;
 import org.iptkit.core.ProblemAreaType;
 import org.iptkit.core.TreatmentCourse;
 import org.iptkit.rules.IntRange;
@@ -118,6 +119,11 @@ public final class CourseGenerator {
       // half the baseline (screening included) and more.
       int first = draft.screening != null ? draft.screening.totalScore() : draft.baselineScore;
       int last = Math.min(draft.ceiling, Math.max(draft.finalScore, first / 2 + 1));
+      if (!profile.hasAcutePhases()) {
+        // Under maintenance E05 asks only about a last score at or above the cut-off.
+        Instrument primary = profile.primaryInstrument();
+        last = Math.min(Math.max(last, primary.cutOff()), Scores.maxWithoutSafety(primary));
+      }
       draft.lastAttended().primary = Scores.measure(profile.primaryInstrument(), last, 0,
           draft.totalsOnly, rng);
     }

@@ -807,6 +807,10 @@ final class Deviations {
     return Measure.copyOf(measure).withItems(items);
   }
 
+  private static int lowestWith(int lowest, Measure measure) {
+    return measure == null ? lowest : Math.min(lowest, measure.totalScore());
+  }
+
   private boolean deteriorationNotReviewed(DeviationKind kind) {
     List<SlotDraft> attended = draft.attended();
     if (attended.get(0).primary == null) {
@@ -820,12 +824,21 @@ final class Deviations {
       return false;
     }
     List<Integer> candidates = new ArrayList<>();
+    // Rule M05 measures a rise from the lowest earlier total: the spike rises from the lowest
+    // total before it, and the two sessions after it must not rise as far themselves.
+    int lowest = baseline;
+    for (int p = 1; p < Math.max(1, draft.plan.preGroup); p++) {
+      lowest = lowestWith(lowest, attended.get(p).primary);
+    }
     for (int p = Math.max(1, draft.plan.preGroup); p + 2 < attended.size(); p++) {
       boolean quiet = true;
+      int before = lowest;
       for (int q = p + 1; q <= p + 2; q++) {
         Measure later = attended.get(q).primary;
-        quiet &= later == null || later.totalScore() < baseline + threshold;
+        quiet &= later == null || later.totalScore() < before + threshold;
+        before = lowestWith(before, later);
       }
+      lowest = lowestWith(lowest, attended.get(p).primary);
       if (quiet) {
         candidates.add(p);
       }
