@@ -23,7 +23,7 @@ import org.iptkit.fhir.FhirImportWarning;
 import org.iptkit.fhir.FhirMappingException;
 import org.iptkit.fhir.IptFhir;
 import org.iptkit.json.BatchRecord;
-import org.iptkit.json.PendingRecord;
+import org.iptkit.json.internal.SplitRecord;
 import org.iptkit.rules.ProtocolProfile;
 import org.iptkit.rules.ProtocolRegistry;
 import picocli.CommandLine.Command;
@@ -167,7 +167,7 @@ final class FhirCommand implements Callable<Integer> {
       try (RecordSource records = RecordSource.of(List.of(file), fhir.ipt.io().in(),
           diagnostics); Output output = out.open(fhir.ipt.io())) {
         while (records.hasNext()) {
-          PendingRecord next = records.next();
+          SplitRecord next = records.next();
           // One course gives one Bundle; lines of courses (NDJSON) give lines of Bundles.
           ndjson |= next.line() > 0 && records.hasNext();
           BatchRecord record = next.read();
