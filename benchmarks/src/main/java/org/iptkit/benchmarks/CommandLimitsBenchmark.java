@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import org.iptkit.examples.cli.Io;
 import org.iptkit.examples.cli.Ipt;
+import org.iptkit.core.CourseStatus;
+import org.iptkit.examples.generator.LimitCourses;
 import org.iptkit.json.IptJson;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,9 +65,9 @@ public class CommandLimitsBenchmark {
   @Setup
   public void setUp() throws IOException {
     dir = Files.createTempDirectory("ipt-limits");
-    sessions = write("sessions.json", course(SESSIONS, 3, "COMPLETED"));
-    ongoing = write("ongoing.json", course(SESSIONS, 3, "ONGOING"));
-    people = write("people.json", course(100, PEOPLE, "COMPLETED"));
+    sessions = write("sessions.json", LimitCourses.document(SESSIONS, 3, CourseStatus.COMPLETED));
+    ongoing = write("ongoing.json", LimitCourses.document(SESSIONS, 3, CourseStatus.ONGOING));
+    people = write("people.json", LimitCourses.document(100, PEOPLE, CourseStatus.COMPLETED));
   }
 
   /** Removes the files. */
@@ -84,45 +85,6 @@ public class CommandLimitsBenchmark {
       throw new IllegalStateException(name + " is over the document limit");
     }
     return Files.write(dir.resolve(name), bytes).toString();
-  }
-
-  /**
-   * A course of {@code count} attended sessions (a PHQ-9 total every tenth, a focus on the role
-   * dispute in every third middle session) and two inventories of {@code persons} people, as
-   * compact as the format allows.
-   */
-  static String course(int count, int persons, String status) {
-    StringBuilder json = new StringBuilder(10_000_000);
-    json.append("{\"schemaVersion\":\"1.0\",\"courseId\":\"limit\",\"protocol\":\"ipt-acute-16\",")
-        .append("\"status\":\"").append(status).append("\",\"inventories\":[");
-    StringBuilder list = new StringBuilder("{\"id\":\"partner\",\"relationship\":\"PARTNER\","
-        + "\"circle\":1}");
-    for (int i = 1; i < persons; i++) {
-      list.append(",{\"id\":\"p").append(i).append("\"}");
-    }
-    json.append("{\"takenOn\":\"2000-01-04\",\"people\":[").append(list).append("]},")
-        .append("{\"takenOn\":\"2000-01-05\",\"people\":[").append(list).append("]}],")
-        .append("\"problemAreas\":[{\"type\":\"ROLE_DISPUTE\",\"primary\":true,")
-        .append("\"personId\":\"partner\",\"stage\":\"IMPASSE\"}],\"sessions\":[");
-    LocalDate start = LocalDate.of(2000, 1, 3);
-    for (int i = 1; i <= count; i++) {
-      String phase = i <= 3 ? "INITIAL" : i > count - 3 ? "TERMINATION" : "MIDDLE";
-      json.append(i == 1 ? "" : ",").append("{\"number\":").append(i).append(",\"date\":\"")
-          .append(start.plusDays(i)).append("\",\"attendance\":\"ATTENDED\",\"phase\":\"")
-          .append(phase).append('"');
-      if (i % 10 == 0) {
-        json.append(",\"measures\":[{\"instrument\":\"PHQ9\",\"total\":10}]");
-      }
-      if (phase.equals("MIDDLE") && i % 3 == 0) {
-        json.append(",\"focus\":[\"ROLE_DISPUTE\"]");
-      }
-      json.append('}');
-    }
-    json.append(']');
-    if (!status.equals("ONGOING")) {
-      json.append(",\"endedOn\":\"").append(start.plusDays(count + 1)).append('"');
-    }
-    return json.append('}').toString();
   }
 
   /** Runs the tool with output and messages discarded; fails unless it exits 0 or 1. */

@@ -8,11 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.iptkit.examples.cli.Main;
+import org.iptkit.core.CourseStatus;
+import org.iptkit.examples.generator.LimitCourses;
 import org.iptkit.json.IptJson;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,47 +38,9 @@ class BoundedToolTest {
 
   @BeforeAll
   static void writeInputs() throws IOException {
-    sessions = write("sessions.json", course(100_000, 3, "COMPLETED"));
-    ongoing = write("ongoing.json", course(100_000, 3, "ONGOING"));
-    people = write("people.json", course(100, 100_000, "COMPLETED"));
-  }
-
-  /**
-   * A course of {@code count} attended sessions, one a day, with two inventories of
-   * {@code persons} people each, as compact as the format allows, under the 10 MB limit.
-   */
-  static String course(int count, int persons, String status) {
-    StringBuilder json = new StringBuilder(10_000_000);
-    json.append("{\"schemaVersion\":\"1.0\",\"courseId\":\"big\",\"protocol\":\"ipt-acute-16\",")
-        .append("\"status\":\"").append(status).append("\",\"inventories\":[");
-    StringBuilder list = new StringBuilder("{\"id\":\"partner\",\"relationship\":\"PARTNER\","
-        + "\"circle\":1}");
-    for (int i = 1; i < persons; i++) {
-      list.append(",{\"id\":\"p").append(i).append("\"}");
-    }
-    json.append("{\"takenOn\":\"2000-01-04\",\"people\":[").append(list).append("]},")
-        .append("{\"takenOn\":\"2000-01-05\",\"people\":[").append(list).append("]}],")
-        .append("\"problemAreas\":[{\"type\":\"ROLE_DISPUTE\",\"primary\":true,")
-        .append("\"personId\":\"partner\",\"stage\":\"IMPASSE\"}],\"sessions\":[");
-    LocalDate start = LocalDate.of(2000, 1, 3);
-    for (int i = 1; i <= count; i++) {
-      String phase = i <= 3 ? "INITIAL" : i > count - 3 ? "TERMINATION" : "MIDDLE";
-      json.append(i == 1 ? "" : ",").append("{\"number\":").append(i).append(",\"date\":\"")
-          .append(start.plusDays(i)).append("\",\"attendance\":\"ATTENDED\",\"phase\":\"")
-          .append(phase).append('"');
-      if (i % 10 == 0) {
-        json.append(",\"measures\":[{\"instrument\":\"PHQ9\",\"total\":10}]");
-      }
-      if (phase.equals("MIDDLE") && i % 3 == 0) {
-        json.append(",\"focus\":[\"ROLE_DISPUTE\"]");
-      }
-      json.append('}');
-    }
-    json.append(']');
-    if (!status.equals("ONGOING")) {
-      json.append(",\"endedOn\":\"").append(start.plusDays(count + 1)).append('"');
-    }
-    return json.append('}').toString();
+    sessions = write("sessions.json", LimitCourses.document(100_000, 3, CourseStatus.COMPLETED));
+    ongoing = write("ongoing.json", LimitCourses.document(100_000, 3, CourseStatus.ONGOING));
+    people = write("people.json", LimitCourses.document(100, 100_000, CourseStatus.COMPLETED));
   }
 
   private static Path write(String name, String text) throws IOException {
