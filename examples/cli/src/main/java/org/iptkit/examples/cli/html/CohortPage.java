@@ -72,7 +72,7 @@ public final class CohortPage {
    */
   public static void render(CohortReport report, Trajectories trajectories,
       boolean byTherapist, long unreadable, Writer out) {
-    Html.Page html = Html.open("IPT cohort fidelity report", out);
+    Page html = Html.open("IPT cohort fidelity report", out);
     html.append("<h1>IPT cohort fidelity report</h1>\n");
     summary(html, report, unreadable);
     flow(html, report.outcomes());
@@ -88,7 +88,7 @@ public final class CohortPage {
 
   // ------------------------------------------------------------------ summary
 
-  private static void summary(Html.Page html, CohortReport report, long unreadable) {
+  private static void summary(Page html, CohortReport report, long unreadable) {
     html.append("<table aria-label=\"Cohort summary\">\n");
     row(html, "Courses", Long.toString(report.courses()));
     StringBuilder statuses = new StringBuilder();
@@ -111,14 +111,14 @@ public final class CohortPage {
         .append(" sessions of the CONTINUATION or MAINTENANCE contract in force.</small></p>\n");
   }
 
-  private static void row(Html.Page html, String name, String value) {
+  private static void row(Page html, String name, String value) {
     html.append("<tr><th scope=\"row\">").append(esc(name)).append("</th><td>")
         .append(esc(value)).append("</td></tr>\n");
   }
 
   // ------------------------------------------------------------------ flow
 
-  private static void flow(Html.Page html, OutcomeSummary o) {
+  private static void flow(Page html, OutcomeSummary o) {
     html.append("<h2>Flow of courses</h2>\n");
     if (o.courses() == 0) {
       html.append("<p>No courses.</p>\n");
@@ -173,7 +173,7 @@ public final class CohortPage {
     html.append("</table>\n");
   }
 
-  private static void box(Html.Page html, double x, double y, String label, long count) {
+  private static void box(Page html, double x, double y, String label, long count) {
     html.append("<g><rect class=\"mark\" x=\"").append(num(x)).append("\" y=\"").append(num(y))
         .append("\" width=\"200\" height=\"40\" rx=\"4\" fill=\"#eef2fa\" stroke=\"")
         .append(NEUTRAL).append("\"/><text x=\"").append(num(x + 100)).append("\" y=\"")
@@ -183,20 +183,20 @@ public final class CohortPage {
         .append("text-anchor=\"middle\">").append(count).append("</text></g>\n");
   }
 
-  private static void arrow(Html.Page html, double x1, double y1, double x2, double y2) {
+  private static void arrow(Page html, double x1, double y1, double x2, double y2) {
     html.append("<line x1=\"").append(num(x1)).append("\" y1=\"").append(num(y1))
         .append("\" x2=\"").append(num(x2)).append("\" y2=\"").append(num(y2))
         .append("\" stroke=\"#889\"/>\n");
   }
 
-  private static void flowRow(Html.Page html, String step, long count) {
+  private static void flowRow(Page html, String step, long count) {
     html.append("<tr><td>").append(esc(step)).append("</td><td class=\"num\">").append(count)
         .append("</td></tr>\n");
   }
 
   // ------------------------------------------------------------------ outcomes
 
-  private static void outcomes(Html.Page html, CohortReport report) {
+  private static void outcomes(Page html, CohortReport report) {
     OutcomeSummary o = report.outcomes();
     html.append("<h2>Outcomes</h2>\n<p>Response and remission on each course's primary")
         .append(" instrument, over explicit denominators: the <em>completer analysis</em> counts")
@@ -251,7 +251,7 @@ public final class CohortPage {
     }
   }
 
-  private static void outcomeRow(Html.Page html, String name, Proportion p) {
+  private static void outcomeRow(Page html, String name, Proportion p) {
     html.append("<tr><th scope=\"row\">").append(esc(name)).append("</th><td class=\"num\">")
         .append(p.count()).append("</td><td class=\"num\">").append(p.n())
         .append("</td><td class=\"num\">").append(percent(p.rate()))
@@ -260,7 +260,7 @@ public final class CohortPage {
 
   // ------------------------------------------------------------------ rules
 
-  private static void ruleRates(Html.Page html, CohortReport report) {
+  private static void ruleRates(Page html, CohortReport report) {
     html.append("<h2>Rule pass rates</h2>\n<p>For each rule, the share of the courses it applies")
         .append(" to that keep it. Rules that applied to no course are shown as n/a.</p>\n");
     List<Bar> bars = new ArrayList<>();
@@ -290,7 +290,7 @@ public final class CohortPage {
     html.append("</table>\n</details>\n");
   }
 
-  private static void legend(Html.Page html) {
+  private static void legend(Page html) {
     html.append("<p class=\"legend\"><span><i class=\"sw\" style=\"background:").append(GOOD)
         .append("\"></i>90% or more</span><span><i class=\"sw\" style=\"background:")
         .append(FAIR).append("\"></i>75% to 89%</span><span><i class=\"sw\" style=\"background:")
@@ -299,7 +299,7 @@ public final class CohortPage {
 
   // ------------------------------------------------------------------ therapists
 
-  private static void therapists(Html.Page html, CohortReport report, boolean byRule) {
+  private static void therapists(Page html, CohortReport report, boolean byRule) {
     html.append("<h2>Adherence per therapist</h2>\n");
     List<TherapistSummary> therapists = report.therapists();
     if (therapists.isEmpty()) {
@@ -355,7 +355,6 @@ public final class CohortPage {
           .append("</td><td class=\"num\">").append(therapist.coursesWithErrors())
           .append("</td><td>").append(esc(shortProportion(therapist.outcomes()
               .completerResponse()))).append("</td></tr>\n");
-      html.drain();
     }
     html.append("</table>\n");
     if (byRule) {
@@ -374,7 +373,6 @@ public final class CohortPage {
           html.append("<td class=\"num\">").append(percent(share)).append("</td>");
         }
         html.append("</tr>\n");
-        html.drain();
       }
       html.append("</table>\n</details>\n");
     }
@@ -386,7 +384,7 @@ public final class CohortPage {
 
   // ------------------------------------------------------------------ trajectories
 
-  private static void trajectories(Html.Page html, Trajectories trajectories) {
+  private static void trajectories(Page html, Trajectories trajectories) {
     html.append("<h2>Primary-score trajectories</h2>\n<p>One chart per protocol profile and its")
         .append(" primary instrument, by attended session (the first attended treatment session")
         .append(" is 1, whatever its number), so that courses of different lengths and")
@@ -406,7 +404,7 @@ public final class CohortPage {
     }
   }
 
-  private static void trajectory(Html.Page html, Trajectories trajectories,
+  private static void trajectory(Page html, Trajectories trajectories,
       Trajectories.Series series, String id) {
     int last = trajectories.lastSession(series);
     List<Integer> sessions = new ArrayList<>();
@@ -448,7 +446,7 @@ public final class CohortPage {
     html.append("</table>\n</details>\n");
   }
 
-  private static void trajectoryChart(Html.Page html, Trajectories trajectories,
+  private static void trajectoryChart(Page html, Trajectories trajectories,
       Trajectories.Series series, String id, List<Integer> charted, long minimum) {
     int axisLast = charted.get(charted.size() - 1);
     String name = series.instrument().displayName();
@@ -530,7 +528,7 @@ public final class CohortPage {
 
   // ------------------------------------------------------------------ ratings
 
-  private static void ratings(Html.Page html, CohortReport report) {
+  private static void ratings(Page html, CohortReport report) {
     html.append("<h2>Observer fidelity ratings</h2>\n");
     if (report.ratings().isEmpty()) {
       html.append("<p>No attended session carries an observer rating.</p>\n");
@@ -605,7 +603,7 @@ public final class CohortPage {
 
   // ------------------------------------------------------------------ sessions attended
 
-  private static void sessions(Html.Page html, CohortReport report) {
+  private static void sessions(Page html, CohortReport report) {
     Map<Integer, Long> distribution = report.sessionsAttendedDistribution();
     html.append("<h2>Sessions attended</h2>\n");
     if (distribution.isEmpty()) {
@@ -664,7 +662,7 @@ public final class CohortPage {
 
   // ------------------------------------------------------------------ errors
 
-  private static void errorCourses(Html.Page html, CohortReport report) {
+  private static void errorCourses(Page html, CohortReport report) {
     html.append("<h2>Courses with ERROR findings</h2>\n");
     if (report.coursesWithErrors().isEmpty()) {
       html.append("<p>None.</p>\n");
@@ -677,7 +675,6 @@ public final class CohortPage {
         .append("<ul class=\"ids\">\n");
     for (String courseId : report.coursesWithErrors()) {
       html.append("<li><code>").append(esc(courseId)).append("</code></li>\n");
-      html.drain();
     }
     html.append("</ul>\n");
   }
@@ -692,7 +689,7 @@ public final class CohortPage {
       String note) {}
 
   /** A horizontal bar chart of shares, each bar coloured by how close it is to 100%. */
-  private static void barChart(Html.Page html, String id, String title, List<Bar> bars,
+  private static void barChart(Page html, String id, String title, List<Bar> bars,
       double labelWidth) {
     double rowH = 18;
     double width = 860;
@@ -737,7 +734,7 @@ public final class CohortPage {
    * A dot plot: one row per dot on an axis from {@code from} to {@code to} (shares), with
    * whiskers for the interval where there is one; the ticks are chosen so the axis reads.
    */
-  private static void dotPlot(Html.Page html, String id, String title, List<Dot> dots,
+  private static void dotPlot(Page html, String id, String title, List<Dot> dots,
       double from, double to, double labelWidth) {
     double rowH = 16;
     double width = 860;
@@ -759,7 +756,6 @@ public final class CohortPage {
           .append("<text x=\"").append(num(x)).append("\" y=\"").append(num(height - 12))
           .append("\" font-size=\"10\" text-anchor=\"middle\">").append(tickLabel(t, tick))
           .append("</text>\n");
-      html.drain();
     }
     for (int i = 0; i < dots.size(); i++) {
       Dot dot = dots.get(i);
@@ -783,7 +779,6 @@ public final class CohortPage {
           .append("<text x=\"").append(num(labelWidth + plotW + 6)).append("\" y=\"")
           .append(num(y + 4)).append("\" font-size=\"10\">")
           .append(esc(Html.percent(dot.value()))).append("</text></g>\n");
-      html.drain();
     }
     html.append("</svg>\n</figure>\n");
   }

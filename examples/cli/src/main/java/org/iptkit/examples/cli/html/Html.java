@@ -1,7 +1,5 @@
 package org.iptkit.examples.cli.html;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.Locale;
 import org.iptkit.json.SafeText;
@@ -84,59 +82,6 @@ final class Html {
   /** A count with its noun, singular for one and the given plural otherwise. */
   static String count(long n, String singular, String plural) {
     return n + " " + (n == 1 ? singular : plural);
-  }
-
-  /**
-   * A page written to a {@link Writer} as it is built: text is gathered in a buffer that is
-   * passed on whenever it grows past a few dozen kilobytes, so a page of any size never exists
-   * as one string. The {@code append} methods mirror {@link StringBuilder}'s.
-   */
-  static final class Page {
-    private static final int CHUNK = 1 << 16;
-    private final StringBuilder buffer = new StringBuilder(CHUNK + 4096);
-    private final Writer out;
-
-    Page(Writer out) {
-      this.out = out;
-    }
-
-    Page append(CharSequence text) {
-      buffer.append(text);
-      return this;
-    }
-
-    Page append(char c) {
-      buffer.append(c);
-      return this;
-    }
-
-    Page append(long value) {
-      buffer.append(value);
-      return this;
-    }
-
-    Page append(Object value) {
-      buffer.append(value);
-      return this;
-    }
-
-    /** Passes the buffer on when it is large; call between rows of long tables. */
-    void drain() {
-      if (buffer.length() >= CHUNK) {
-        flush();
-      }
-    }
-
-    /** Passes everything on and flushes the writer. */
-    void flush() {
-      try {
-        out.write(buffer.toString());
-        buffer.setLength(0);
-        out.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
   }
 
   /** Opens a page with a title on a writer. */

@@ -21,7 +21,7 @@ final class Page {
   }
 
   /** Appends text (already escaped where it quotes the input). */
-  Page append(String text) {
+  Page append(CharSequence text) {
     buffer.append(text);
     return drainWhenFull();
   }
