@@ -623,12 +623,7 @@ public final class CohortPage {
     double plotW = width - left - 16;
     double plotH = height - top - 36;
     double step = plotW / (maxSessions + 1);
-    html.append("<figure class=\"chart\" data-table=\"sa-table\">\n")
-        .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" ")
-        .append("aria-labelledby=\"sa-title\" width=\"").append(num(width)).append("\" height=\"")
-        .append(num(height)).append("\" viewBox=\"0 0 ").append(num(width)).append(' ')
-        .append(num(height)).append("\">\n<title id=\"sa-title\">Number of courses by sessions")
-        .append(" attended</title>\n");
+    chartStart(html, "sa", "Number of courses by sessions attended", width, height);
     for (Map.Entry<Integer, Long> entry : distribution.entrySet()) {
       double barH = Math.max(1, plotH * entry.getValue() / maxCount);
       double x = left + step * entry.getKey();
@@ -688,6 +683,20 @@ public final class CohortPage {
   private record Dot(String label, double value, OptionalDouble lower, OptionalDouble upper,
       String note) {}
 
+  /**
+   * Opens a chart: its figure, which names the table that carries the same figures, and its SVG
+   * of the given size with a title for screen readers.
+   */
+  private static void chartStart(Page html, String id, String title, double width,
+      double height) {
+    html.append("<figure class=\"chart\" data-table=\"").append(id).append("-table\">\n")
+        .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" ")
+        .append("aria-labelledby=\"").append(id).append("-title\" width=\"").append(num(width))
+        .append("\" height=\"").append(num(height)).append("\" viewBox=\"0 0 ").append(num(width))
+        .append(' ').append(num(height)).append("\">\n<title id=\"").append(id)
+        .append("-title\">").append(esc(title)).append("</title>\n");
+  }
+
   /** A horizontal bar chart of shares, each bar coloured by how close it is to 100%. */
   private static void barChart(Page html, String id, String title, List<Bar> bars,
       double labelWidth) {
@@ -695,12 +704,7 @@ public final class CohortPage {
     double width = 860;
     double plotW = width - labelWidth - 60;
     double height = rowH * bars.size() + 24;
-    html.append("<figure class=\"chart\" data-table=\"").append(id).append("-table\">\n")
-        .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" ")
-        .append("aria-labelledby=\"").append(id).append("-title\" width=\"").append(num(width))
-        .append("\" height=\"").append(num(height)).append("\" viewBox=\"0 0 ").append(num(width))
-        .append(' ').append(num(height)).append("\">\n<title id=\"").append(id)
-        .append("-title\">").append(esc(title)).append("</title>\n");
+    chartStart(html, id, title, width, height);
     for (int q = 0; q <= 4; q++) {
       double x = labelWidth + plotW * q / 4;
       html.append("<line x1=\"").append(num(x)).append("\" x2=\"").append(num(x))
@@ -742,12 +746,7 @@ public final class CohortPage {
     double height = rowH * dots.size() + 30;
     double span = Math.max(1e-9, to - from);
     double tick = tickStep(span);
-    html.append("<figure class=\"chart\" data-table=\"").append(id).append("-table\">\n")
-        .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" ")
-        .append("aria-labelledby=\"").append(id).append("-title\" width=\"").append(num(width))
-        .append("\" height=\"").append(num(height)).append("\" viewBox=\"0 0 ").append(num(width))
-        .append(' ').append(num(height)).append("\">\n<title id=\"").append(id)
-        .append("-title\">").append(esc(title)).append("</title>\n");
+    chartStart(html, id, title, width, height);
     double first = Math.ceil(from / tick - 1e-9) * tick;
     for (double t = first; t <= to + 1e-9; t += tick) {
       double x = labelWidth + plotW * (t - from) / span;
