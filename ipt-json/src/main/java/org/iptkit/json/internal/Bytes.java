@@ -5,8 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * Scans of byte arrays eight bytes at a time, for the two scans every NDJSON record goes through
- * before it is parsed: finding the end of its line and checking whether it is plain ASCII.
+ * Scans of byte arrays eight bytes at a time: finding the end of an NDJSON record's line,
+ * checking whether it is plain ASCII, and comparing field and enumeration names in place.
  */
 final class Bytes {
   private static final VarHandle LONGS =
@@ -51,5 +51,71 @@ final class Bytes {
       }
     }
     return -1;
+  }
+
+  /** The first eight bytes of {@code key} (zero-padded) as a little-endian word, for {@link #equalsAt}. */
+  static long word(byte[] key) {
+    long word = 0;
+    for (int k = Math.min(Long.BYTES, key.length) - 1; k >= 0; k--) {
+      word = word << 8 | (key[k] & 0xFF);
+    }
+    return word;
+  }
+
+  /**
+   * Whether {@code bytes[from, from + key.length)} is {@code key}, a word at a time; {@code word}
+   * is {@link #word(byte[]) word(key)}. The caller has checked that the range is within the array.
+   */
+  static boolean equalsAt(byte[] bytes, int from, byte[] key, long word) {
+    int n = key.length;
+    if (n <= Long.BYTES && from + Long.BYTES <= bytes.length) {
+      long mask = n == Long.BYTES ? -1L : (1L << (n << 3)) - 1;
+      return (((long) LONGS.get(bytes, from) ^ word) & mask) == 0;
+    }
+    if (n < Long.BYTES) {
+      for (int k = 0; k < n; k++) {
+        if (bytes[from + k] != key[k]) {
+          return false;
+        }
+      }
+      return true;
+    }
+    for (int k = 0; k + Long.BYTES < n; k += Long.BYTES) {
+      if ((long) LONGS.get(bytes, from + k) != (long) LONGS.get(key, k)) {
+        return false;
+      }
+    }
+    return (long) LONGS.get(bytes, from + n - Long.BYTES) == (long) LONGS.get(key, n - Long.BYTES);
+  }
+
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
+  private static final long SPACES = 0x2020202020202020L;
+
+  /**
+   * The index of the first byte in {@code [from, to)} that ends a plain run of a JSON string (a
+   * quote, a backslash, a control character or a byte beyond ASCII), or {@code to}.
+   */
+  static int stringStop(byte[] bytes, int from, int to) {
+    int i = from;
+    for (; i + Long.BYTES <= to; i += Long.BYTES) {
+      long word = (long) LONGS.get(bytes, i);
+      long quote = word ^ QUOTES;
+      long backslash = word ^ BACKSLASHES;
+      // As in indexOfNewline: the lowest flagged byte is the first that is a quote, a backslash,
+      // below a space, or (its own high bit) beyond ASCII.
+      long stops = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash
+          | (word - SPACES) & ~word | word) & HIGH_BITS;
+      if (stops != 0) {
+        return i + (Long.numberOfTrailingZeros(stops) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      byte c = bytes[i];
+      if (c == '"' || c == '\\' || (c >= 0 && c < 0x20) || c < 0) {
+        return i;
+      }
+    }
+    return to;
   }
 }

@@ -2,76 +2,35 @@ package org.iptkit.json.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
-import org.iptkit.core.Attendance;
-import org.iptkit.core.Contract;
-import org.iptkit.core.DisputeStage;
-import org.iptkit.core.FidelityRating;
-import org.iptkit.core.Formulation;
-import org.iptkit.core.Grief;
-import org.iptkit.core.Instrument;
-import org.iptkit.core.InterpersonalDeficits;
-import org.iptkit.core.InterpersonalInventory;
-import org.iptkit.core.Measure;
-import org.iptkit.core.Person;
-import org.iptkit.core.ProblemArea;
-import org.iptkit.core.ProblemAreaType;
-import org.iptkit.core.RoleDispute;
-import org.iptkit.core.RoleTransition;
-import org.iptkit.core.Session;
-import org.iptkit.core.TransitionKind;
 import org.iptkit.core.TreatmentCourse;
+import org.iptkit.json.JsonReadException.Problem;
 
 /**
- * The fast path of course reading: a scanner of one course document in UTF-8 bytes, written for
- * the course format alone (docs/format.md, Course), that reads the plain form every writer produces
- * straight from the bytes into the core builders, without a general JSON parser in between.
+ * The fast path of course reading: the byte cursor of the one reading walk ({@link CourseWalk})
+ * over one course document in UTF-8 bytes. It reads the plain form every writer produces straight
+ * from the bytes, without a general JSON parser in between; the walk gives the values to the core
+ * builders as it does over the Jackson cursor.
  *
- * <p>It is an optimisation, never an authority. {@link CourseJsonReader} defines what a course
- * document is and says where and why one is not. This scanner gives a course only where that
- * reader would give an equal one, and otherwise gives up ({@code null}) and leaves the bytes to
- * it: at anything wrong (malformed JSON, an unknown or repeated field, a missing required field,
- * a wrong type, an impossible value the core refuses) and at every form it does not handle
- * itself, which keeps it short enough to check against the reader field by field:
+ * <p>It is an optimisation, never an authority. At anything wrong (malformed JSON, an unknown or
+ * repeated field, a missing required field, a wrong type, an impossible value the core refuses:
+ * every error the walk raises) it gives up, and the caller reads the bytes again with the strict
+ * reader ({@link CourseJsonReader}), which says where and why. It also gives up at every form it
+ * does not handle itself:
  * <ul>
  *   <li>an escape sequence in an enumeration value, a date or the schema version (free text and
  *       identifiers may have any JSON escape), and a string longer in bytes than the string
  *       limit (the reader counts characters);
- *   <li>{@code null} for any field, a negative number, an integer beyond an {@code int}, a
- *       fraction or an exponent;
+ *   <li>{@code null} where a value is required, a negative number, an integer beyond an {@code
+ *       int}, a fraction or an exponent;
  *   <li>a byte order mark, and bytes that are not UTF-8 (they are refused by the reader).
  * </ul>
  * Errors are therefore always the reader's, with their JSON Pointer, line and column; the
- * scanner makes no message of its own. Equality with the reader is checked by
- * {@code CourseScannerProperties} on generated and mutated documents and on the hostile-input
- * corpus.
+ * scanner makes no message of its own. That both cursors give equal courses is checked on
+ * generated and mutated documents and on the hostile-input corpus.
  *
- * <p>Stateless and thread-safe: each call scans with a cursor of its own.
+ * <p>Thread-safe: each thread scans with a cursor of its own.
  */
-public final class CourseScanner {
-  // Field names of each kind of object, in the documented order the reader numbers them by (and
-  // the writer writes them in).
-  private static final byte[][] COURSE = names(WireFormat.COURSE.names());
-  private static final byte[][] CONTRACT = names(WireFormat.CONTRACT.names());
-  private static final byte[][] INVENTORY = names(WireFormat.INVENTORY.names());
-  private static final byte[][] PERSON = names(WireFormat.PERSON.names());
-  private static final byte[][] AREA = names(WireFormat.PROBLEM_AREA.names());
-  private static final byte[][] FORMULATION = names(WireFormat.FORMULATION.names());
-  private static final byte[][] SESSION = names(WireFormat.SESSION.names());
-  private static final byte[][] MEASURE = names(WireFormat.MEASURE.names());
-  private static final byte[][] RATING = names(WireFormat.FIDELITY_RATING.names());
-  // The required fields of each kind, as bits over its field numbers.
-  private static final long COURSE_REQUIRED = WireFormat.COURSE.requiredBits();
-  private static final long CONTRACT_REQUIRED = WireFormat.CONTRACT.requiredBits();
-  private static final long INVENTORY_REQUIRED = WireFormat.INVENTORY.requiredBits();
-  private static final long PERSON_REQUIRED = WireFormat.PERSON.requiredBits();
-  private static final long FORMULATION_REQUIRED = WireFormat.FORMULATION.requiredBits();
-  private static final long SESSION_REQUIRED = WireFormat.SESSION.requiredBits();
-  private static final long MEASURE_REQUIRED = WireFormat.MEASURE.requiredBits();
-  private static final long RATING_REQUIRED = WireFormat.FIDELITY_RATING.requiredBits();
-
+public final class CourseScanner implements CourseWalk.Cursor {
   /** Thrown to give up; made once, without a stack trace, as it is control flow. */
   private static final class GiveUp extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -88,20 +47,23 @@ public final class CourseScanner {
   private static final int UTF8 = 1;
   private static final int ESCAPED = 2;
 
-  private final byte[] b;
-  private final int end;
-  private final int maxStringLength;
+  /**
+   * One scanner per thread, with its walk, reused call after call: a scan allocates only what
+   * it reads (NDJSON batches scan millions of lines).
+   */
+  private static final ThreadLocal<CourseScanner> SCANNERS =
+      ThreadLocal.withInitial(CourseScanner::new);
+
+  private final CourseWalk walk = new CourseWalk(this);
+  private byte[] b;
+  private int end;
+  private int maxStringLength;
   private int i;
   // Where the last string or field name read starts and ends (exclusive) in the bytes.
   private int textStart;
   private int textEnd;
 
-  private CourseScanner(byte[] bytes, int from, int end, int maxStringLength) {
-    this.b = bytes;
-    this.i = from;
-    this.end = end;
-    this.maxStringLength = maxStringLength;
-  }
+  private CourseScanner() {}
 
   /**
    * The course held in {@code bytes[from, from + length)} when the strict reader would read
@@ -117,64 +79,94 @@ public final class CourseScanner {
     if (bytes == null || from < 0 || length <= 0 || from > bytes.length - length) {
       return null;
     }
+    CourseScanner scanner = SCANNERS.get();
+    scanner.b = bytes;
+    scanner.i = from;
+    scanner.end = from + length;
+    scanner.maxStringLength = maxStringLength;
     try {
-      return new CourseScanner(bytes, from, from + length, maxStringLength).document();
+      TreatmentCourse course = (TreatmentCourse) scanner.walk.read(CourseWalk.Plan.COURSE);
+      scanner.skipSpace();
+      return scanner.i == scanner.end ? course : null;
     } catch (RuntimeException e) {
-      // GIVE_UP, or a core check refusing a value (InvalidValueException, a builder's missing
-      // attribute, LocalDate's DateTimeException): the reader reads it again and says why.
+      // GIVE_UP, or a core check refusing a value (a builder's missing attribute, LocalDate's
+      // DateTimeException): the reader reads it again and says why.
       return null;
+    } finally {
+      scanner.b = null; // the document is the caller's: keep no reference to it
     }
   }
 
-  private static byte[][] names(String... names) {
-    byte[][] bytes = new byte[names.length][];
-    for (int k = 0; k < names.length; k++) {
-      bytes[k] = names[k].getBytes(StandardCharsets.US_ASCII);
-    }
-    return bytes;
-  }
+  // ---------------------------------------------------------------- the cursor
 
-  // ---------------------------------------------------------------- the course
-
-  private TreatmentCourse document() {
-    TreatmentCourse course = course();
-    skipSpace();
-    if (i != end) {
+  @Override
+  public void openObject(String expected) {
+    if (next() != '{') {
       throw GIVE_UP;
     }
-    return course;
+    i++;
   }
 
-  private TreatmentCourse course() {
-    open();
-    TreatmentCourse.Builder c = TreatmentCourse.builder();
-    long seen = 0;
-    for (int f = -1; (f = field(COURSE, f, seen)) >= 0; ) {
-      seen |= 1L << f;
-      switch (f) {
-        case 0 -> version();
-        case 1 -> c.courseId(string());
-        case 2 -> c.patientRef(string());
-        case 3 -> c.therapistRef(string());
-        case 4 -> c.protocol(string());
-        case 5 -> c.status(enumValue(EnumCodec.STATUS));
-        case 6 -> array(this::contract, c::addContract);
-        case 7 -> array(this::inventory, c::addInventory);
-        case 8 -> array(this::problemArea, c::addProblemArea);
-        case 9 -> c.formulation(formulation());
-        case 10 -> array(this::session, c::addSession);
-        case 11 -> array(this::measure, c::addMeasure);
-        case 12 -> array(this::rating, c::addFidelityRating);
-        case 13 -> c.endedOn(date());
-        default -> throw GIVE_UP;
-      }
+  @Override
+  public void openArray(String expected) {
+    if (next() != '[') {
+      throw GIVE_UP;
     }
-    require(seen, COURSE_REQUIRED);
-    return c.build();
+    i++;
+  }
+
+  @Override
+  public boolean nextElement(boolean first) {
+    byte c = next();
+    if (first) {
+      if (c == ']') {
+        i++;
+        return false;
+      }
+      return true;
+    }
+    i++;
+    if (c == ',') {
+      return true;
+    }
+    if (c == ']') {
+      return false;
+    }
+    throw GIVE_UP;
+  }
+
+  @Override
+  public boolean atNull() {
+    if (next() == 'n' && i + 4 <= end && b[i + 1] == 'u' && b[i + 2] == 'l' && b[i + 3] == 'l') {
+      i += 4;
+      return true;
+    }
+    return false;
+  }
+
+  @Override
+  public String text() {
+    return string();
+  }
+
+  @Override
+  public int whole() {
+    return integer();
+  }
+
+  @Override
+  public boolean flag() {
+    return bool();
+  }
+
+  @Override
+  public <E extends Enum<E>> E choice(EnumCodec<E> codec) {
+    return enumValue(codec);
   }
 
   /** A schema version the reader accepts: "1." and one to eleven digits. */
-  private void version() {
+  @Override
+  public void version() {
     stringBounds();
     int from = textStart;
     int length = textEnd - from;
@@ -188,245 +180,31 @@ public final class CourseScanner {
     }
   }
 
-  // ---------------------------------------------------------------- parts
-
-  private Contract contract() {
-    open();
-    Contract.Builder c = Contract.builder();
-    long seen = 0;
-    for (int f = -1; (f = field(CONTRACT, f, seen)) >= 0; ) {
-      seen |= 1L << f;
-      switch (f) {
-        case 0 -> c.kind(enumValue(EnumCodec.CONTRACT_KIND));
-        case 1 -> c.agreedOn(date());
-        case 2 -> c.plannedSessions(integer());
-        case 3 -> c.frequency(enumValue(EnumCodec.FREQUENCY));
-        case 4 -> c.sessionMinutes(integer());
-        case 5 -> array(this::string, c::addGoal);
-        default -> throw GIVE_UP;
-      }
-    }
-    require(seen, CONTRACT_REQUIRED);
-    return c.build();
+  /** No place is kept: an error gives up, and the reader finds the place again. */
+  @Override
+  public long mark() {
+    return TokenPositions.NONE;
   }
 
-  private InterpersonalInventory inventory() {
-    open();
-    InterpersonalInventory.Builder v = InterpersonalInventory.builder();
-    long seen = 0;
-    for (int f = -1; (f = field(INVENTORY, f, seen)) >= 0; ) {
-      seen |= 1L << f;
-      switch (f) {
-        case 0 -> v.takenOn(date());
-        case 1 -> array(this::person, v::addPerson);
-        default -> throw GIVE_UP;
-      }
-    }
-    require(seen, INVENTORY_REQUIRED);
-    return v.build();
+  @Override
+  public String pointer() {
+    return "";
   }
 
-  private Person person() {
-    open();
-    Person.Builder p = Person.builder();
-    long seen = 0;
-    for (int f = -1; (f = field(PERSON, f, seen)) >= 0; ) {
-      seen |= 1L << f;
-      switch (f) {
-        case 0 -> p.id(string());
-        case 1 -> p.relationship(enumValue(EnumCodec.RELATIONSHIP));
-        case 2 -> p.circle(integer());
-        case 3 -> p.contact(enumValue(EnumCodec.CONTACT));
-        case 4 -> p.confidant(bool());
-        case 5 -> p.conflict(bool());
-        case 6 -> p.changedNearOnset(bool());
-        case 7 -> p.deceased(bool());
-        case 8 -> p.diedOn(date());
-        case 9 -> array(this::string, p::addSatisfying);
-        case 10 -> array(this::string, p::addUnsatisfying);
-        case 11 -> p.expectationsMet(bool());
-        case 12 -> p.desiredChange(string());
-        default -> throw GIVE_UP;
-      }
-    }
-    require(seen, PERSON_REQUIRED);
-    return p.build();
+  @Override
+  public boolean lenient() {
+    return false;
   }
 
-  private ProblemArea problemArea() {
-    open();
-    ProblemAreaType type = null;
-    boolean primary = false;
-    String personId = null;
-    String fromRole = null;
-    String toRole = null;
-    DisputeStage stage = null;
-    TransitionKind transition = null;
-    long seen = 0;
-    for (int f = -1; (f = field(AREA, f, seen)) >= 0; ) {
-      seen |= 1L << f;
-      switch (f) {
-        case 0 -> type = enumValue(EnumCodec.AREA);
-        case 1 -> primary = bool();
-        case 2 -> personId = string();
-        case 3 -> stage = enumValue(EnumCodec.STAGE);
-        case 4 -> fromRole = string();
-        case 5 -> toRole = string();
-        case 6 -> transition = enumValue(EnumCodec.TRANSITION);
-        default -> throw GIVE_UP;
-      }
-    }
-    if (type == null) {
-      throw GIVE_UP;
-    }
-    // The fields each type may have (type, primary, then its own), as the reader allows them.
-    long allowed = WireFormat.areaBits(type);
-    if ((seen & ~allowed) != 0) {
-      throw GIVE_UP;
-    }
-    return switch (type) {
-      case GRIEF -> Grief.builder().primary(primary).personId(Optional.ofNullable(personId))
-          .build();
-      case ROLE_DISPUTE -> RoleDispute.builder().primary(primary)
-          .personId(Optional.ofNullable(personId)).stage(Optional.ofNullable(stage)).build();
-      case ROLE_TRANSITION -> RoleTransition.builder().primary(primary)
-          .fromRole(Optional.ofNullable(fromRole)).toRole(Optional.ofNullable(toRole))
-          .transition(Optional.ofNullable(transition)).build();
-      case INTERPERSONAL_DEFICITS -> InterpersonalDeficits.builder().primary(primary).build();
-    };
+  @Override
+  public void warn(String pointer, long at, String message) {
+    throw GIVE_UP;
   }
 
-  private Formulation formulation() {
-    open();
-    Formulation.Builder m = Formulation.builder();
-    long seen = 0;
-    for (int f = -1; (f = field(FORMULATION, f, seen)) >= 0; ) {
-      seen |= 1L << f;
-      switch (f) {
-        case 0 -> m.sharedOn(date());
-        case 1 -> enumSet(EnumCodec.AREA, m::addArea);
-        case 2 -> m.patientAgreed(bool());
-        default -> throw GIVE_UP;
-      }
-    }
-    require(seen, FORMULATION_REQUIRED);
-    return m.build();
-  }
-
-  private Session session() {
-    open();
-    Session.Builder s = Session.builder();
-    Attendance attendance = null;
-    long seen = 0;
-    for (int f = -1; (f = field(SESSION, f, seen)) >= 0; ) {
-      seen |= 1L << f;
-      switch (f) {
-        case 0 -> s.number(integer());
-        case 1 -> s.date(date());
-        case 2 -> s.minutes(integer());
-        case 3 -> {
-          attendance = enumValue(EnumCodec.ATTENDANCE);
-          s.attendance(attendance);
-        }
-        case 4 -> s.phase(enumValue(EnumCodec.PHASE));
-        case 5 -> s.setting(enumValue(EnumCodec.SETTING));
-        case 6 -> s.modality(enumValue(EnumCodec.MODALITY));
-        case 7 -> s.cpt(string());
-        case 8 -> enumSet(EnumCodec.TASK, s::addTask);
-        case 9 -> enumSet(EnumCodec.TECHNIQUE, s::addTechnique);
-        case 10 -> enumSet(EnumCodec.AREA, s::addFocus);
-        case 11 -> array(this::measure, s::addMeasure);
-        default -> throw GIVE_UP;
-      }
-    }
-    // An ATTENDED session needs its phase.
-    require(seen, SESSION_REQUIRED);
-    if (attendance == Attendance.ATTENDED && (seen & 0b1_0000) == 0) {
-      throw GIVE_UP;
-    }
-    return s.build();
-  }
-
-  private Measure measure() {
-    open();
-    Measure.Builder m = Measure.builder();
-    long seen = 0;
-    for (int f = -1; (f = field(MEASURE, f, seen)) >= 0; ) {
-      seen |= 1L << f;
-      switch (f) {
-        case 0 -> m.instrument(enumValue(EnumCodec.INSTRUMENT));
-        case 1 -> {
-          // An empty array of items is an error of the reader's (a wrong number of items).
-          if (!openArray()) {
-            throw GIVE_UP;
-          }
-          do {
-            m.addItem(integer());
-          } while (nextElement());
-        }
-        case 2 -> m.total(integer());
-        case 3 -> m.date(date());
-        default -> throw GIVE_UP;
-      }
-    }
-    // The instrument, and items or a total.
-    require(seen, MEASURE_REQUIRED);
-    if ((seen & 0b110) == 0) {
-      throw GIVE_UP;
-    }
-    return m.build();
-  }
-
-  private FidelityRating rating() {
-    open();
-    FidelityRating.Builder r = FidelityRating.builder();
-    long seen = 0;
-    for (int f = -1; (f = field(RATING, f, seen)) >= 0; ) {
-      seen |= 1L << f;
-      switch (f) {
-        case 0 -> r.session(integer());
-        case 1 -> r.scale(string());
-        case 2 -> r.rater(string());
-        case 3 -> array(this::integer, r::addItem);
-        default -> throw GIVE_UP;
-      }
-    }
-    require(seen, RATING_REQUIRED);
-    return r.build();
-  }
-
-  /** Reads an array of values with {@code element}, handing each to {@code add}. */
-  private <T> void array(Supplier<T> element, Consumer<? super T> add) {
-    if (openArray()) {
-      do {
-        add.accept(element.get());
-      } while (nextElement());
-    }
-  }
-
-  /**
-   * Reads an array of enumeration values, handing each to {@code add}; a value listed twice
-   * gives up, as the reader refuses it (a set would silently drop it).
-   */
-  private <E extends Enum<E>> void enumSet(EnumCodec<E> codec, Consumer<? super E> add) {
-    if (openArray()) {
-      long listed = 0;
-      do {
-        E value = enumValue(codec);
-        int ordinal = value.ordinal();
-        if (ordinal >= Long.SIZE || (listed & (1L << ordinal)) != 0) {
-          throw GIVE_UP;
-        }
-        listed |= 1L << ordinal;
-        add.accept(value);
-      } while (nextElement());
-    }
-  }
-
-  private static void require(long seen, long required) {
-    if ((seen & required) != required) {
-      throw GIVE_UP;
-    }
+  @Override
+  public RuntimeException error(Problem problem, String pointer, long at, String expected,
+      String reason) {
+    throw GIVE_UP;
   }
 
   // ---------------------------------------------------------------- structure
@@ -450,20 +228,16 @@ public final class CourseScanner {
     return b[i];
   }
 
-  private void open() {
-    if (next() != '{') {
-      throw GIVE_UP;
-    }
-    i++;
-  }
-
   /**
-   * Moves past the next field name of an object of {@code names} and its colon, and returns the
-   * field's index, or -1 past the end of the object. {@code previous} is the field before it
-   * (-1 for the first), whose successor is tried first, as fields mostly come in their order;
-   * {@code seen} holds the fields read, a repeated one gives up, as does an unknown one.
+   * Moves past the next field name and its colon, and returns the field's number, or -1 past the
+   * end of the object. The successor of {@code previous} is tried first, as fields mostly come
+   * in their order; a repeated field gives up, as does an unknown one.
    */
-  private int field(byte[][] names, int previous, long seen) {
+  @Override
+  public int nextField(CourseWalk.Scope object, int previous) {
+    byte[][] names = object.plan.nameBytes;
+    long[] words = object.plan.nameWords;
+    long seen = object.seen;
     byte c = next();
     if (previous >= 0) {
       if (c == '}') {
@@ -485,10 +259,10 @@ public final class CourseScanner {
     int from = ++i;
     // Fields mostly come in their order: try the one after the previous in place first.
     int index = previous + 1;
-    if (index >= names.length || !nameAt(names[index], from)) {
+    if (index >= names.length || !nameAt(names[index], words[index], from)) {
       index = -1;
       for (int k = 0; k < names.length; k++) {
-        if (nameAt(names[k], from)) {
+        if (nameAt(names[k], words[k], from)) {
           index = k;
           break;
         }
@@ -497,7 +271,11 @@ public final class CourseScanner {
     if (index < 0 || (seen & (1L << index)) != 0) {
       throw GIVE_UP;
     }
-    i = from + names[index].length + 1;
+    i = from + names[index].length;
+    if (i < end && b[i] == ':') {
+      i++; // the compact form
+      return index;
+    }
     if (next() != ':') {
       throw GIVE_UP;
     }
@@ -505,47 +283,9 @@ public final class CourseScanner {
     return index;
   }
 
-  /**
-   * Whether the bytes at {@code from} are {@code name} and its closing quote. A byte loop: the
-   * names are short, too short for a vectorised comparison to pay.
-   */
-  private boolean nameAt(byte[] name, int from) {
-    int length = name.length;
-    if (from + length >= end || b[from + length] != '"') {
-      return false;
-    }
-    for (int k = 0; k < length; k++) {
-      if (b[from + k] != name[k]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Moves past a '[' and says whether an element follows (false past an empty array). */
-  private boolean openArray() {
-    if (next() != '[') {
-      throw GIVE_UP;
-    }
-    i++;
-    if (next() == ']') {
-      i++;
-      return false;
-    }
-    return true;
-  }
-
-  /** After an element: moves past a ',' (true) or the closing ']' (false). */
-  private boolean nextElement() {
-    byte c = next();
-    i++;
-    if (c == ',') {
-      return true;
-    }
-    if (c == ']') {
-      return false;
-    }
-    throw GIVE_UP;
+  /** Whether the bytes at {@code from} are {@code name} (with its closing quote). */
+  private boolean nameAt(byte[] name, long word, int from) {
+    return from + name.length <= end && Bytes.equalsAt(b, from, name, word);
   }
 
   // ---------------------------------------------------------------- values
@@ -574,6 +314,7 @@ public final class CourseScanner {
     int from = ++i;
     int kind = ASCII;
     while (true) {
+      i = Bytes.stringStop(b, i, end);
       if (i >= end) {
         throw GIVE_UP;
       }
@@ -691,7 +432,8 @@ public final class CourseScanner {
   }
 
   /** A date YYYY-MM-DD; one that is not in the calendar gives up through LocalDate. */
-  private LocalDate date() {
+  @Override
+  public LocalDate date() {
     stringBounds();
     int o = textStart;
     if (textEnd - o != 10 || b[o + 4] != '-' || b[o + 7] != '-') {

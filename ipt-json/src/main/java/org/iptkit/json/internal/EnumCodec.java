@@ -30,27 +30,31 @@ import org.iptkit.rules.SickRole;
  * the constant names) and the "one of …" text listing them for error messages.
  */
 final class EnumCodec<E extends Enum<E>> {
-  static final EnumCodec<CourseStatus> STATUS = new EnumCodec<>(CourseStatus.class);
-  static final EnumCodec<ContractKind> CONTRACT_KIND = new EnumCodec<>(ContractKind.class);
-  static final EnumCodec<Frequency> FREQUENCY = new EnumCodec<>(Frequency.class);
-  static final EnumCodec<Relationship> RELATIONSHIP = new EnumCodec<>(Relationship.class);
-  static final EnumCodec<ContactFrequency> CONTACT = new EnumCodec<>(ContactFrequency.class);
-  static final EnumCodec<ProblemAreaType> AREA = new EnumCodec<>(ProblemAreaType.class);
-  static final EnumCodec<DisputeStage> STAGE = new EnumCodec<>(DisputeStage.class);
-  static final EnumCodec<TransitionKind> TRANSITION = new EnumCodec<>(TransitionKind.class);
-  static final EnumCodec<Attendance> ATTENDANCE = new EnumCodec<>(Attendance.class);
-  static final EnumCodec<Phase> PHASE = new EnumCodec<>(Phase.class);
-  static final EnumCodec<Setting> SETTING = new EnumCodec<>(Setting.class);
-  static final EnumCodec<Modality> MODALITY = new EnumCodec<>(Modality.class);
-  static final EnumCodec<SessionTask> TASK = new EnumCodec<>(SessionTask.class);
-  static final EnumCodec<Technique> TECHNIQUE = new EnumCodec<>(Technique.class);
-  static final EnumCodec<Instrument> INSTRUMENT = new EnumCodec<>(Instrument.class);
-  static final EnumCodec<SeverityBand> BAND = new EnumCodec<>(SeverityBand.class);
-  static final EnumCodec<SickRole> SICK_ROLE = new EnumCodec<>(SickRole.class);
-  static final EnumCodec<RuleSetting> RULE_SETTING = new EnumCodec<>(RuleSetting.class);
-  static final EnumCodec<Severity> SEVERITY = new EnumCodec<>(Severity.class);
-  static final EnumCodec<RuleOutcome> OUTCOME = new EnumCodec<>(RuleOutcome.class);
-  static final EnumCodec<RuleDomain> DOMAIN = new EnumCodec<>(RuleDomain.class);
+  /** One codec per enumeration, made when first asked for. */
+  private static final Map<Class<?>, EnumCodec<?>> CODECS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  static final EnumCodec<CourseStatus> STATUS = of(CourseStatus.class);
+  static final EnumCodec<ContractKind> CONTRACT_KIND = of(ContractKind.class);
+  static final EnumCodec<Frequency> FREQUENCY = of(Frequency.class);
+  static final EnumCodec<Relationship> RELATIONSHIP = of(Relationship.class);
+  static final EnumCodec<ContactFrequency> CONTACT = of(ContactFrequency.class);
+  static final EnumCodec<ProblemAreaType> AREA = of(ProblemAreaType.class);
+  static final EnumCodec<DisputeStage> STAGE = of(DisputeStage.class);
+  static final EnumCodec<TransitionKind> TRANSITION = of(TransitionKind.class);
+  static final EnumCodec<Attendance> ATTENDANCE = of(Attendance.class);
+  static final EnumCodec<Phase> PHASE = of(Phase.class);
+  static final EnumCodec<Setting> SETTING = of(Setting.class);
+  static final EnumCodec<Modality> MODALITY = of(Modality.class);
+  static final EnumCodec<SessionTask> TASK = of(SessionTask.class);
+  static final EnumCodec<Technique> TECHNIQUE = of(Technique.class);
+  static final EnumCodec<Instrument> INSTRUMENT = of(Instrument.class);
+  static final EnumCodec<SeverityBand> BAND = of(SeverityBand.class);
+  static final EnumCodec<SickRole> SICK_ROLE = of(SickRole.class);
+  static final EnumCodec<RuleSetting> RULE_SETTING = of(RuleSetting.class);
+  static final EnumCodec<Severity> SEVERITY = of(Severity.class);
+  static final EnumCodec<RuleOutcome> OUTCOME = of(RuleOutcome.class);
+  static final EnumCodec<RuleDomain> DOMAIN = of(RuleDomain.class);
 
   private final Map<String, E> byName = new HashMap<>();
   // The constants in an open-addressing table by a cheap hash of their name (length and three
@@ -61,6 +65,7 @@ final class EnumCodec<E extends Enum<E>> {
   // The same names as bytes (they are ASCII), for the course scanner, which reads the input's
   // bytes without decoding them.
   private final byte[][] tableBytes;
+  private final long[] tableWords;
   private final int mask;
   private final String oneOf;
 
@@ -77,6 +82,7 @@ final class EnumCodec<E extends Enum<E>> {
     this.table = (E[]) java.lang.reflect.Array.newInstance(type, size);
     this.tableNames = new char[size][];
     this.tableBytes = new byte[size][];
+    this.tableWords = new long[size];
     this.mask = size - 1;
     for (E constant : constants) {
       String name = constant.name();
@@ -88,12 +94,25 @@ final class EnumCodec<E extends Enum<E>> {
       table[slot] = constant;
       tableNames[slot] = name.toCharArray();
       tableBytes[slot] = name.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      tableWords[slot] = Bytes.word(tableBytes[slot]);
     }
   }
 
   private static int hash(int length, char first, char middle, char last) {
     int hash = length * 0x9E3779B1 + first * 31 * 31 + middle * 31 + last;
     return hash ^ (hash >>> 15);
+  }
+
+  /** The codec of the enumeration {@code type}. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static <E extends Enum<E>> EnumCodec<E> of(Class<E> type) {
+    return (EnumCodec<E>) CODECS.computeIfAbsent(type, t -> new EnumCodec(t));
+  }
+
+  /** The codec of the enumeration a descriptor's choice lists the constants of. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  static EnumCodec<?> of(WireFormat.Choice choice) {
+    return of((Class) choice.type());
   }
 
   /** The constant with this wire name, or null. */
@@ -134,20 +153,10 @@ final class EnumCodec<E extends Enum<E>> {
       if (name == null) {
         return null;
       }
-      if (name.length == length && sameBytes(name, bytes, offset)) {
+      if (name.length == length && Bytes.equalsAt(bytes, offset, name, tableWords[slot])) {
         return table[slot];
       }
     }
-  }
-
-  /** A byte loop: wire names are too short for a vectorised comparison to pay. */
-  private static boolean sameBytes(byte[] name, byte[] bytes, int offset) {
-    for (int k = 0; k < name.length; k++) {
-      if (name[k] != bytes[offset + k]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** "one of A, B, C". */

@@ -6,9 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.time.LocalDate;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.iptkit.core.Attendance;
 import org.iptkit.core.Contract;
 import org.iptkit.core.FidelityRating;
+import org.iptkit.core.Grief;
+import org.iptkit.core.InterpersonalDeficits;
+import org.iptkit.core.RoleDispute;
+import org.iptkit.core.RoleTransition;
 import org.iptkit.core.Formulation;
 import org.iptkit.core.InterpersonalInventory;
 import org.iptkit.core.Measure;
@@ -80,11 +88,17 @@ public final class WireFormat {
   public record Flag() implements Shape {}
 
   /** One of a fixed list of UPPER_SNAKE names, such as an enumeration's constants. */
-  public record Choice(String def, String description, List<String> values) implements Shape {
+  public record Choice(String def, String description, List<String> values,
+      Class<? extends Enum<?>> type) implements Shape {
+    /** A list of names that are not an enumeration's constants (such as the rule codes). */
+    public Choice(String def, String description, List<String> values) {
+      this(def, description, values, null);
+    }
+
     /** The wire names of an enumeration's constants, in declaration order. */
     static Choice of(String def, String description, Class<? extends Enum<?>> type) {
       return new Choice(def, description,
-          Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+          Arrays.stream(type.getEnumConstants()).map(Enum::name).toList(), type);
     }
   }
 
@@ -110,8 +124,85 @@ public final class WireFormat {
     UNLESS_INHERITED
   }
 
-  /** One field of an object: its name, shape, presence and what it records. */
-  public record Field(String name, Shape shape, Presence presence, String description) {}
+  /**
+   * One field of an object: its name, shape, presence and what it records, and, for the objects
+   * of a course document, how the walks get it from a value and give it to a builder.
+   */
+  public record Field(String name, Shape shape, Presence presence, String description,
+      Access access) {
+    /** This field, read from a value with {@code get} and given to a builder with {@code put}. */
+    <T, B, V> Field to(Function<T, ?> get, Put<B, V> put) {
+      return access(get, put);
+    }
+
+    /** This whole-number field, read with {@code get} and given to a builder with {@code put}. */
+    <T, B> Field ints(Function<T, ?> get, PutInt<B> put) {
+      return access(get, put);
+    }
+
+    /** This true-or-false field, read with {@code get} and given to a builder with {@code put}. */
+    <T, B> Field flags(Function<T, ?> get, PutFlag<B> put) {
+      return access(get, put);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Field access(Function<?, ?> get, Object put) {
+      return new Field(name, shape, presence, description,
+          new Access((Function<Object, Object>) get, put, access == null ? null : access.expected));
+    }
+
+    /** This field, named in a read error as {@code expected} when it is missing. */
+    Field expecting(String expected) {
+      return new Field(name, shape, presence, description, new Access(
+          access == null ? null : access.get, access == null ? null : access.put, expected));
+    }
+  }
+
+  /**
+   * How the course walks reach a field: {@code get} gives its value from the core value
+   * (an {@code Optional} or {@code OptionalInt} when it may be absent), {@code put} gives a read
+   * value (or one element of a list) to the builder ({@link Put}, {@link PutInt} or {@link
+   * PutFlag}), and {@code expected} says what a read error expects when it is missing ({@code
+   * null}: what its shape is).
+   */
+  public record Access(Function<Object, Object> get, Object put, String expected) {}
+
+  /** Gives a read value, or one element of a read list, to a builder. */
+  @FunctionalInterface
+  public interface Put<B, V> {
+    /** Gives {@code value} to {@code builder}. */
+    void put(B builder, V value);
+  }
+
+  /** Gives a read whole number to a builder. */
+  @FunctionalInterface
+  public interface PutInt<B> {
+    /** Gives {@code value} to {@code builder}. */
+    void put(B builder, int value);
+  }
+
+  /** Gives a read {@code true} or {@code false} to a builder. */
+  @FunctionalInterface
+  public interface PutFlag<B> {
+    /** Gives {@code value} to {@code builder}. */
+    void put(B builder, boolean value);
+  }
+
+  /**
+   * How the course walks make a value of an object: a new builder, the value built from it, the
+   * reader's checks between its fields (run before building), the noun a read error names it by
+   * ("a session", plural "sessions"), and the field that identifies an element of a list of it
+   * ({@code null}: none), where an error about the element points.
+   */
+  public record Binding(Supplier<Object> builder, Function<Object, Object> build, Check check,
+      String noun, String plural, String key) {}
+
+  /** The reader's checks between the fields of one object, after its fields are read. */
+  @FunctionalInterface
+  public interface Check {
+    /** Fails with a read error when the fields of {@code object} do not fit together. */
+    void check(CourseWalk.Scope object);
+  }
 
   /**
    * An object of the format: its fields in the documented (and written) order, the conditions
@@ -120,7 +211,56 @@ public final class WireFormat {
    */
   public record ObjectType(String def, String description, List<Field> fields,
       List<Map<String, Object>> conditions, List<Map<String, Object>> conditionsUnlessInherited,
-      String comment) implements Shape {
+      String comment, Binding binding) implements Shape {
+    /** An object type the course walks do not read or write. */
+    public ObjectType(String def, String description, List<Field> fields,
+        List<Map<String, Object>> conditions, List<Map<String, Object>> conditionsUnlessInherited,
+        String comment) {
+      this(def, description, fields, conditions, conditionsUnlessInherited, comment, null);
+    }
+
+    /**
+     * This object type, made by the course walks with {@code builder} and {@code build}, named
+     * {@code noun} (with its article) and {@code plural} in read errors.
+     */
+    @SuppressWarnings("unchecked")
+    <B, T> ObjectType bind(Supplier<B> builder, Function<B, T> build, String noun,
+        String plural) {
+      return new ObjectType(def, description, fields, conditions, conditionsUnlessInherited,
+          comment, new Binding((Supplier<Object>) builder, (Function<Object, Object>) build,
+              null, noun, plural, null));
+    }
+
+    /** This object type with the reader's checks between its fields. */
+    ObjectType checked(Check check) {
+      return new ObjectType(def, description, fields, conditions, conditionsUnlessInherited,
+          comment, new Binding(binding.builder(), binding.build(), check, binding.noun(),
+              binding.plural(), binding.key()));
+    }
+
+    /** This object type, an element of a list identified by its field {@code key}. */
+    ObjectType keyed(String key) {
+      return new ObjectType(def, description, fields, conditions, conditionsUnlessInherited,
+          comment, new Binding(binding.builder(), binding.build(), binding.check(),
+              binding.noun(), binding.plural(), field(key).name()));
+    }
+
+    /** The field names in documented order, as a list. */
+    public List<String> nameList() {
+      return List.of(names());
+    }
+
+    /** The object type of the field {@code name} (an object, or an object or null). */
+    public ObjectType part(String name) {
+      Shape shape = field(name).shape();
+      return (ObjectType) (shape instanceof OrNull orNull ? orNull.shape() : shape);
+    }
+
+    /** The number of the field of this name. */
+    public int index(String name) {
+      return fields.indexOf(field(name));
+    }
+
     /** The field names in documented order. */
     public String[] names() {
       return fields.stream().map(Field::name).toArray(String[]::new);
@@ -161,15 +301,15 @@ public final class WireFormat {
   // ---------------------------------------------------------------- building blocks
 
   static Field required(String name, Shape shape, String description) {
-    return new Field(name, shape, Presence.REQUIRED, description);
+    return new Field(name, shape, Presence.REQUIRED, description, null);
   }
 
   static Field optional(String name, Shape shape, String description) {
-    return new Field(name, shape, Presence.OPTIONAL, description);
+    return new Field(name, shape, Presence.OPTIONAL, description, null);
   }
 
   static Field unlessInherited(String name, Shape shape, String description) {
-    return new Field(name, shape, Presence.UNLESS_INHERITED, description);
+    return new Field(name, shape, Presence.UNLESS_INHERITED, description, null);
   }
 
   static ObjectType object(String def, String description, Field... fields) {
@@ -205,6 +345,12 @@ public final class WireFormat {
   }
 
   private static final long INT_MAX = Integer.MAX_VALUE;
+
+  /** The version of the format the writers produce. */
+  public static final String WRITTEN_VERSION = "1.0";
+
+  /** What a read error expects of a string value. */
+  static final String STRING = "a string";
 
   // ---------------------------------------------------------------- common values
 
@@ -261,48 +407,75 @@ public final class WireFormat {
   public static final ObjectType CONTRACT = object("contract", "A treatment contract: the time"
       + " limit, frequency, session length and goals agreed with the patient.",
       required("kind", Choice.of("contractKind", "The kind of treatment agreed.",
-          ContractKind.class), null),
-      required("agreedOn", DATE, "The date the contract was agreed."),
-      optional("plannedSessions", POSITIVE, "The number of sessions agreed (the time limit)."),
+          ContractKind.class), null)
+          .to(Contract::kind, (Contract.Builder b, ContractKind v) -> b.kind(v)),
+      required("agreedOn", DATE, "The date the contract was agreed.")
+          .to(Contract::agreedOn, (Contract.Builder b, LocalDate v) -> b.agreedOn(v)),
+      optional("plannedSessions", POSITIVE, "The number of sessions agreed (the time limit).")
+          .ints(Contract::plannedSessions, (Contract.Builder b, int v) -> b.plannedSessions(v)),
       optional("frequency", Choice.of("frequency", "How often sessions are held.",
-          Frequency.class), null),
-      optional("sessionMinutes", MINUTES, "The agreed length of a session in minutes."),
+          Frequency.class), null)
+          .to(Contract::frequency, (Contract.Builder b, Frequency v) -> b.frequency(v)),
+      optional("sessionMinutes", MINUTES, "The agreed length of a session in minutes.")
+          .ints(Contract::sessionMinutes, (Contract.Builder b, int v) -> b.sessionMinutes(v)),
       optional("goals", listOf(text("A treatment goal in the patient's words (free text).")),
-          "The treatment goals."));
+          "The treatment goals.")
+          .to(Contract::goals, (Contract.Builder b, String v) -> b.addGoal(v)))
+      .bind(Contract::builder, Contract.Builder::build, "a contract", "contracts");
 
   /** One person of an interpersonal inventory. */
   public static final ObjectType PERSON = object("person", "One person of the interpersonal"
       + " inventory, by pseudonymous id. A date of death needs deceased: true.", null,
       List.of(json("dependentSchemas", json("diedOn", json("required", List.of("deceased"),
           "properties", json("deceased", json("type", "boolean", "const", true)))))),
-      required("id", IDENTIFIER, "The pseudonymous id problem areas refer to; never a real name."),
+      required("id", IDENTIFIER, "The pseudonymous id problem areas refer to; never a real name.")
+          .to(Person::id, (Person.Builder b, String v) -> b.id(v)).expecting(STRING),
       optional("relationship", Choice.of("relationship", "The person's relationship to the"
-          + " patient.", Relationship.class), null),
+          + " patient.", Relationship.class), null)
+          .to(Person::relationship, (Person.Builder b, Relationship v) -> b.relationship(v)),
       optional("circle", POSITIVE, "The closeness circle: 1 = inner, up to the profile's number"
-          + " of circles (default 3)."),
+          + " of circles (default 3).")
+          .ints(Person::circle, (Person.Builder b, int v) -> b.circle(v)),
       optional("contact", Choice.of("contact", "How often the patient is in contact with the"
-          + " person.", ContactFrequency.class), null),
-      optional("confidant", new Flag(), "Whether the patient confides in the person."),
-      optional("conflict", new Flag(), "Whether the relationship is in conflict."),
+          + " person.", ContactFrequency.class), null)
+          .to(Person::contact, (Person.Builder b, ContactFrequency v) -> b.contact(v)),
+      optional("confidant", new Flag(), "Whether the patient confides in the person.")
+          .flags(Person::confidant, (Person.Builder b, boolean v) -> b.confidant(v)),
+      optional("conflict", new Flag(), "Whether the relationship is in conflict.")
+          .flags(Person::conflict, (Person.Builder b, boolean v) -> b.conflict(v)),
       optional("changedNearOnset", new Flag(), "Whether the relationship changed near the onset"
-          + " of the episode."),
-      optional("deceased", new Flag(), "Whether the person has died."),
-      optional("diedOn", DATE, "The date of death."),
+          + " of the episode.")
+          .flags(Person::changedNearOnset, (Person.Builder b, boolean v) -> b.changedNearOnset(v)),
+      optional("deceased", new Flag(), "Whether the person has died.")
+          .flags(Person::deceased, (Person.Builder b, boolean v) -> b.deceased(v)),
+      optional("diedOn", DATE, "The date of death.")
+          .to(Person::diedOn, (Person.Builder b, LocalDate v) -> b.diedOn(v)),
       optional("satisfying", listOf(text("A satisfying aspect of the relationship (free text).")),
-          null),
+          null)
+          .to(Person::satisfying, (Person.Builder b, String v) -> b.addSatisfying(v)),
       optional("unsatisfying", listOf(text("An unsatisfying aspect of the relationship (free"
-          + " text).")), null),
+          + " text).")), null)
+          .to(Person::unsatisfying, (Person.Builder b, String v) -> b.addUnsatisfying(v)),
       optional("expectationsMet", new Flag(), "Whether the patient's expectations of the"
-          + " relationship are met."),
+          + " relationship are met.")
+          .flags(Person::expectationsMet, (Person.Builder b, boolean v) -> b.expectationsMet(v)),
       optional("desiredChange", text("The change the patient wants in the relationship (free"
-          + " text)."), null));
+          + " text)."), null)
+          .to(Person::desiredChange, (Person.Builder b, String v) -> b.desiredChange(v)))
+      .bind(Person::builder, Person.Builder::build, "a person", "people").keyed("id");
 
   /** A dated snapshot of the interpersonal inventory. */
   public static final ObjectType INVENTORY = object("inventory", "A dated snapshot of the"
       + " interpersonal inventory.", "Person ids are unique within a snapshot: the reader checks"
       + " it; no schema can.", List.of(),
-      required("takenOn", DATE, "The date the inventory was taken."),
-      required("people", listOf(PERSON), "The people of the inventory."));
+      required("takenOn", DATE, "The date the inventory was taken.")
+          .to(InterpersonalInventory::takenOn,
+              (InterpersonalInventory.Builder b, LocalDate v) -> b.takenOn(v)),
+      required("people", listOf(PERSON), "The people of the inventory.")
+          .to(InterpersonalInventory::people,
+              (InterpersonalInventory.Builder b, Person v) -> b.addPerson(v)))
+      .bind(InterpersonalInventory::builder, InterpersonalInventory.Builder::build,
+          "an inventory", "inventories");
 
   /** The fields a problem area of each type may have. */
   public static final Map<ProblemAreaType, List<String>> AREA_FIELDS = Map.of(
@@ -325,16 +498,59 @@ public final class WireFormat {
   /** A chosen problem area. */
   public static final ObjectType PROBLEM_AREA = object("problemArea", "A chosen IPT problem"
       + " area; its type decides which other fields it may have.", null, areaConditions(),
-      required("type", PROBLEM_AREA_TYPE, null),
-      optional("primary", new Flag(), "Whether it is the primary problem area."),
+      required("type", PROBLEM_AREA_TYPE, null)
+          .to(ProblemArea::type, (AreaDraft d, ProblemAreaType v) -> d.type = v),
+      optional("primary", new Flag(), "Whether it is the primary problem area.")
+          .flags(ProblemArea::primary, (AreaDraft d, boolean v) -> d.primary = v),
       optional("personId", text("GRIEF: the deceased person; ROLE_DISPUTE: the other person"
-          + " (pseudonymous id)."), null),
+          + " (pseudonymous id)."), null)
+          .to(ProblemArea::personId, (AreaDraft d, String v) -> d.personId = v),
       optional("stage", Choice.of("disputeStage", "The stage of a role dispute.",
-          DisputeStage.class), null),
-      optional("fromRole", text("ROLE_TRANSITION: the old role (free text)."), null),
-      optional("toRole", text("ROLE_TRANSITION: the new role (free text)."), null),
+          DisputeStage.class), null)
+          .to((ProblemArea a) -> a instanceof RoleDispute d ? d.stage() : Optional.empty(),
+              (AreaDraft d, DisputeStage v) -> d.stage = v),
+      optional("fromRole", text("ROLE_TRANSITION: the old role (free text)."), null)
+          .to((ProblemArea a) -> a instanceof RoleTransition t ? t.fromRole() : Optional.empty(),
+              (AreaDraft d, String v) -> d.fromRole = v),
+      optional("toRole", text("ROLE_TRANSITION: the new role (free text)."), null)
+          .to((ProblemArea a) -> a instanceof RoleTransition t ? t.toRole() : Optional.empty(),
+              (AreaDraft d, String v) -> d.toRole = v),
       optional("transition", Choice.of("transition", "The kind of role transition.",
-          TransitionKind.class), null));
+          TransitionKind.class), null)
+          .to((ProblemArea a) -> a instanceof RoleTransition t ? t.transition()
+              : Optional.empty(), (AreaDraft d, TransitionKind v) -> d.transition = v))
+      .bind(AreaDraft::new, AreaDraft::build, "a problem area", "problem areas")
+      .checked(WireFormat::checkArea);
+
+  /** A problem area being read: its fields, until its type says which value to build. */
+  static final class AreaDraft {
+    ProblemAreaType type;
+    boolean primary;
+    String personId;
+    String fromRole;
+    String toRole;
+    DisputeStage stage;
+    TransitionKind transition;
+
+    ProblemArea build() {
+      return switch (type) {
+        case GRIEF -> Grief.builder().primary(primary).personId(Optional.ofNullable(personId))
+            .build();
+        case ROLE_DISPUTE -> RoleDispute.builder().primary(primary)
+            .personId(Optional.ofNullable(personId)).stage(Optional.ofNullable(stage)).build();
+        case ROLE_TRANSITION -> RoleTransition.builder().primary(primary)
+            .fromRole(Optional.ofNullable(fromRole)).toRole(Optional.ofNullable(toRole))
+            .transition(Optional.ofNullable(transition)).build();
+        case INTERPERSONAL_DEFICITS -> InterpersonalDeficits.builder().primary(primary).build();
+      };
+    }
+  }
+
+  /** A problem area has only the fields its type allows. */
+  private static void checkArea(CourseWalk.Scope area) {
+    ProblemAreaType type = (ProblemAreaType) area.value(0);
+    area.onlyFields(areaBits(type), "field not defined for a " + type + " problem area");
+  }
 
   private static final long[] AREA_BITS = new long[ProblemAreaType.values().length];
 
@@ -355,9 +571,14 @@ public final class WireFormat {
   /** The formulation shared with the patient. */
   public static final ObjectType FORMULATION = object("formulation", "The interpersonal"
       + " formulation shared with the patient.",
-      required("sharedOn", DATE, "The date the formulation was shared."),
-      optional("areas", setOf(PROBLEM_AREA_TYPE), "The problem areas it names."),
-      optional("patientAgreed", new Flag(), "Whether the patient agreed with it."));
+      required("sharedOn", DATE, "The date the formulation was shared.")
+          .to(Formulation::sharedOn, (Formulation.Builder b, LocalDate v) -> b.sharedOn(v)),
+      optional("areas", setOf(PROBLEM_AREA_TYPE), "The problem areas it names.")
+          .to(Formulation::areas, (Formulation.Builder b, ProblemAreaType v) -> b.addArea(v)),
+      optional("patientAgreed", new Flag(), "Whether the patient agreed with it.")
+          .flags(Formulation::patientAgreed,
+              (Formulation.Builder b, boolean v) -> b.patientAgreed(v)))
+      .bind(Formulation::builder, Formulation.Builder::build, "a formulation", "formulations");
 
   /** An item score up to {@code max}, or null for an item left unanswered. */
   private static Map<String, Object> itemOrNull(int max) {
@@ -398,14 +619,34 @@ public final class WireFormat {
       + " measure: scored items and/or the total. A date places a measure taken outside a"
       + " session.", "With both items and total, the total is the sum of the items: the reader"
       + " checks it; no schema can.", instrumentConditions(),
-      required("instrument", INSTRUMENT, null),
+      required("instrument", INSTRUMENT, null)
+          .to(Measure::instrument, (Measure.Builder b, Instrument v) -> b.instrument(v)),
       optional("items", listOf(new OrNull(new Whole(0, INT_MAX))), "The scored items in the"
           + " instrument's order; null for an item left unanswered. A PHQ-9 or GAD-7 with at most"
           + " two unanswered items, the safety item answered, has a prorated total (mean of the"
           + " answered items times the item count, rounded half up); any other form with an"
-          + " unanswered item has no total."),
-      optional("total", COUNT, "The total score."),
-      optional("date", DATE, "The date it was taken, for a measure outside a session."));
+          + " unanswered item has no total.")
+          .to(Measure::items, (Measure.Builder b, Integer v) -> b.addItem(v)),
+      optional("total", COUNT, "The total score.")
+          .ints(Measure::total, (Measure.Builder b, int v) -> b.total(v)),
+      optional("date", DATE, "The date it was taken, for a measure outside a session.")
+          .to(Measure::date, (Measure.Builder b, LocalDate v) -> b.date(v)))
+      .bind(Measure::builder, Measure.Builder::build, "a measure", "measures")
+      .checked(WireFormat::checkMeasure);
+
+  /** A measure has items or a total, and an items list is not empty. */
+  private static void checkMeasure(CourseWalk.Scope measure) {
+    if (!measure.has(1) && !measure.has(2)) {
+      throw measure.missing(1, "an array of item scores, or a total");
+    }
+    if (measure.has(1) && measure.count(1) == 0) {
+      // The model holds "no items" as an empty list (a total only), so an empty array would be
+      // read as if it were absent and dropped on writing: it is a wrong number of items.
+      Instrument instrument = (Instrument) measure.value(0);
+      throw measure.invalid("items", instrument.itemCount() + " item scores",
+          instrument.displayName() + " has " + instrument.itemCount() + " items, 0 were given");
+    }
+  }
 
   /** One scheduled session. */
   public static final ObjectType SESSION = object("session", "One scheduled session. An ATTENDED"
@@ -418,31 +659,62 @@ public final class WireFormat {
               "properties", json("tasks", json("type", "array", "maxItems", 0),
               "techniques", json("type", "array", "maxItems", 0),
               "measures", json("type", "array", "maxItems", 0))))),
-      required("number", POSITIVE, "The session number, from 1."),
-      required("date", DATE, "The date of the session."),
-      optional("minutes", MINUTES, "Its length in minutes."),
+      required("number", POSITIVE, "The session number, from 1.")
+          .ints(Session::number, (Session.Builder b, int v) -> b.number(v))
+          .expecting("an integer from 1"),
+      required("date", DATE, "The date of the session.")
+          .to(Session::date, (Session.Builder b, LocalDate v) -> b.date(v)),
+      optional("minutes", MINUTES, "Its length in minutes.")
+          .ints(Session::minutes, (Session.Builder b, int v) -> b.minutes(v)),
       required("attendance", Choice.of("attendance", "Whether the patient came.",
-          Attendance.class), null),
-      optional("phase", Choice.of("phase", "The phase of treatment.", Phase.class), null),
+          Attendance.class), null)
+          .to(Session::attendance, (Session.Builder b, Attendance v) -> b.attendance(v)),
+      optional("phase", Choice.of("phase", "The phase of treatment.", Phase.class), null)
+          .to(Session::phase, (Session.Builder b, Phase v) -> b.phase(v)),
       optional("setting", Choice.of("setting", "Who took part: JOINT is with a caregiver or"
-          + " partner.", Setting.class), null),
+          + " partner.", Setting.class), null)
+          .to(Session::setting, (Session.Builder b, Setting v) -> b.setting(v)),
       optional("modality", Choice.of("modality", "How the session was held.", Modality.class),
-          null),
+          null)
+          .to(Session::modality, (Session.Builder b, Modality v) -> b.modality(v)),
       optional("cpt", new Text(null, "The CPT psychotherapy code billed, if any: four digits and"
-          + " a digit or capital letter.", "^[0-9]{4}[0-9A-Z]$", 5, 5), null),
+          + " a digit or capital letter.", "^[0-9]{4}[0-9A-Z]$", 5, 5), null)
+          .to(Session::cpt, (Session.Builder b, String v) -> b.cpt(v)),
       optional("tasks", setOf(Choice.of("task", "A protocol task done in a session.",
-          SessionTask.class)), "The protocol tasks done."),
-      optional("techniques", setOf(TECHNIQUE), "The techniques used."),
-      optional("focus", setOf(PROBLEM_AREA_TYPE), "The problem areas the session addressed."),
-      optional("measures", listOf(MEASURE), "The measures taken in the session."));
+          SessionTask.class)), "The protocol tasks done.")
+          .to(Session::tasks, (Session.Builder b, SessionTask v) -> b.addTask(v)),
+      optional("techniques", setOf(TECHNIQUE), "The techniques used.")
+          .to(Session::techniques, (Session.Builder b, Technique v) -> b.addTechnique(v)),
+      optional("focus", setOf(PROBLEM_AREA_TYPE), "The problem areas the session addressed.")
+          .to(Session::focus, (Session.Builder b, ProblemAreaType v) -> b.addFocus(v)),
+      optional("measures", listOf(MEASURE), "The measures taken in the session.")
+          .to(Session::measures, (Session.Builder b, Measure v) -> b.addMeasure(v)))
+      .bind(Session::builder, Session.Builder::build, "a session", "sessions")
+      .keyed("number").checked(WireFormat::checkSession);
+
+  /** An ATTENDED session has its phase. */
+  private static void checkSession(CourseWalk.Scope session) {
+    if (session.value(3) == Attendance.ATTENDED && !session.has(4)) {
+      throw session.missing(4, EnumCodec.PHASE.oneOf() + " (an ATTENDED session needs its phase)");
+    }
+  }
 
   /** An observer's rating of one session. */
   public static final ObjectType FIDELITY_RATING = object("fidelityRating", "An observer's"
       + " adherence rating of one session on a fidelity scale (item scores only).",
-      required("session", POSITIVE, "The number of the session rated."),
-      required("scale", IDENTIFIER, "The scale's identifier, e.g. IPT-QAS or CSPRS-IPT."),
-      optional("rater", text("The pseudonymous id of the rater."), null),
-      required("items", new ListOf(COUNT, 1, false), "The item scores."));
+      required("session", POSITIVE, "The number of the session rated.")
+          .ints(FidelityRating::session, (FidelityRating.Builder b, int v) -> b.session(v))
+          .expecting("an integer session number"),
+      required("scale", IDENTIFIER, "The scale's identifier, e.g. IPT-QAS or CSPRS-IPT.")
+          .to(FidelityRating::scale, (FidelityRating.Builder b, String v) -> b.scale(v))
+          .expecting("a scale identifier such as \"IPT-QAS\""),
+      optional("rater", text("The pseudonymous id of the rater."), null)
+          .to(FidelityRating::rater, (FidelityRating.Builder b, String v) -> b.rater(v)),
+      required("items", new ListOf(COUNT, 1, false), "The item scores.")
+          .ints(FidelityRating::items, (FidelityRating.Builder b, int v) -> b.addItem(v))
+          .expecting("an array of item scores"))
+      .bind(FidelityRating::builder, FidelityRating.Builder::build, "a fidelity rating",
+          "fidelity ratings");
 
   /** A course document. */
   public static final ObjectType COURSE = object(null, "One course of Interpersonal"
@@ -456,25 +728,54 @@ public final class WireFormat {
       List.of(json("if", json("properties", json("status", json("const", "ONGOING")),
           "required", List.of("status")), "then", json("not", json("required",
               List.of("endedOn"))))),
-      required("schemaVersion", SCHEMA_VERSION, null),
+      required("schemaVersion", SCHEMA_VERSION, null)
+          .to((TreatmentCourse c) -> WRITTEN_VERSION, null)
+          .expecting("a schema version such as \"1.0\""),
       required("courseId", IDENTIFIER, "The host's identifier of the course (not a patient"
-          + " identifier)."),
-      optional("patientRef", text("A pseudonymous reference to the patient."), null),
-      optional("therapistRef", text("A pseudonymous reference to the therapist."), null),
+          + " identifier).")
+          .to(TreatmentCourse::courseId, (TreatmentCourse.Builder b, String v) -> b.courseId(v))
+          .expecting(STRING),
+      optional("patientRef", text("A pseudonymous reference to the patient."), null)
+          .to(TreatmentCourse::patientRef,
+              (TreatmentCourse.Builder b, String v) -> b.patientRef(v)),
+      optional("therapistRef", text("A pseudonymous reference to the therapist."), null)
+          .to(TreatmentCourse::therapistRef,
+              (TreatmentCourse.Builder b, String v) -> b.therapistRef(v)),
       required("protocol", IDENTIFIER, "The id of the protocol profile the course follows, e.g."
-          + " ipt-acute-16."),
-      required("status", STATUS, null),
-      optional("contracts", listOf(CONTRACT), "The treatment contracts, in the order agreed."),
-      optional("inventories", listOf(INVENTORY), "The interpersonal inventories taken."),
-      optional("problemAreas", listOf(PROBLEM_AREA), "The chosen problem areas."),
-      optional("formulation", FORMULATION, null),
+          + " ipt-acute-16.")
+          .to(TreatmentCourse::protocol, (TreatmentCourse.Builder b, String v) -> b.protocol(v))
+          .expecting(STRING),
+      required("status", STATUS, null)
+          .to(TreatmentCourse::status,
+              (TreatmentCourse.Builder b, CourseStatus v) -> b.status(v)),
+      optional("contracts", listOf(CONTRACT), "The treatment contracts, in the order agreed.")
+          .to(TreatmentCourse::contracts,
+              (TreatmentCourse.Builder b, Contract v) -> b.addContract(v)),
+      optional("inventories", listOf(INVENTORY), "The interpersonal inventories taken.")
+          .to(TreatmentCourse::inventories,
+              (TreatmentCourse.Builder b, InterpersonalInventory v) -> b.addInventory(v)),
+      optional("problemAreas", listOf(PROBLEM_AREA), "The chosen problem areas.")
+          .to(TreatmentCourse::problemAreas,
+              (TreatmentCourse.Builder b, ProblemArea v) -> b.addProblemArea(v)),
+      optional("formulation", FORMULATION, null)
+          .to(TreatmentCourse::formulation,
+              (TreatmentCourse.Builder b, Formulation v) -> b.formulation(v)),
       required("sessions", listOf(SESSION), "The sessions in recorded order; may be empty for a"
-          + " course not yet started."),
+          + " course not yet started.")
+          .to(TreatmentCourse::sessions,
+              (TreatmentCourse.Builder b, Session v) -> b.addSession(v)),
       optional("measures", listOf(MEASURE), "Measures taken outside sessions (e.g. screening),"
-          + " each with its date."),
-      optional("fidelityRatings", listOf(FIDELITY_RATING), "Observers' ratings of sessions."),
+          + " each with its date.")
+          .to(TreatmentCourse::measures,
+              (TreatmentCourse.Builder b, Measure v) -> b.addMeasure(v)),
+      optional("fidelityRatings", listOf(FIDELITY_RATING), "Observers' ratings of sessions.")
+          .to(TreatmentCourse::fidelityRatings,
+              (TreatmentCourse.Builder b, FidelityRating v) -> b.addFidelityRating(v)),
       optional("endedOn", DATE, "The date treatment ended: not for an ONGOING course, and not"
-          + " before the last session (checked by the reader)."));
+          + " before the last session (checked by the reader).")
+          .to(TreatmentCourse::endedOn,
+              (TreatmentCourse.Builder b, LocalDate v) -> b.endedOn(v)))
+      .bind(TreatmentCourse::builder, TreatmentCourse.Builder::build, "a course", "courses");
 
   /**
    * Every object of a course document by the core type it is read as, the course first: the
