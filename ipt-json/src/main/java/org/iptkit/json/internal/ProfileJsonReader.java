@@ -34,16 +34,13 @@ import org.iptkit.rules.SickRole;
  * {@link JsonReadException} at the JSON Pointer of the parameter.
  */
 public final class ProfileJsonReader {
-  static final List<String> TOP = List.of("id", "title", "basedOn", "source", "sessions",
-      "sessionMinutes", "maxGapDays", "maxSpanWeeks", "minAttendance", "phases", "focus",
-      "circles", "measurement", "preGroupSessions", "sickRole", "caregiverInvolvement",
-      "allowedTechniques", "completer", "rules");
-  static final List<String> RANGE = List.of("min", "max");
-  static final List<String> PHASES = List.of("initial", "termination", "endingLeadSessions");
-  static final List<String> FOCUS = List.of("maxAreas", "middleOnFocusShare");
-  static final List<String> MEASUREMENT = List.of("primary", "maxInterval",
-      "deteriorationPoints");
-  static final List<String> COMPLETER = List.of("minSessions", "minWeeks");
+  // The field names of each object of a profile, from the description of the wire format.
+  static final List<String> TOP = WireFormat.PROFILE.nameList();
+  static final List<String> RANGE = WireFormat.RANGE.nameList();
+  static final List<String> PHASES = WireFormat.PROFILE.part("phases").nameList();
+  static final List<String> FOCUS = WireFormat.PROFILE.part("focus").nameList();
+  static final List<String> MEASUREMENT = WireFormat.PROFILE.part("measurement").nameList();
+  static final List<String> COMPLETER = WireFormat.PROFILE.part("completer").nameList();
 
   /** Every field name of the profile format (rule codes are checked separately). */
   public static final Set<String> FIELD_NAMES = fieldNames();

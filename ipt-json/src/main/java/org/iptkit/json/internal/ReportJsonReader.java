@@ -27,29 +27,24 @@ import org.iptkit.rules.RuleResult;
  * document carries no therapist reference, so the report read has none.
  */
 public final class ReportJsonReader {
-  static final List<String> REPORT = List.of("courseId", "protocol", "courseProtocol", "status",
-      "summary", "outcome", "results", "findings");
-  static final List<String> SUMMARY = List.of("adherence", "errors", "warnings", "infos",
-      "byDomain");
-  static final List<String> OUTCOME = List.of("instrument", "baseline", "last", "change",
-      "baselineBand", "lastBand", "response", "remission", "prorated", "sessionsAttended",
-      "sessionsPlanned", "completer");
-  static final List<String> RESULT = List.of("rule", "outcome", "reason");
-  static final List<String> FINDING = List.of("rule", "name", "severity", "path", "session",
-      "protocolPath", "message");
-  static final List<String> DOMAINS = domains();
+  // The field names of each object of a report, from the description of the wire format.
+  static final List<String> REPORT = WireFormat.REPORT.nameList();
+  static final List<String> SUMMARY = WireFormat.REPORT.part("summary").nameList();
+  static final List<String> OUTCOME = WireFormat.REPORT.part("outcome").nameList();
+  static final List<String> RESULT = element("results").nameList();
+  static final List<String> FINDING = element("findings").nameList();
+  static final List<String> DOMAINS = WireFormat.REPORT.part("summary").part("byDomain")
+      .nameList();
 
   /** Every field name of the report format. */
   public static final Set<String> FIELD_NAMES = fieldNames();
 
   private ReportJsonReader() {}
 
-  private static List<String> domains() {
-    List<String> names = new ArrayList<>();
-    for (RuleDomain domain : RuleDomain.values()) {
-      names.add(domain.name());
-    }
-    return List.copyOf(names);
+  /** The object type of the elements of the report's list field {@code name}. */
+  private static WireFormat.ObjectType element(String name) {
+    return (WireFormat.ObjectType) ((WireFormat.ListOf) WireFormat.REPORT.field(name).shape())
+        .items();
   }
 
   private static Set<String> fieldNames() {
