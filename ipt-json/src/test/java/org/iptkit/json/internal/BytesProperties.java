@@ -63,4 +63,49 @@ class BytesProperties {
     }
     assertThat(Bytes.firstNonAscii(bytes, start, bytes.length)).isEqualTo(expected);
   }
+
+  @Property(tries = 3000)
+  void stringStopAgreesWithALoop(@ForAll @Size(max = 80) byte[] noise,
+      @ForAll @IntRange(max = 80) int from, @ForAll @IntRange(max = 80) int to,
+      @ForAll boolean nearStops) {
+    // Bytes around the stops (0x1F/0x20, 0x21-0x23, 0x5B-0x5D, 0x7F/0x80) are where a
+    // word-at-a-time scan could go wrong.
+    byte[] bytes = noise.clone();
+    if (nearStops) {
+      byte[] near = {0x1F, 0x20, 0x21, '"', 0x23, 0x5B, '\\', 0x5D, 0x7F, (byte) 0x80, 'a'};
+      for (int i = 0; i < bytes.length; i++) {
+        bytes[i] = near[(bytes[i] & 0xFF) % near.length];
+      }
+    }
+    int start = Math.min(from, bytes.length);
+    int end = Math.max(start, Math.min(to, bytes.length));
+    int expected = end;
+    for (int i = start; i < end; i++) {
+      byte c = bytes[i];
+      if (c == '"' || c == '\\' || (c >= 0 && c < 0x20) || c < 0) {
+        expected = i;
+        break;
+      }
+    }
+    assertThat(Bytes.stringStop(bytes, start, end)).isEqualTo(expected);
+  }
+
+  @Property(tries = 3000)
+  void equalsAtAgreesWithArraysEquals(@ForAll @Size(max = 40) byte[] bytes,
+      @ForAll @Size(min = 1, max = 24) byte[] key, @ForAll @IntRange(max = 40) int from,
+      @ForAll boolean plant, @ForAll @IntRange(max = 23) int flip) {
+    int start = Math.min(from, bytes.length);
+    if (start + key.length > bytes.length) {
+      return; // the caller checks the range first
+    }
+    if (plant) {
+      System.arraycopy(key, 0, bytes, start, key.length);
+      if (flip < key.length && flip % 3 == 0) {
+        bytes[start + flip] ^= 1; // one byte off
+      }
+    }
+    boolean expected = java.util.Arrays.equals(bytes, start, start + key.length, key, 0,
+        key.length);
+    assertThat(Bytes.equalsAt(bytes, start, key, Bytes.word(key))).isEqualTo(expected);
+  }
 }
