@@ -79,7 +79,10 @@ final class TextReports {
         + (outcome.sessionsPlanned().isPresent()
             ? " of " + outcome.sessionsPlanned().getAsInt() + " planned" : "")
         + outcome.completer().map(c -> c ? "; completer" : "; not a completer").orElse(""));
-    out.line("  outcome:    " + outcome(outcome));
+    out.line("  outcome:    " + ScoreText.outcome(outcome, course));
+    if (ScoreText.outcomeMarked(outcome)) {
+      out.line("              " + ScoreText.NOTE);
+    }
     out.line("");
     List<Session> sessions = course.sessionsByNumber();
     Map<Integer, List<String>> codes = new TreeMap<>();
@@ -108,27 +111,6 @@ final class TextReports {
     out.line("");
     out.line("Findings (" + report.findings().size() + ")");
     findings(report, out);
-  }
-
-  /** The clinical outcome in one line: baseline, last, change, response and remission. */
-  static String outcome(ClinicalOutcome outcome) {
-    String instrument = outcome.instrument().displayName();
-    if (outcome.baseline().isEmpty()) {
-      return "no " + instrument + " recorded";
-    }
-    StringBuilder text = new StringBuilder(instrument).append(" baseline ")
-        .append(outcome.baseline().getAsInt())
-        .append(outcome.baselineBand().map(b -> " (" + b + ")").orElse(""));
-    if (outcome.last().isPresent()) {
-      text.append(", last ").append(outcome.last().getAsInt())
-          .append(outcome.lastBand().map(b -> " (" + b + ")").orElse(""))
-          .append(", change ").append(outcome.change().getAsInt())
-          .append(outcome.response().orElse(false) ? ", response" : ", no response")
-          .append(outcome.remission().orElse(false) ? ", remission" : ", no remission");
-    } else {
-      text.append(", no later score");
-    }
-    return text.toString();
   }
 
   // ------------------------------------------------------------------ cohort

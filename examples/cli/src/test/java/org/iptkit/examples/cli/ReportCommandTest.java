@@ -124,6 +124,21 @@ class ReportCommandTest {
   }
 
   @Test
+  void theHtmlTrajectorySaysHowManyOfItsScoresAreProrated() {
+    Path file = Fixtures.write(dir.resolve("scored.ndjson"),
+        Fixtures.scoredCourse("2,3,null,2,1,2,2,1,2", null, "1,1,1,1,1,1,1,1,0") + "\n"
+            + Fixtures.scoredCourse("2,3,2,2,1,2,2,1,2", null, "1,1,null,1,1,1,1,null,0")
+                .replace("c-canary", "c-other") + "\n");
+
+    String html = Cli.run("report", "--format", "html", file.toString()).out();
+
+    assertThat(html).contains("<p><small>2 scores are prorated totals (partly answered forms,"
+        + " one or two items unanswered), counted with the others.</small></p>");
+    assertThat(Cli.run("report", "--format", "html", cohort().toString()).out())
+        .doesNotContain("prorated");
+  }
+
+  @Test
   void theCourseTableHasOneTypedRowPerCourse() {
     Path file = cohort();
     Cli.Result result = Cli.run("report", "--format", "csv", "--table", "courses",

@@ -431,6 +431,13 @@ public final class CohortPage {
     if (!charted.isEmpty()) {
       trajectoryChart(html, trajectories, series, id, charted, minimum);
     }
+    long prorated = trajectories.prorated(series);
+    if (prorated > 0) {
+      html.append("<p><small>").append(Html.count(prorated, "score"))
+          .append(prorated == 1 ? " is a prorated total" : " are prorated totals")
+          .append(" (partly answered forms, one or two items unanswered), counted with the")
+          .append(" others.</small></p>\n");
+    }
     html.append("<details><summary>").append(esc(series.profile())).append(' ')
         .append(esc(name)).append(" trajectory as a table</summary>\n<table id=\"").append(id)
         .append("-table\">\n<tr><th>Attended session</th><th>n</th><th>25th percentile</th>")
