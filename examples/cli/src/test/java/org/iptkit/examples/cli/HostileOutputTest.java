@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Nothing a record says can steer a terminal or a spreadsheet: the same hostile strings (terminal
  * escapes that hide text and set the window title, a bell, a carriage return and line breaks that
  * forge a clean line, the Unicode line separators, bidirectional overrides, formula prefixes) in
- * a course id, a therapist reference, a person id, a protocol profile's id and title, a field
- * name, a file name and an option value go through every output of the tool — validate as text,
+ * a course id, a therapist reference (also where it heads a rating summary), a person id, a
+ * protocol profile's id and title, a field name, a file name and an option value go through
+ * every output of the tool — validate as text,
  * JSON, NDJSON and CSV, report as text, JSON, CSV and HTML, show as text and HTML, agenda, rules,
  * protocols and every {@code ipt:} message — and none of them comes out raw.
  */
