@@ -305,6 +305,24 @@ class EndingRulesTest {
     }
 
     @Test
+    void e05SaysWhichOfTheScoresItQuotesAreProrated() {
+      // 8 over 8 answered items, times 9: 9; 14 over 8: 15.75, prorated to 16
+      TreatmentCourse prorated = withSession(withSession(acute16(), 16, s -> s.withMeasures(
+          Measure.ofAnswers(Instrument.PHQ9, 2, 1, 1, 1, 1, 1, 1, null, 0))), 1,
+          s -> s.withMeasures(Measure.ofAnswers(Instrument.PHQ9, 3, 2, 2, 2, 2, 2, null, 1, 0)));
+      TreatmentCourse lastOnly = withSession(acute16(), 16, s -> s.withMeasures(
+          Measure.ofAnswers(Instrument.PHQ9, 2, 1, 1, 1, 1, 1, 1, null, 0)));
+
+      assertThat(check(prorated, "E05").findings()).singleElement().satisfies(f ->
+          assertThat(f.message()).isEqualTo("the last PHQ-9 score of 9 (prorated; baseline 16,"
+              + " prorated) is not a response, but no further treatment was offered in the last"
+              + " two sessions (15 and 16)"));
+      assertThat(check(lastOnly, "E05").findings()).singleElement().satisfies(f ->
+          assertThat(f.message()).startsWith("the last PHQ-9 score of 9 (prorated; baseline 16)"
+              + " is not a response"));
+    }
+
+    @Test
     void e05ReportsAResponseStillAtOrAboveTheCutOff() {
       TreatmentCourse course = withSession(lastPhq9(12), 1,
           s -> s.withMeasures(Measure.ofTotal(Instrument.PHQ9, 26)));

@@ -458,6 +458,19 @@ class MeasurementRulesTest {
     }
 
     @Test
+    void m05SaysWhichOfTheTotalsItQuotesAreProrated() {
+      // 19 over 8 answered items, times 9: 21.4, prorated to 21; 10 over 7: 12.9, to 13
+      TreatmentCourse prorated = withSession(withSession(acute16(), 7, s -> s.withMeasures(
+          Measure.ofAnswers(Instrument.PHQ9, 3, 3, 3, 3, 3, 2, 2, null, 0))), 5,
+          s -> s.withMeasures(Measure.ofAnswers(Instrument.PHQ9, 2, 2, 2, 2, 1, 1, null, null, 0)));
+
+      assertThat(check(prorated, "M05").findings()).singleElement().satisfies(f ->
+          assertThat(f.message()).isEqualTo("PHQ-9 total of 21 (prorated) in session 7 is 8"
+              + " points above the lowest earlier total of 13 (session 5, prorated), but no"
+              + " treatment plan review was recorded in that session or the next two"));
+    }
+
+    @Test
     void m05AcceptsAReviewInTheSameOrOneOfTheNextTwoSessions() {
       for (int n = 7; n <= 9; n++) {
         assertThat(check(withTask(worse, n, SessionTask.TREATMENT_PLAN_REVIEWED), "M05")

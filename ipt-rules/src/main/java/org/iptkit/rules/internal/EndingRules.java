@@ -191,6 +191,9 @@ public final class EndingRules {
         return Evaluation.pass();
       }
     }
+    // What the message quotes: "9 (baseline 16)", a prorated total said to be one.
+    String quoted = last + " (" + (scores.get(scores.size() - 1).prorated() ? "prorated; " : "")
+        + "baseline " + baseline + (scores.get(0).prorated() ? ", prorated)" : ")");
     Session lastSession = attended.get(end);
     return Evaluation.collect().protocolPath("/measurement/primary")
         .addAt(lastSession, "tasks", () -> {
@@ -206,11 +209,11 @@ public final class EndingRules {
               ? "the only session (" + lastSession.number() + ")"
               : "the last two sessions (" + attended.get(end - 1).number() + " and "
                   + lastSession.number() + ")";
-          return "the last " + primary.displayName() + " score of " + last + " (baseline "
-              + baseline + ") " + why + ", but no further treatment was offered in " + sessions;
+          return "the last " + primary.displayName() + " score of " + quoted + " " + why
+              + ", but no further treatment was offered in " + sessions;
         })
-        .instruct(() -> "the last " + primary.displayName() + " score of " + last + " (baseline "
-            + baseline + ") " + (response ? "is still at or above the cut-off of "
+        .instruct(() -> "the last " + primary.displayName() + " score of " + quoted + " "
+            + (response ? "is still at or above the cut-off of "
                 + primary.cutOff() : "is not a response") + ", and the course ends with this"
             + " session")
         .result();

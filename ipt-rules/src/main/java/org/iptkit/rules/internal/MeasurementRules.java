@@ -294,10 +294,15 @@ public final class MeasurementRules {
   }
 
   /** One primary-instrument total of the trajectory, where it was recorded. */
-  private record Point(LocalDate date, int sessionNumber, int total, int attendedIndex,
-      Session session, int measure) {
+  private record Point(LocalDate date, int sessionNumber, int total, boolean prorated,
+      int attendedIndex, Session session, int measure) {
     boolean outside() {
       return session == null;
+    }
+
+    /** The total as a message quotes it: {@code 21}, or {@code 21 (prorated)}. */
+    String quoted() {
+      return prorated ? total + " (prorated)" : Integer.toString(total);
     }
   }
 
@@ -320,7 +325,8 @@ public final class MeasurementRules {
     for (int k = 0; k < outside.size(); k++) {
       Measure measure = outside.get(k);
       if (measure.instrument() == primary && measure.date().isPresent() && measure.hasTotal()) {
-        points.add(new Point(measure.date().get(), 0, measure.totalScore(), -1, null, k));
+        points.add(new Point(measure.date().get(), 0, measure.totalScore(),
+            measure.isProrated(), -1, null, k));
       }
     }
     for (int i = 0; i < attended.size(); i++) {
@@ -328,8 +334,8 @@ public final class MeasurementRules {
       List<Measure> measures = session.measures();
       for (int k = 0; k < measures.size(); k++) {
         if (measures.get(k).instrument() == primary && measures.get(k).hasTotal()) {
-          points.add(new Point(session.date(), session.number(), measures.get(k).totalScore(), i,
-              session, k));
+          points.add(new Point(session.date(), session.number(), measures.get(k).totalScore(),
+              measures.get(k).isProrated(), i, session, k));
         }
       }
     }
@@ -349,8 +355,8 @@ public final class MeasurementRules {
       }
       String rise = (point.total() - low.total()) + " points above the lowest earlier total of "
           + low.total();
-      Supplier<String> from = () -> low.outside() ? " (taken outside a session)"
-          : " (session " + low.sessionNumber() + ")";
+      Supplier<String> from = () -> (low.outside() ? " (taken outside a session"
+          : " (session " + low.sessionNumber()) + (low.prorated() ? ", prorated)" : ")");
       if (point.outside()) {
         int start = attended.size();
         for (int j = 0; j < attended.size(); j++) {
@@ -364,20 +370,20 @@ public final class MeasurementRules {
         boolean sameDay = start < attended.size() && attended.get(start).date().equals(point.date());
         if (needsReview(facts, attended, start, sameDay ? 2 : 1)) {
           int at = point.measure();
-          found.add(() -> "/measures/" + at, () -> name + " total of " + point.total()
+          found.add(() -> "/measures/" + at, () -> name + " total of " + point.quoted()
               + " recorded outside a session is " + rise + from.get() + ", but no treatment plan"
               + " review was recorded in " + (sameDay ? "the session of that day or the next two"
                   : "the next two sessions"))
               .instruct(() -> "the " + name
-                  + " total of " + point.total() + " taken outside a session is " + rise
+                  + " total of " + point.quoted() + " taken outside a session is " + rise
                   + from.get());
         }
       } else if (needsReview(facts, attended, point.attendedIndex(), 2)) {
         found.addAt(point.session(), "measures", point.measure(), () -> name + " total of "
-            + point.total() + " in session " + point.sessionNumber() + " is " + rise + from.get()
+            + point.quoted() + " in session " + point.sessionNumber() + " is " + rise + from.get()
             + ", but no treatment plan review was recorded in that session or the next two")
             .instruct(() -> "the " + name + " total of "
-                + point.total() + " in session " + point.sessionNumber() + " is " + rise
+                + point.quoted() + " in session " + point.sessionNumber() + " is " + rise
                 + from.get());
       }
     }

@@ -79,7 +79,10 @@ final class TextReports {
         + (outcome.sessionsPlanned().isPresent()
             ? " of " + outcome.sessionsPlanned().getAsInt() + " planned" : "")
         + outcome.completer().map(c -> c ? "; completer" : "; not a completer").orElse(""));
-    out.line("  outcome:    " + outcome(outcome));
+    out.line("  outcome:    " + ScoreText.outcome(outcome, course));
+    if (ScoreText.outcomeMarked(outcome)) {
+      out.line("              " + ScoreText.NOTE);
+    }
     out.line("");
     List<Session> sessions = course.sessionsByNumber();
     Map<Integer, List<String>> codes = new TreeMap<>();
@@ -108,27 +111,6 @@ final class TextReports {
     out.line("");
     out.line("Findings (" + report.findings().size() + ")");
     findings(report, out);
-  }
-
-  /** The clinical outcome in one line: baseline, last, change, response and remission. */
-  static String outcome(ClinicalOutcome outcome) {
-    String instrument = outcome.instrument().displayName();
-    if (outcome.baseline().isEmpty()) {
-      return "no " + instrument + " recorded";
-    }
-    StringBuilder text = new StringBuilder(instrument).append(" baseline ")
-        .append(outcome.baseline().getAsInt())
-        .append(outcome.baselineBand().map(b -> " (" + b + ")").orElse(""));
-    if (outcome.last().isPresent()) {
-      text.append(", last ").append(outcome.last().getAsInt())
-          .append(outcome.lastBand().map(b -> " (" + b + ")").orElse(""))
-          .append(", change ").append(outcome.change().getAsInt())
-          .append(outcome.response().orElse(false) ? ", response" : ", no response")
-          .append(outcome.remission().orElse(false) ? ", remission" : ", no remission");
-    } else {
-      text.append(", no later score");
-    }
-    return text.toString();
   }
 
   // ------------------------------------------------------------------ cohort
@@ -187,7 +169,7 @@ final class TextReports {
           + Text.padLeft("with ERROR", 11) + "  completer response   rules kept least often");
       for (TherapistSummary therapist : report.therapists()) {
         Proportion response = therapist.outcomes().completerResponse();
-        out.line(("  " + Text.pad(therapist.therapistRef().orElse("(none)"), 16)
+        out.line(("  " + Text.pad(therapistName(therapist), 16)
             + Text.padLeft(Long.toString(therapist.courses()), 8)
             + Text.padLeft(Text.percent(therapist.meanAdherence()), 10)
             + Text.padLeft(therapist.adherenceLower().isPresent()
@@ -197,6 +179,7 @@ final class TextReports {
             + "  " + Text.pad(response.count() + " of " + response.n(), 19)
             + "  " + weakest(therapist.rules(), 3)).stripTrailing());
       }
+      therapistRatings(report, out);
     }
     out.line("");
     out.line("Courses with ERROR findings (" + report.errorCourseCount() + ")");
@@ -252,12 +235,7 @@ final class TextReports {
     out.line("");
     out.line("Observer ratings");
     for (RatingSummary rating : report.ratings()) {
-      out.line("  " + rating.scale() + ": " + rating.rated().count() + " of "
-          + Text.count(rating.rated().n(), "attended session") + " rated ("
-          + Text.percent(rating.rated().rate()) + "), mean " + twoDecimals(rating.mean())
-          + " (range " + twoDecimals(rating.min()) + " to " + twoDecimals(rating.max()) + ")"
-          + rating.passed().map(p -> ", at or above " + twoDecimals(rating.passMark()
-              .getAsDouble()) + ": " + Text.proportion(p)).orElse(""));
+      out.line("  " + rating(rating));
     }
     for (InterRaterReliability reliability : report.reliability()) {
       StringBuilder line = new StringBuilder("  " + reliability.scale() + " inter-rater ");
@@ -280,6 +258,51 @@ final class TextReports {
       }
       out.line(line.toString());
     }
+  }
+
+  /**
+   * One scale's observer ratings over a group of courses, over the denominators and with the 95 %
+   * Wilson intervals of the JSON report: {@code IPT-QAS: 3 of 10 attended sessions rated (30%,
+   * 95% CI 11% to 60%), mean 3.40 (range 2.50 to 4.00), at or above 3.00: 2 of 3 (67%), 95% CI
+   * 21% to 94%}.
+   */
+  static String rating(RatingSummary rating) {
+    Proportion rated = rating.rated();
+    return rating.scale() + ": " + rated.count() + " of "
+        + Text.count(rated.n(), "attended session") + " rated"
+        + (rated.n() == 0 ? "" : " (" + Text.percent(rated.rate()) + ", 95% CI "
+            + Text.percent(rated.lower()) + " to " + Text.percent(rated.upper()) + ")")
+        + ", mean " + twoDecimals(rating.mean())
+        + " (range " + twoDecimals(rating.min()) + " to " + twoDecimals(rating.max()) + ")"
+        + rating.passed().map(p -> ", at or above " + twoDecimals(rating.passMark()
+            .getAsDouble()) + ": " + Text.proportion(p)).orElse("");
+  }
+
+  /**
+   * The observer ratings of each therapist's sessions, per scale, as in the cohort's: only the
+   * therapists with a rated session are listed.
+   */
+  private static void therapistRatings(CohortReport report, Output out) {
+    boolean heading = false;
+    for (TherapistSummary therapist : report.therapists()) {
+      if (therapist.ratings().isEmpty()) {
+        continue;
+      }
+      if (!heading) {
+        out.line("");
+        out.line("Observer ratings by therapist");
+        heading = true;
+      }
+      out.line("  " + therapistName(therapist));
+      for (RatingSummary rating : therapist.ratings()) {
+        out.line("    " + rating(rating));
+      }
+    }
+  }
+
+  /** A therapist's reference, or {@code (none)} for the courses that name no therapist. */
+  private static String therapistName(TherapistSummary therapist) {
+    return therapist.therapistRef().orElse("(none)");
   }
 
   private static String twoDecimals(double value) {

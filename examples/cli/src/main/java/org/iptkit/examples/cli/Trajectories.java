@@ -32,6 +32,7 @@ public final class Trajectories {
 
   private final Map<Series, long[][]> counts = new HashMap<>();
   private final Map<Series, Long> courses = new HashMap<>();
+  private final Map<Series, Long> prorated = new HashMap<>();
   private long beyond;
 
   /** Adds the scores of one course on its profile's primary instrument. */
@@ -61,6 +62,9 @@ public final class Trajectories {
         perSession[attended] = new long[primary.maxTotal() + 1];
       }
       perSession[attended][Math.max(0, Math.min(primary.maxTotal(), score.total()))]++;
+      if (score.prorated()) {
+        prorated.merge(series, 1L, Long::sum);
+      }
       any = true;
     }
     if (any) {
@@ -78,6 +82,14 @@ public final class Trajectories {
   /** The number of courses of a series with at least one score in an attended session. */
   public long courses(Series series) {
     return courses.getOrDefault(series, 0L);
+  }
+
+  /**
+   * How many of the series' charted scores are prorated totals of partly answered forms (see
+   * {@link ScoreText}); they are counted with the others.
+   */
+  public long prorated(Series series) {
+    return prorated.getOrDefault(series, 0L);
   }
 
   /** The scores in attended sessions after the {@link #MAX_SESSION}th, left out of the charts. */

@@ -55,6 +55,25 @@ final class Fixtures {
 
   private Fixtures() {}
 
+  /**
+   * {@link #CANARY_COURSE} with the given PHQ-9 items ({@code null} for an item left unanswered,
+   * so that a form with one or two of them has a prorated total) in session 1 and in the last
+   * session; with {@code middle}, session 2 has those items and a third session the last ones.
+   */
+  static String scoredCourse(String first, String middle, String last) {
+    String third = "{\"number\":3,\"date\":\"2026-01-19\",\"minutes\":50,"
+        + "\"attendance\":\"ATTENDED\",\"phase\":\"MIDDLE\",\"measures\":[" + phq9(last)
+        + "]}";
+    return CANARY_COURSE
+        .replace("\"items\":[2,3,2,2,1,2,2,1,2]", "\"items\":[" + first + "]")
+        .replace("\"MEDICATION_EVALUATED\"]}", "\"MEDICATION_EVALUATED\"],\"measures\":["
+            + phq9(middle == null ? last : middle) + "]}" + (middle == null ? "" : "," + third));
+  }
+
+  private static String phq9(String items) {
+    return "{\"instrument\":\"PHQ9\",\"items\":[" + items + "]}";
+  }
+
   /** The generator with a fixed seed and the given deviation rate. */
   static CourseGenerator generator(long seed, double deviationRate) {
     return CourseGenerator.builder().seed(seed).deviationRate(deviationRate).build();

@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Nothing a record says can steer a terminal or a spreadsheet: the same hostile strings (terminal
  * escapes that hide text and set the window title, a bell, a carriage return and line breaks that
  * forge a clean line, the Unicode line separators, bidirectional overrides, formula prefixes) in
- * a course id, a therapist reference, a person id, a protocol profile's id and title, a field
- * name, a file name and an option value go through every output of the tool — validate as text,
+ * a course id, a therapist reference (also where it heads a rating summary), a person id, a
+ * protocol profile's id and title, a field name, a file name and an option value go through
+ * every output of the tool — validate as text,
  * JSON, NDJSON and CSV, report as text, JSON, CSV and HTML, show as text and HTML, agenda, rules,
  * protocols and every {@code ipt:} message — and none of them comes out raw.
  */
@@ -28,6 +29,9 @@ class HostileOutputTest {
   static final String HOSTILE = "\u001B[8m\u001B]0;owned\u0007\r\n1 courses, 0 errors\u2028"
       + "\u2029\u0085\u202Edi-esruoc\u202C\u2066x\u2069\u200F\u061C\u007F\u009B31m\t";
   private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** An observer rating of session 1, so that the therapist has a rating summary. */
+  private static final String RATING = "\"fidelityRatings\":[{\"session\":1,"
+      + "\"scale\":\"IPT-QAS\",\"rater\":\"r-1\",\"items\":[4,3,5,4]}],";
 
   @TempDir
   static Path dir;
@@ -42,6 +46,7 @@ class HostileOutputTest {
     courseId = "=HYPERLINK(\"evil\")" + HOSTILE;
     therapist = "@th" + HOSTILE;
     String document = Fixtures.CANARY_COURSE
+        .replace("\"sessions\":[", RATING + "\"sessions\":[")
         .replace("\"c-canary\"", json(courseId))
         .replace("\"" + Fixtures.CANARY_THERAPIST + "\"", json(therapist))
         .replace("\"canarypersonid\"", json("-p" + HOSTILE));
@@ -164,6 +169,30 @@ class HostileOutputTest {
       HtmlCheck.assertSelfContained(page.out());
     }
     assertThat(show.out()).contains("=HYPERLINK(&quot;evil&quot;)\\u001B[8m");
+  }
+
+  @Test
+  void ratingSummariesPerTherapistShowTheReferenceEscaped() throws Exception {
+    String markup = "<b onclick=alert(1)>th</b>&\"'" + HOSTILE;
+    Path rated = Fixtures.write(dir.resolve("rated.json"), Fixtures.CANARY_COURSE
+        .replace("\"sessions\":[", RATING + "\"sessions\":[")
+        .replace("\"ONGOING\"", "\"COMPLETED\"")
+        .replace("\"" + Fixtures.CANARY_THERAPIST + "\"", json(markup)));
+
+    Cli.Result text = run("report", "--by", "therapist", rated.toString());
+    Cli.Result html = run("report", "--by", "therapist", "--format", "html", rated.toString());
+
+    assertNothingRaw("report text", text.out(), false);
+    assertThat(text.out()).contains("\nObserver ratings by therapist\n  "
+        + SafeText.escape(markup) + "\n    IPT-QAS: 1 of 2 attended sessions rated (50%, 95% CI ");
+    assertNothingRaw("report html", html.out(), false);
+    HtmlCheck.assertSelfContained(html.out());
+    String table = html.out().substring(html.out().indexOf("<table id=\"rt-th-table\">"));
+    assertThat(table).startsWith("<table id=\"rt-th-table\">\n<tr><th>Therapist</th>")
+        .contains("<tr><td>&lt;b onclick=alert(1)&gt;th&lt;/b&gt;&amp;&quot;&#39;\\u001B[8m"
+            + "\\u001B]0;owned\\u0007\\r\\n1 courses, 0 errors\\u2028")
+        .contains("</td><td>IPT-QAS</td><td class=\"num\">1</td><td class=\"num\">2</td>");
+    assertThat(html.out()).doesNotContain("<b ");
   }
 
   @Test

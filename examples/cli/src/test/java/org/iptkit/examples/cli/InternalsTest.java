@@ -21,6 +21,7 @@ import org.iptkit.json.BatchRecord;
 import org.iptkit.json.IptJson;
 import org.iptkit.json.internal.SplitRecord;
 import org.iptkit.json.internal.ToolPlumbing;
+import org.iptkit.rules.ClinicalOutcome;
 import org.iptkit.rules.ProtocolRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -251,6 +252,30 @@ class InternalsTest {
     assertThat(d.quantile(0)).isEqualTo(0.0);
     assertThat(d.quantile(1)).isEqualTo(4.0);
     assertThat(new Trajectories.Distribution(new long[3]).quantile(0.5)).isNaN();
+  }
+
+  @Test
+  void scoreTextMarksProratedTotalsAndTheOutcomeTheTrajectoryBearsOut() {
+    var course = IptJson.strict().readCourse(
+        Fixtures.scoredCourse("2,3,null,2,1,2,2,1,2", null, "1,1,1,1,1,1,1,1,0"));
+    var outcome = ProtocolRegistry.builtIn().check(course).outcome();
+
+    assertThat(ScoreText.total(17, true)).isEqualTo("17*");
+    assertThat(ScoreText.total(17, false)).isEqualTo("17");
+    assertThat(ScoreText.anyProrated(course.scores(Instrument.PHQ9))).isTrue();
+    assertThat(ScoreText.outcomeMarked(outcome)).isTrue();
+    assertThat(ScoreText.outcome(outcome, course))
+        .isEqualTo("PHQ-9 baseline 17* (MODERATELY_SEVERE), last 8 (MILD), change -9,"
+            + " response, no remission");
+    // An outcome marked prorated that the course's trajectory does not bear out (a report of
+    // another version of the course): both totals are marked rather than neither.
+    var complete = IptJson.strict().readCourse(
+        Fixtures.scoredCourse("2,3,2,2,1,2,2,1,2", null, "1,1,1,1,1,1,1,1,0"));
+    assertThat(ScoreText.outcome(outcome, complete)).startsWith("PHQ-9 baseline 17* (")
+        .contains(", last 8* (");
+    ClinicalOutcome.Builder plain = ClinicalOutcome.builder();
+    plain.from(outcome).prorated(false);
+    assertThat(ScoreText.outcome(plain.build(), course)).doesNotContain("*");
   }
 
   @Test

@@ -123,6 +123,123 @@ class ReportCommandTest {
         .doesNotContainPattern("\\([^()<>]*\\([^()<>]*\\)[^()<>]*\\)");
   }
 
+  /** The therapists of the cohort's JSON report that have rated sessions. */
+  private static List<JsonNode> ratedTherapists(Path file) throws Exception {
+    JsonNode report = JSON.readTree(Cli.run("report", "--format", "json", "--by", "therapist",
+        file.toString()).out());
+    List<JsonNode> rated = new java.util.ArrayList<>();
+    for (JsonNode therapist : report.get("therapists")) {
+      if (!therapist.get("ratings").isEmpty()) {
+        rated.add(therapist);
+      }
+    }
+    return rated;
+  }
+
+  private static String percent(JsonNode share) {
+    return Text.percent(share.asDouble());
+  }
+
+  private static String twoDecimals(JsonNode value) {
+    return String.format(java.util.Locale.ROOT, "%.2f", value.asDouble());
+  }
+
+  @Test
+  void textByTherapistHasEachRatedTherapistsRatingsOverTheDenominatorsOfJson() throws Exception {
+    Path file = cohort();
+    List<JsonNode> rated = ratedTherapists(file);
+
+    String text = Cli.run("report", "--by", "therapist", file.toString()).out();
+
+    assertThat(rated).as("the generated cohort has rated therapists").isNotEmpty();
+    String section = text.substring(text.indexOf("\nObserver ratings by therapist\n"),
+        text.indexOf("\nCourses with ERROR findings"));
+    assertThat(section.lines().filter(line -> line.matches("  \\S.*")).count())
+        .as("one heading line per rated therapist").isEqualTo(rated.size());
+    for (JsonNode therapist : rated) {
+      StringBuilder expected = new StringBuilder("\n  " + therapist.get("therapistRef").asString());
+      for (JsonNode rating : therapist.get("ratings")) {
+        JsonNode share = rating.get("rated");
+        long n = share.get("n").asLong();
+        expected.append("\n    ").append(rating.get("scale").asString()).append(": ")
+            .append(share.get("count").asLong()).append(" of ").append(n)
+            .append(n == 1 ? " attended session" : " attended sessions").append(" rated (")
+            .append(percent(share.get("rate"))).append(", 95% CI ")
+            .append(percent(share.get("lower"))).append(" to ")
+            .append(percent(share.get("upper"))).append("), mean ")
+            .append(twoDecimals(rating.get("mean"))).append(" (range ")
+            .append(twoDecimals(rating.get("min"))).append(" to ")
+            .append(twoDecimals(rating.get("max"))).append(")");
+        if (rating.has("passed")) {
+          JsonNode passed = rating.get("passed");
+          expected.append(", at or above ").append(twoDecimals(rating.get("passMark")))
+              .append(": ").append(passed.get("count").asLong()).append(" of ")
+              .append(passed.get("n").asLong()).append(" (").append(percent(passed.get("rate")))
+              .append("), 95% CI ").append(percent(passed.get("lower"))).append(" to ")
+              .append(percent(passed.get("upper")));
+        }
+      }
+      assertThat(section).contains(expected.append("\n"));
+    }
+    assertThat(Cli.run("report", file.toString()).out())
+        .as("only with --by therapist").doesNotContain("Observer ratings by therapist");
+  }
+
+  @Test
+  void htmlHasOneRatingsRowPerRatedTherapistAndScale() throws Exception {
+    Path file = cohort();
+    List<JsonNode> rated = ratedTherapists(file);
+
+    String html = Cli.run("report", "--format", "html", "--by", "therapist", file.toString())
+        .out();
+
+    String table = html.substring(html.indexOf("<table id=\"rt-th-table\">"));
+    table = table.substring(0, table.indexOf("</table>"));
+    long rows = rated.stream().mapToLong(t -> t.get("ratings").size()).sum();
+    assertThat(table.split("<tr><td>", -1)).hasSize((int) rows + 1);
+    JsonNode first = rated.get(0);
+    JsonNode rating = first.get("ratings").get(0);
+    JsonNode share = rating.get("rated");
+    assertThat(table).contains("<tr><td>" + first.get("therapistRef").asString() + "</td><td>"
+        + rating.get("scale").asString() + "</td><td class=\"num\">"
+        + share.get("count").asLong() + "</td><td class=\"num\">" + share.get("n").asLong()
+        + "</td><td class=\"num\">" + percent(share.get("rate")) + "</td><td class=\"num\">"
+        + percent(share.get("lower")) + " to " + percent(share.get("upper")) + "</td>");
+    assertThat(html.indexOf("rt-th-table")).as("after the cohort's ratings")
+        .isGreaterThan(html.indexOf("rt-table"));
+    String numbered = Cli.run("report", "--format", "html", file.toString()).out();
+    assertThat(numbered).contains("<table id=\"rt-th-table\">")
+        .containsPattern("<tr><td>therapist \\d+</td><td>" + rating.get("scale").asString())
+        .doesNotContain("th-0");
+    HtmlCheck.assertSelfContained(html);
+  }
+
+  @Test
+  void aCohortWithoutRatingsHasNoRatingsPerTherapist() {
+    Path file = Fixtures.write(dir.resolve("c.json"), Fixtures.CANARY_COURSE);
+
+    assertThat(Cli.run("report", "--by", "therapist", file.toString()).out())
+        .contains("By therapist").doesNotContain("Observer ratings");
+    assertThat(Cli.run("report", "--format", "html", "--by", "therapist", file.toString()).out())
+        .contains("No attended session carries an observer rating.")
+        .doesNotContain("rt-th-table");
+  }
+
+  @Test
+  void theHtmlTrajectorySaysHowManyOfItsScoresAreProrated() {
+    Path file = Fixtures.write(dir.resolve("scored.ndjson"),
+        Fixtures.scoredCourse("2,3,null,2,1,2,2,1,2", null, "1,1,1,1,1,1,1,1,0") + "\n"
+            + Fixtures.scoredCourse("2,3,2,2,1,2,2,1,2", null, "1,1,null,1,1,1,1,null,0")
+                .replace("c-canary", "c-other") + "\n");
+
+    String html = Cli.run("report", "--format", "html", file.toString()).out();
+
+    assertThat(html).contains("<p><small>2 scores are prorated totals (partly answered forms,"
+        + " one or two items unanswered), counted with the others.</small></p>");
+    assertThat(Cli.run("report", "--format", "html", cohort().toString()).out())
+        .doesNotContain("prorated");
+  }
+
   @Test
   void theCourseTableHasOneTypedRowPerCourse() {
     Path file = cohort();

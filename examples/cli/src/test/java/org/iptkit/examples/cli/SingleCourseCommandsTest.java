@@ -163,4 +163,77 @@ class SingleCourseCommandsTest {
     assertThat(result.code()).isEqualTo(ExitCodes.UNREADABLE);
     assertThat(result.err()).startsWith("ipt: cannot write ");
   }
+
+  private Path scoredCourse(String first, String middle, String last) {
+    return Fixtures.write(dir.resolve("scored.json"), Fixtures.scoredCourse(first, middle, last));
+  }
+
+  @Test
+  void showTextMarksAProratedBaselineAndExplainsTheMarkOnce() {
+    // 15 over 8 answered items, times 9: 16.9, prorated to 17; the last form is complete
+    Path file = scoredCourse("2,3,null,2,1,2,2,1,2", null, "1,1,1,1,1,1,1,1,0");
+
+    String out = Cli.run("show", file.toString()).out();
+
+    assertThat(out).contains("  outcome:    PHQ-9 baseline 17* (MODERATELY_SEVERE), last 8 (MILD),"
+            + " change -9,")
+        .contains("\n              * prorated: the total of a form with one or two items"
+            + " unanswered");
+    assertThat(out.split("prorated:", -1)).as("the mark is explained once").hasSize(2);
+  }
+
+  @Test
+  void showTextMarksAProratedLastScoreOnly() {
+    Path file = scoredCourse("2,3,2,2,1,2,2,1,2", null, "1,1,null,1,1,1,1,null,0");
+
+    String out = Cli.run("show", file.toString()).out();
+
+    // 6 over 7 answered items, times 9: 7.7, prorated to 8
+    assertThat(out).contains("PHQ-9 baseline 17 (MODERATELY_SEVERE), last 8* (MILD)")
+        .contains("* prorated: ");
+  }
+
+  @Test
+  void showTextOfCompleteFormsHasNoMark() {
+    Path file = scoredCourse("2,3,2,2,1,2,2,1,2", null, "1,1,1,1,1,1,1,1,0");
+
+    String out = Cli.run("show", file.toString()).out();
+
+    assertThat(out).contains("PHQ-9 baseline 17 (MODERATELY_SEVERE), last 8 (MILD)")
+        .doesNotContain("*").doesNotContain("prorated");
+  }
+
+  @Test
+  void showHtmlMarksProratedTotalsInTheSummaryAndTheTrajectoryAndExplainsOnce() {
+    Path file = scoredCourse("2,3,null,2,1,2,2,1,2", null, "1,1,1,1,1,1,1,1,0");
+
+    String html = Cli.run("show", "--format", "html", file.toString()).out();
+
+    assertThat(html).contains("<td>PHQ-9 baseline 17* (MODERATELY_SEVERE), last 8 (MILD),")
+        .contains("</td><td class=\"num\">17*</td><td>MODERATELY_SEVERE</td>")
+        .contains("</td><td class=\"num\">8</td><td>MILD</td>")
+        .contains(": 17* (MODERATELY_SEVERE), prorated</title>")
+        .contains("fill=\"#ffffff\" stroke=\"#1d2433\" stroke-width=\"2\"><title>")
+        .contains("open points are prorated totals (*)");
+    assertThat(html.split("\\* prorated: ", -1)).as("the mark is explained once").hasSize(2);
+    assertThat(html.indexOf("* prorated: ")).as("under the summary, where it first appears")
+        .isLessThan(html.indexOf("Session timeline"));
+    HtmlCheck.assertSelfContained(html);
+  }
+
+  @Test
+  void showHtmlExplainsAProratedScoreBetweenBaselineAndLastUnderTheTrajectory() {
+    Path file = scoredCourse("2,3,2,2,1,2,2,1,2", "2,2,2,null,2,2,2,2,0", "1,1,1,1,1,1,1,1,0");
+
+    String html = Cli.run("show", "--format", "html", file.toString()).out();
+
+    // 14 over 8 answered items, times 9: 15.75, prorated to 16
+    assertThat(html).contains("<td>PHQ-9 baseline 17 (MODERATELY_SEVERE), last 8 (MILD),")
+        .contains("</td><td class=\"num\">16*</td>");
+    assertThat(html.split("\\* prorated: ", -1)).hasSize(2);
+    assertThat(html.indexOf("* prorated: ")).isGreaterThan(html.indexOf("<table id=\"tr-table\">"));
+    assertThat(Cli.run("show", "--format", "html",
+        scoredCourse("2,3,2,2,1,2,2,1,2", null, "1,1,1,1,1,1,1,1,0").toString()).out())
+        .doesNotContain("prorated").doesNotContain("17*");
+  }
 }

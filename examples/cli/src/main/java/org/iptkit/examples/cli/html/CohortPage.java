@@ -29,11 +29,11 @@ import org.iptkit.rules.TherapistSummary;
  * start to the completer analysis, the outcome rates over explicit denominators with their 95 %
  * Wilson intervals (for the cohort and per profile), the per-rule pass rates, adherence per
  * therapist as a dot plot with interval whiskers, the primary-score trajectories per profile by
- * attended session, the observer ratings with their inter-rater reliability, the distribution of
- * sessions attended and the courses with ERROR findings. Every chart is a {@code figure} of class
- * {@code chart} whose data marks have class {@code mark}, and names in {@code data-table} the
- * table that holds the same numbers. Only course ids, therapist references, profile ids, scale
- * ids, rule codes and numbers are written.
+ * attended session, the observer ratings with their inter-rater reliability and per therapist,
+ * the distribution of sessions attended and the courses with ERROR findings. Every chart is a
+ * {@code figure} of class {@code chart} whose data marks have class {@code mark}, and names in
+ * {@code data-table} the table that holds the same numbers. Only course ids, therapist
+ * references, profile ids, scale ids, rule codes and numbers are written.
  */
 public final class CohortPage {
   private static final String GOOD = "#59a14f";
@@ -80,7 +80,7 @@ public final class CohortPage {
     ruleRates(html, report);
     therapists(html, report, byTherapist);
     trajectories(html, trajectories);
-    ratings(html, report);
+    ratings(html, report, byTherapist);
     sessions(html, report);
     errorCourses(html, report);
     Html.close(html);
@@ -315,12 +315,7 @@ public final class CohortPage {
           .append(" their references and their pass rate of each rule.");
     }
     html.append("</p>\n");
-    List<String> names = new ArrayList<>(therapists.size());
-    int number = 0;
-    for (TherapistSummary therapist : therapists) {
-      names.add(byRule || therapist.therapistRef().isEmpty() ? therapistName(therapist)
-          : "therapist " + ++number);
-    }
+    List<String> names = therapistNames(therapists, byRule);
     int charted = Math.min(therapists.size(), MAX_CHARTED_THERAPISTS);
     List<Dot> dots = new ArrayList<>(charted);
     double low = 1;
@@ -382,6 +377,22 @@ public final class CohortPage {
     return therapist.therapistRef().orElse("no therapist named");
   }
 
+  /**
+   * What the page calls each therapist, in the report's order: the reference with {@code --by
+   * therapist}, else a number in the order of the references (the courses that name no
+   * therapist are called so either way).
+   */
+  private static List<String> therapistNames(List<TherapistSummary> therapists,
+      boolean byTherapist) {
+    List<String> names = new ArrayList<>(therapists.size());
+    int number = 0;
+    for (TherapistSummary therapist : therapists) {
+      names.add(byTherapist || therapist.therapistRef().isEmpty() ? therapistName(therapist)
+          : "therapist " + ++number);
+    }
+    return names;
+  }
+
   // ------------------------------------------------------------------ trajectories
 
   private static void trajectories(Page html, Trajectories trajectories) {
@@ -430,6 +441,13 @@ public final class CohortPage {
         .append("</h3>\n");
     if (!charted.isEmpty()) {
       trajectoryChart(html, trajectories, series, id, charted, minimum);
+    }
+    long prorated = trajectories.prorated(series);
+    if (prorated > 0) {
+      html.append("<p><small>").append(Html.count(prorated, "score"))
+          .append(prorated == 1 ? " is a prorated total" : " are prorated totals")
+          .append(" (partly answered forms, one or two items unanswered), counted with the")
+          .append(" others.</small></p>\n");
     }
     html.append("<details><summary>").append(esc(series.profile())).append(' ')
         .append(esc(name)).append(" trajectory as a table</summary>\n<table id=\"").append(id)
@@ -528,7 +546,7 @@ public final class CohortPage {
 
   // ------------------------------------------------------------------ ratings
 
-  private static void ratings(Page html, CohortReport report) {
+  private static void ratings(Page html, CohortReport report, boolean byTherapist) {
     html.append("<h2>Observer fidelity ratings</h2>\n");
     if (report.ratings().isEmpty()) {
       html.append("<p>No attended session carries an observer rating.</p>\n");
@@ -548,28 +566,11 @@ public final class CohortPage {
     if (!dots.isEmpty()) {
       dotPlot(html, "rt", "Share of rated sessions at or above the pass mark", dots, 0, 1, 170);
     }
-    html.append("<table id=\"rt-table\">\n<tr><th>Scale</th><th>Sessions rated</th>")
-        .append("<th>Of attended</th><th>Share rated</th><th>Mean</th><th>Range</th>")
-        .append("<th>Pass mark</th><th>Passed</th><th>Pass share</th><th>95% interval</th>")
-        .append("</tr>\n");
+    html.append("<table id=\"rt-table\">\n<tr><th>Scale</th>");
+    ratingHeadings(html);
     for (RatingSummary rating : report.ratings()) {
-      html.append("<tr><td>").append(esc(rating.scale())).append("</td><td class=\"num\">")
-          .append(rating.rated().count()).append("</td><td class=\"num\">")
-          .append(rating.rated().n()).append("</td><td class=\"num\">")
-          .append(percent(rating.rated().rate())).append("</td><td class=\"num\">")
-          .append(decimal2(rating.mean())).append("</td><td class=\"num\">")
-          .append(decimal2(rating.min())).append(" to ").append(decimal2(rating.max()))
-          .append("</td><td class=\"num\">").append(rating.passMark().isPresent()
-              ? decimal2(rating.passMark().getAsDouble()) : "none");
-      if (rating.passed().isPresent()) {
-        Proportion passed = rating.passed().get();
-        html.append("</td><td class=\"num\">").append(passed.count())
-            .append("</td><td class=\"num\">").append(percent(passed.rate()))
-            .append("</td><td class=\"num\">").append(esc(ci(passed)));
-      } else {
-        html.append("</td><td></td><td></td><td>");
-      }
-      html.append("</td></tr>\n");
+      html.append("<tr><td>").append(esc(rating.scale())).append("</td>");
+      ratingCells(html, rating);
     }
     html.append("</table>\n");
     if (!report.reliability().isEmpty()) {
@@ -597,6 +598,70 @@ public final class CohortPage {
         html.append("<td class=\"num\">").append(reliability.sessionsNotUsed())
             .append("</td></tr>\n");
       }
+      html.append("</table>\n");
+    }
+    therapistRatings(html, report, byTherapist);
+  }
+
+  /** The headings of the columns {@link #ratingCells} fills, ending the heading row. */
+  private static void ratingHeadings(Page html) {
+    html.append("<th>Sessions rated</th><th>Of attended</th><th>Share rated</th>")
+        .append("<th>95% interval</th><th>Mean</th><th>Range</th><th>Pass mark</th>")
+        .append("<th>Passed</th><th>Pass share</th><th>95% interval</th></tr>\n");
+  }
+
+  /**
+   * The cells of one scale's ratings over a group of courses, ending the row: the share of
+   * attended sessions rated and the pass share with their 95% Wilson intervals, as in JSON.
+   */
+  private static void ratingCells(Page html, RatingSummary rating) {
+    Proportion rated = rating.rated();
+    html.append("<td class=\"num\">").append(rated.count()).append("</td><td class=\"num\">")
+        .append(rated.n()).append("</td><td class=\"num\">").append(percent(rated.rate()))
+        .append("</td><td class=\"num\">").append(esc(ci(rated)))
+        .append("</td><td class=\"num\">").append(decimal2(rating.mean()))
+        .append("</td><td class=\"num\">").append(decimal2(rating.min())).append(" to ")
+        .append(decimal2(rating.max())).append("</td><td class=\"num\">")
+        .append(rating.passMark().isPresent() ? decimal2(rating.passMark().getAsDouble())
+            : "none");
+    if (rating.passed().isPresent()) {
+      Proportion passed = rating.passed().get();
+      html.append("</td><td class=\"num\">").append(passed.count())
+          .append("</td><td class=\"num\">").append(percent(passed.rate()))
+          .append("</td><td class=\"num\">").append(esc(ci(passed)));
+    } else {
+      html.append("</td><td></td><td></td><td>");
+    }
+    html.append("</td></tr>\n");
+  }
+
+  /**
+   * The observer ratings of each therapist's sessions, one row per therapist and scale, named as
+   * in the adherence table; only therapists with a rated session have rows.
+   */
+  private static void therapistRatings(Page html, CohortReport report, boolean byTherapist) {
+    List<TherapistSummary> therapists = report.therapists();
+    List<String> names = therapistNames(therapists, byTherapist);
+    boolean open = false;
+    for (int i = 0; i < therapists.size(); i++) {
+      TherapistSummary therapist = therapists.get(i);
+      if (therapist.ratings().isEmpty()) {
+        continue;
+      }
+      if (!open) {
+        html.append("<h3>Per therapist</h3>\n<p>The same figures over each therapist's")
+            .append(" attended sessions; therapists without a rated session are left out.</p>\n")
+            .append("<table id=\"rt-th-table\">\n<tr><th>Therapist</th><th>Scale</th>");
+        ratingHeadings(html);
+        open = true;
+      }
+      for (RatingSummary rating : therapist.ratings()) {
+        html.append("<tr><td>").append(esc(names.get(i))).append("</td><td>")
+            .append(esc(rating.scale())).append("</td>");
+        ratingCells(html, rating);
+      }
+    }
+    if (open) {
       html.append("</table>\n");
     }
   }

@@ -21,6 +21,7 @@ import org.iptkit.core.Score;
 import org.iptkit.core.Session;
 import org.iptkit.core.SeverityBand;
 import org.iptkit.core.TreatmentCourse;
+import org.iptkit.examples.cli.ScoreText;
 import org.iptkit.rules.ClinicalOutcome;
 import org.iptkit.rules.Finding;
 import org.iptkit.rules.FidelityReport;
@@ -72,7 +73,8 @@ public final class CoursePage {
     summary(html, course, report, profile);
     timeline(html, course, report);
     findings(html, report);
-    trajectory(html, course, profile.primaryInstrument());
+    trajectory(html, course, profile.primaryInstrument(),
+        !ScoreText.outcomeMarked(report.outcome()));
     circles(html, course, profile.circles());
     ruleResults(html, report);
     html.append(Html.close(new StringBuilder()));
@@ -92,22 +94,16 @@ public final class CoursePage {
     row(html, "Sessions attended / planned", outcome.sessionsAttended() + " / "
         + (outcome.sessionsPlanned().isPresent() ? outcome.sessionsPlanned().getAsInt() : "-"));
     row(html, "Completer", outcome.completer().map(b -> b ? "yes" : "no").orElse("not defined"));
-    String instrument = outcome.instrument().displayName();
-    if (outcome.baseline().isPresent()) {
-      String text = instrument + " baseline " + outcome.baseline().getAsInt() + " ("
-          + outcome.baselineBand().map(Enum::name).orElse("") + ")";
-      if (outcome.last().isPresent()) {
-        text += ", last " + outcome.last().getAsInt() + " ("
-            + outcome.lastBand().map(Enum::name).orElse("") + "), change "
-            + outcome.change().getAsInt()
-            + (outcome.response().orElse(false) ? ", response" : ", no response")
-            + (outcome.remission().orElse(false) ? ", remission" : "");
-      }
-      row(html, "Outcome", text);
-    } else {
-      row(html, "Outcome", "no " + instrument + " recorded");
-    }
+    row(html, "Outcome", ScoreText.outcome(outcome, course));
     html.append("</table>\n");
+    if (ScoreText.outcomeMarked(outcome)) {
+      note(html);
+    }
+  }
+
+  /** The footnote that explains the mark of a prorated total. */
+  private static void note(Page html) {
+    html.append("<p><small>").append(esc(ScoreText.NOTE)).append("</small></p>\n");
   }
 
   private static String count(long count, String noun) {
@@ -224,8 +220,12 @@ public final class CoursePage {
     html.append("</table>\n");
   }
 
+  /**
+   * The trajectory chart and table; a prorated total is an open point in the chart and marked in
+   * the table, with the footnote when the summary did not already explain the mark.
+   */
   private static void trajectory(Page html, TreatmentCourse course,
-      Instrument instrument) {
+      Instrument instrument, boolean explain) {
     List<Score> scores = course.scores(instrument);
     html.append("<h2>").append(esc(instrument.displayName())).append(" trajectory</h2>\n");
     if (scores.isEmpty()) {
@@ -239,6 +239,7 @@ public final class CoursePage {
     double plotW = width - left - 180;
     double plotH = height - top - 30;
     int max = instrument.maxTotal();
+    boolean prorated = ScoreText.anyProrated(scores);
     html.append("<figure class=\"chart\" data-table=\"tr-table\">\n")
         .append("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" ")
         .append("aria-labelledby=\"tr-title\" width=\"").append(num(width)).append("\" height=\"")
@@ -275,26 +276,33 @@ public final class CoursePage {
       Score score = scores.get(i);
       String[] p = xy[i].split(",");
       html.append("<circle class=\"mark\" cx=\"").append(p[0]).append("\" cy=\"").append(p[1])
-          .append("\" r=\"4\" fill=\"#1d2433\"><title>").append(score.date())
+          .append("\" r=\"4\" ")
+          .append(score.prorated() ? "fill=\"#ffffff\" stroke=\"#1d2433\" stroke-width=\"2\""
+              : "fill=\"#1d2433\"").append("><title>").append(score.date())
           .append(score.sessionNumber().isPresent()
               ? ", session " + score.sessionNumber().getAsInt() : ", outside a session")
-          .append(": ").append(score.total()).append(" (").append(score.band())
-          .append(")</title></circle>\n");
+          .append(": ").append(ScoreText.total(score)).append(" (").append(score.band())
+          .append(score.prorated() ? "), prorated</title></circle>\n" : ")</title></circle>\n");
     }
     html.append("<text x=\"4\" y=\"").append(num(top + 10)).append("\" font-size=\"10\">")
         .append(max).append("</text><text x=\"4\" y=\"").append(num(top + plotH))
         .append("\" font-size=\"10\">0</text>\n</svg>\n<figcaption>Each point is one ")
-        .append(esc(instrument.displayName())).append(" total, in date order.</figcaption>\n")
+        .append(esc(instrument.displayName())).append(" total, in date order")
+        .append(prorated ? "; open points are prorated totals (" + ScoreText.MARK + ")" : "")
+        .append(".</figcaption>\n")
         .append("</figure>\n<table id=\"tr-table\">\n<tr><th>Date</th><th>Session</th>")
         .append("<th>Total</th>")
         .append("<th>Band</th></tr>\n");
     for (Score score : scores) {
       html.append("<tr><td>").append(score.date()).append("</td><td class=\"num\">")
           .append(score.sessionNumber().isPresent() ? score.sessionNumber().getAsInt() : "")
-          .append("</td><td class=\"num\">").append(score.total()).append("</td><td>")
+          .append("</td><td class=\"num\">").append(ScoreText.total(score)).append("</td><td>")
           .append(score.band()).append("</td></tr>\n");
     }
     html.append("</table>\n");
+    if (prorated && explain) {
+      note(html);
+    }
   }
 
   private static void circles(Page html, TreatmentCourse course, int circles) {
