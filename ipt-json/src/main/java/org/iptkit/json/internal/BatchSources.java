@@ -197,15 +197,16 @@ public final class BatchSources {
    */
   static BatchRecord readLine(JsonSettings settings, String source, long index, int lineNumber,
       byte[] text) {
-    return readLine(settings, source, index, lineNumber, text, 0, text.length);
+    return readLine(settings, source, index, lineNumber, text, 0, text.length,
+        new CourseScanner());
   }
 
   /** Reads the NDJSON line {@code text[from, from + length)}, as {@link #readLine} above. */
   private static BatchRecord readLine(JsonSettings settings, String source, long index,
-      int lineNumber, byte[] text, int from, int length) {
+      int lineNumber, byte[] text, int from, int length, CourseScanner scanner) {
     // The fast path for the plain form; anything else, errors included, is the reader's. What
     // the scanner gives has no warnings: it gives up at every field a lenient reader would warn of.
-    TreatmentCourse scanned = CourseScanner.scan(text, from, length, settings.maxStringLength());
+    TreatmentCourse scanned = scanner.read(text, from, length, settings.maxStringLength());
     if (scanned != null) {
       return BatchRecord.ofCourse(source, index, lineNumber, scanned, List.of());
     }
@@ -288,6 +289,8 @@ public final class BatchSources {
     private final String source;
     private final InputStream owned;
     private final boolean deferred;
+    /** One scanner for the lines read here, one after the other. */
+    private final CourseScanner scanner = new CourseScanner();
     private int lineNumber;
     private long records;
 
@@ -317,7 +320,7 @@ public final class BatchSources {
         }
         if (!deferred) {
           return SplitRecord.of(readLine(settings, source, index, lineNumber, lines.bytes(),
-              lines.offset(), lines.length()));
+              lines.offset(), lines.length(), scanner));
         }
         return SplitRecord.ofLine(settings, source, index, lineNumber, lines.copy());
       }

@@ -46,7 +46,7 @@ public final class CourseJsonReader implements CourseWalk.Cursor {
   private final List<ReadWarning> warnings;
   private final int lineOffset;
   private final long recordLimit;
-  private final CourseWalk walk = new CourseWalk(this);
+  private final CourseWalk walk = new CourseWalk(this, true);
   private long recordStart;
 
   /**

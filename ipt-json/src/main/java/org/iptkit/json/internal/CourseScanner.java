@@ -28,7 +28,8 @@ import org.iptkit.json.JsonReadException.Problem;
  * scanner makes no message of its own. That both cursors give equal courses is checked on
  * generated and mutated documents and on the hostile-input corpus.
  *
- * <p>Thread-safe: each thread scans with a cursor of its own.
+ * <p>{@link #scan} is thread-safe: each call scans with a cursor of its own; an instance reads
+ * one document at a time.
  */
 public final class CourseScanner implements CourseWalk.Cursor {
   /** Thrown to give up; made once, without a stack trace, as it is control flow. */
@@ -47,14 +48,7 @@ public final class CourseScanner implements CourseWalk.Cursor {
   private static final int UTF8 = 1;
   private static final int ESCAPED = 2;
 
-  /**
-   * One scanner per thread, with its walk, reused call after call: a scan allocates only what
-   * it reads (NDJSON batches scan millions of lines).
-   */
-  private static final ThreadLocal<CourseScanner> SCANNERS =
-      ThreadLocal.withInitial(CourseScanner::new);
-
-  private final CourseWalk walk = new CourseWalk(this);
+  private final CourseWalk walk = new CourseWalk(this, false);
   private byte[] b;
   private int end;
   private int maxStringLength;
@@ -63,7 +57,11 @@ public final class CourseScanner implements CourseWalk.Cursor {
   private int textStart;
   private int textEnd;
 
-  private CourseScanner() {}
+  /**
+   * A scanner to read many documents with, one after the other, reusing its walk: a batch
+   * reader keeps one per source. Not thread-safe.
+   */
+  public CourseScanner() {}
 
   /**
    * The course held in {@code bytes[from, from + length)} when the strict reader would read
@@ -76,24 +74,28 @@ public final class CourseScanner implements CourseWalk.Cursor {
    * @param maxStringLength the reader's limit for one string value, in characters
    */
   public static TreatmentCourse scan(byte[] bytes, int from, int length, int maxStringLength) {
+    return new CourseScanner().read(bytes, from, length, maxStringLength);
+  }
+
+  /** As {@link #scan}, with this scanner. */
+  public TreatmentCourse read(byte[] bytes, int from, int length, int maxStringLength) {
     if (bytes == null || from < 0 || length <= 0 || from > bytes.length - length) {
       return null;
     }
-    CourseScanner scanner = SCANNERS.get();
-    scanner.b = bytes;
-    scanner.i = from;
-    scanner.end = from + length;
-    scanner.maxStringLength = maxStringLength;
+    this.b = bytes;
+    this.i = from;
+    this.end = from + length;
+    this.maxStringLength = maxStringLength;
     try {
-      TreatmentCourse course = (TreatmentCourse) scanner.walk.read(CourseWalk.Plan.COURSE);
-      scanner.skipSpace();
-      return scanner.i == scanner.end ? course : null;
+      TreatmentCourse course = (TreatmentCourse) walk.read(CourseWalk.Plan.COURSE);
+      skipSpace();
+      return i == end ? course : null;
     } catch (RuntimeException e) {
       // GIVE_UP, or a core check refusing a value (a builder's missing attribute, LocalDate's
       // DateTimeException): the reader reads it again and says why.
       return null;
     } finally {
-      scanner.b = null; // the document is the caller's: keep no reference to it
+      this.b = null; // the document is the caller's: keep no reference to it
     }
   }
 

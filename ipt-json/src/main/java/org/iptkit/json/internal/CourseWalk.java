@@ -97,12 +97,18 @@ public final class CourseWalk {
   }
 
   private final Cursor cursor;
-  private Scope[] scopes = new Scope[8];
+  private final boolean located;
+  private Scope[] scopes = new Scope[4];
   private int depth;
   private boolean versionSeen;
 
-  CourseWalk(Cursor cursor) {
+  /**
+   * A walk over {@code cursor}; {@code located}: the cursor marks where values are, so the walk
+   * keeps those marks to point errors found later at them (the byte cursor marks nothing).
+   */
+  CourseWalk(Cursor cursor, boolean located) {
     this.cursor = cursor;
+    this.located = located;
   }
 
   /** Reads the value of {@code plan}'s type at the cursor's current value. */
@@ -135,7 +141,9 @@ public final class CourseWalk {
       Slot[] slots = plan.slots;
       for (int f = -1; (f = c.nextField(s, f)) >= 0; ) {
         s.seen |= 1L << f;
-        s.at[f] = c.mark();
+        if (s.at != null) {
+          s.at[f] = c.mark();
+        }
         Slot slot = slots[f];
         switch (slot.kind) {
           case Slot.TEXT -> ((Put) slot.put).put(builder, c.text());
@@ -152,7 +160,7 @@ public final class CourseWalk {
             versionSeen = true;
             c.version();
           }
-          default -> s.counts[f] = list(slot, builder, s);
+          default -> s.values[f] = list(slot, builder, s);
         }
       }
       long missing = plan.required & ~s.seen;
@@ -173,7 +181,8 @@ public final class CourseWalk {
         throw c.error(Problem.INVALID_VALUE, where, field == null ? s.start : s.spotOf(field),
             e.expected().orElse("a possible value"), e.getMessage());
       }
-      s.keyAt = plan.key < 0 ? TokenPositions.NONE : s.has(plan.key) ? s.at[plan.key] : s.start;
+      s.keyAt = plan.key < 0 || s.at == null ? TokenPositions.NONE
+          : s.has(plan.key) ? s.at[plan.key] : s.start;
       return value;
     } finally {
       depth--;
@@ -434,9 +443,10 @@ public final class CourseWalk {
     Plan plan;
     long start;
     long seen;
-    final long[] at = new long[MAX_FIELDS];
+    /** Where each field's value was, by field number; null when the cursor marks nothing. */
+    final long[] at = located ? new long[MAX_FIELDS] : null;
+    /** The enumeration value, or a list's length, read for each field, by field number. */
     final Object[] values = new Object[MAX_FIELDS];
-    final int[] counts = new int[MAX_FIELDS];
     /** Where the key field of this object was (its start when absent), once it is read. */
     long keyAt;
     /** The unknown fields a lenient cursor skipped in this object, to refuse one given twice. */
@@ -469,7 +479,7 @@ public final class CourseWalk {
 
     /** The number of elements read for the list field number {@code field}. */
     public int count(int field) {
-      return counts[field];
+      return (Integer) values[field];
     }
 
     /** The JSON Pointer of this object, asked for once its fields are read. */
@@ -551,7 +561,8 @@ public final class CourseWalk {
         int slash = k.lastIndexOf('/');
         if (slash < 0) {
           int field = plan.indexOf(k);
-          return field >= 0 && has(field) && at[field] != TokenPositions.NONE ? at[field] : start;
+          return field >= 0 && has(field) && at != null && at[field] != TokenPositions.NONE
+              ? at[field] : start;
         }
         for (int i = spots - 1; i >= 0; i--) {
           if (spotIs(i, k)) {
