@@ -35,18 +35,7 @@ final class EnumCodec<E extends Enum<E>> {
       new java.util.concurrent.ConcurrentHashMap<>();
 
   static final EnumCodec<CourseStatus> STATUS = of(CourseStatus.class);
-  static final EnumCodec<ContractKind> CONTRACT_KIND = of(ContractKind.class);
-  static final EnumCodec<Frequency> FREQUENCY = of(Frequency.class);
-  static final EnumCodec<Relationship> RELATIONSHIP = of(Relationship.class);
-  static final EnumCodec<ContactFrequency> CONTACT = of(ContactFrequency.class);
-  static final EnumCodec<ProblemAreaType> AREA = of(ProblemAreaType.class);
-  static final EnumCodec<DisputeStage> STAGE = of(DisputeStage.class);
-  static final EnumCodec<TransitionKind> TRANSITION = of(TransitionKind.class);
-  static final EnumCodec<Attendance> ATTENDANCE = of(Attendance.class);
   static final EnumCodec<Phase> PHASE = of(Phase.class);
-  static final EnumCodec<Setting> SETTING = of(Setting.class);
-  static final EnumCodec<Modality> MODALITY = of(Modality.class);
-  static final EnumCodec<SessionTask> TASK = of(SessionTask.class);
   static final EnumCodec<Technique> TECHNIQUE = of(Technique.class);
   static final EnumCodec<Instrument> INSTRUMENT = of(Instrument.class);
   static final EnumCodec<SeverityBand> BAND = of(SeverityBand.class);
@@ -54,7 +43,6 @@ final class EnumCodec<E extends Enum<E>> {
   static final EnumCodec<RuleSetting> RULE_SETTING = of(RuleSetting.class);
   static final EnumCodec<Severity> SEVERITY = of(Severity.class);
   static final EnumCodec<RuleOutcome> OUTCOME = of(RuleOutcome.class);
-  static final EnumCodec<RuleDomain> DOMAIN = of(RuleDomain.class);
 
   private final Map<String, E> byName = new HashMap<>();
   // The constants in an open-addressing table by a cheap hash of their name (length and three
