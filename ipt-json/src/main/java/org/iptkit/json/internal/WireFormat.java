@@ -53,8 +53,11 @@ import org.iptkit.rules.SickRole;
  * The one description of the wire format: every object of a course document (and its parts), a
  * protocol profile, a fidelity report and a next-session agenda, field by field, with the JSON
  * type, whether it is required, its range, pattern or enumeration and a sentence saying what it
- * records. The published JSON Schemas are generated from it ({@link JsonSchemas}), and the
- * readers take their field names from it.
+ * records. The published JSON Schemas are generated from it ({@link JsonSchemas}); for the
+ * objects of a course document it also says how each field is got from a core value and given to
+ * a builder, which drives the one reading walk ({@link CourseWalk}), its two cursors and the one
+ * writing walk ({@link CourseJsonWriter}); the profile and report readers take their field names
+ * from it.
  */
 public final class WireFormat {
   private WireFormat() {}
