@@ -145,17 +145,35 @@ class PublicFaceTest {
     JavaClasses offender = new ClassFileImporter().importClasses(NamesAGeneratedBuilder.class);
 
     assertThat(namingsOfGeneratedTypes(offender))
-        .anyMatch(d -> d.contains("org.iptkit.rules.ImmutableFinding"));
+        .anyMatch(d -> d.contains("org.iptkit.it.ImmutablePublicFaceProbe"));
+  }
+
+  @Test
+  void noGeneratedClassIsPublic() {
+    List<String> visible = new ArrayList<>();
+    for (JavaClass javaClass : everyModule()) {
+      if (generatedFor(javaClass) != null && javaClass.getEnclosingClass().isEmpty()
+          && javaClass.getModifiers().contains(com.tngtech.archunit.core.domain.JavaModifier.PUBLIC)) {
+        visible.add(javaClass.getName());
+      }
+    }
+    assertThat(visible).isEmpty();
   }
 
   /**
-   * What the test must catch: a host class naming a generated type. (The generated classes of
-   * ipt-core are package-private, so no class outside it even compiles against them; those of
-   * ipt-rules are still public.)
+   * What the test must catch: a host class naming a generated type. The generated classes of
+   * ipt-core and ipt-rules are package-private, so no class outside them even compiles against
+   * them; the probe below stands in for one.
    */
   static final class NamesAGeneratedBuilder {
     Object builder() {
-      return org.iptkit.rules.ImmutableFinding.builder();
+      return new ImmutablePublicFaceProbe();
     }
   }
 }
+
+/** A value type for the probe of {@link PublicFaceTest}. */
+class PublicFaceProbe {}
+
+/** Stands in for a class Immutables generates for {@link PublicFaceProbe}. */
+class ImmutablePublicFaceProbe extends PublicFaceProbe {}

@@ -6,7 +6,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.immutables.value.Value;
 
-/** The Immutables style of the rules module's values: the same as the core's. */
+/**
+ * The Immutables style of the rules module's values, as the core's: JDK collections only, no
+ * Jackson integration, and the generated classes package-private (with the abstract type in every
+ * generated signature), so a host sees each value type's own {@code builder()}, {@code Builder}
+ * and factories, never an {@code Immutable*} class.
+ */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
 @Retention(RetentionPolicy.CLASS)
 @Value.Style(
@@ -14,5 +19,7 @@ import org.immutables.value.Value;
     jacksonIntegration = false,
     allowedClasspathAnnotations = {Override.class},
     depluralize = true,
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
     redactedMask = "***")
 @interface RulesStyle {}
