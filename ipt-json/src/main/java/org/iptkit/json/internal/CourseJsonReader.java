@@ -33,12 +33,12 @@ public final class CourseJsonReader implements CourseWalk.Cursor {
   /** The newest major version of the format this reader understands. */
   public static final int SUPPORTED_MAJOR = 1;
 
-  static final String DATE = "a date YYYY-MM-DD";
-  static final String INTEGER = "an integer";
-  static final String BOOLEAN = "true or false";
+  static final String DATE = WireFormat.DATE_WORDS;
+  private static final String INTEGER = WireFormat.INTEGER;
+  private static final String BOOLEAN = WireFormat.BOOLEAN;
 
   /** Every field name of the format: only these may appear in the pointer of a syntax error. */
-  private static final Set<String> FIELD_NAMES = CourseWalk.fieldNames();
+  private static final Set<String> FIELD_NAMES = WireFormat.COURSE.allNames();
 
   private final JsonParser p;
   private final TokenPositions positions;

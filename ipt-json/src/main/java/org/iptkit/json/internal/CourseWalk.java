@@ -414,9 +414,9 @@ public final class CourseWalk {
     private static String expectedOf(Shape shape) {
       return switch (kindOf(shape)) {
         case TEXT -> WireFormat.STRING;
-        case DATE -> CourseJsonReader.DATE;
-        case WHOLE -> CourseJsonReader.INTEGER;
-        case FLAG -> CourseJsonReader.BOOLEAN;
+        case DATE -> WireFormat.DATE_WORDS;
+        case WHOLE -> WireFormat.INTEGER;
+        case FLAG -> WireFormat.BOOLEAN;
         case CHOICE -> EnumCodec.of((WireFormat.Choice) shape).oneOf();
         case OBJECT -> ((ObjectType) shape).binding().noun() + " object";
         default -> unsupported(shape) + "";
@@ -586,15 +586,6 @@ public final class CourseWalk {
       }
     }
     return s.toString();
-  }
-
-  /** Every field name of the course format: only these may appear in a syntax error's pointer. */
-  static Set<String> fieldNames() {
-    Set<String> names = new java.util.HashSet<>();
-    for (Plan plan : Plan.PARTS.values()) {
-      names.addAll(List.of(plan.names));
-    }
-    return Set.copyOf(names);
   }
 
 }

@@ -15,10 +15,10 @@ import org.iptkit.json.internal.JsonTree.Node;
  * at the value's pointer, line and column.
  */
 final class Fields {
-  static final String INTEGER = "an integer";
+  static final String INTEGER = WireFormat.INTEGER;
   static final String NUMBER = "a number";
-  static final String STRING = "a string";
-  static final String BOOLEAN = "true or false";
+  static final String STRING = WireFormat.STRING;
+  static final String BOOLEAN = WireFormat.BOOLEAN;
 
   private final Node node;
 

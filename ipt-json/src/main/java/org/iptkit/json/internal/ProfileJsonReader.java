@@ -1,7 +1,6 @@
 package org.iptkit.json.internal;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,8 +41,8 @@ public final class ProfileJsonReader {
   static final List<String> MEASUREMENT = WireFormat.PROFILE.part("measurement").nameList();
   static final List<String> COMPLETER = WireFormat.PROFILE.part("completer").nameList();
 
-  /** Every field name of the profile format (rule codes are checked separately). */
-  public static final Set<String> FIELD_NAMES = fieldNames();
+  /** Every field name of the profile format, and the rule codes. */
+  public static final Set<String> FIELD_NAMES = WireFormat.PROFILE.allNames();
 
   private static final String RANGE_OBJECT = "a range object {\"min\": …, \"max\": …}";
   /** The parameter a ProtocolProfile check message starts with, e.g. "focus.maxAreas". */
@@ -58,15 +57,6 @@ public final class ProfileJsonReader {
   private ProfileJsonReader(Node root, ProtocolRegistry registry) {
     this.root = root;
     this.registry = registry;
-  }
-
-  private static Set<String> fieldNames() {
-    Set<String> names = new HashSet<>();
-    for (List<String> kind : List.of(TOP, RANGE, PHASES, FOCUS, MEASUREMENT, COMPLETER)) {
-      names.addAll(kind);
-    }
-    names.addAll(RuleCatalog.codes());
-    return Set.copyOf(names);
   }
 
   /**

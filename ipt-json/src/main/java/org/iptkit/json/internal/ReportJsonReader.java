@@ -37,7 +37,7 @@ public final class ReportJsonReader {
       .nameList();
 
   /** Every field name of the report format. */
-  public static final Set<String> FIELD_NAMES = fieldNames();
+  public static final Set<String> FIELD_NAMES = WireFormat.REPORT.allNames();
 
   private ReportJsonReader() {}
 
@@ -45,14 +45,6 @@ public final class ReportJsonReader {
   private static WireFormat.ObjectType element(String name) {
     return (WireFormat.ObjectType) ((WireFormat.ListOf) WireFormat.REPORT.field(name).shape())
         .items();
-  }
-
-  private static Set<String> fieldNames() {
-    Set<String> names = new HashSet<>();
-    for (List<String> kind : List.of(REPORT, SUMMARY, OUTCOME, RESULT, FINDING, DOMAINS)) {
-      names.addAll(kind);
-    }
-    return Set.copyOf(names);
   }
 
   /**

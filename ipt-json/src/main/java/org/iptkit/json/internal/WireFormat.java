@@ -1,6 +1,8 @@
 package org.iptkit.json.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -248,6 +250,31 @@ public final class WireFormat {
               binding.noun(), binding.plural(), field(key).name()));
     }
 
+    /**
+     * Every field name of this object and of the objects within it, and the names of keyed
+     * objects' keys (rule codes): the names that may appear in the pointer of a syntax error.
+     */
+    public Set<String> allNames() {
+      Set<String> names = new HashSet<>();
+      collectNames(this, names);
+      return Set.copyOf(names);
+    }
+
+    private static void collectNames(Shape shape, Set<String> names) {
+      if (shape instanceof ObjectType object) {
+        for (Field field : object.fields()) {
+          names.add(field.name());
+          collectNames(field.shape(), names);
+        }
+      } else if (shape instanceof ListOf list) {
+        collectNames(list.items(), names);
+      } else if (shape instanceof OrNull orNull) {
+        collectNames(orNull.shape(), names);
+      } else if (shape instanceof Keyed keyed) {
+        names.addAll(keyed.keys().values());
+      }
+    }
+
     /** The field names in documented order, as a list. */
     public List<String> nameList() {
       return List.of(names());
@@ -352,8 +379,11 @@ public final class WireFormat {
   /** The version of the format the writers produce. */
   public static final String WRITTEN_VERSION = "1.0";
 
-  /** What a read error expects of a string value. */
+  // What a read error expects of a value of each kind, in the words every reader uses.
   static final String STRING = "a string";
+  static final String INTEGER = "an integer";
+  static final String BOOLEAN = "true or false";
+  static final String DATE_WORDS = "a date YYYY-MM-DD";
 
   // ---------------------------------------------------------------- common values
 
